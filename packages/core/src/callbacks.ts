@@ -1,0 +1,170 @@
+import type { MessageDelta, TextDelta } from 'openai/resources/beta/threads/messages'
+import type { ToolCallDelta } from 'openai/resources/beta/threads/runs/steps'
+import { initialRunState, reduceRun } from './reduce.js'
+import type { ErrorObject, Message, Run, RunState, RunStep, RunStreamEvent, Text, ToolCall } from './types.js'
+
+/**
+ * Event callbacks in the vocabulary of the official SDKs' `AssistantStream` handlers, so code written
+ * for them ports over. Snapshots come from the immutable run state.
+ */
+export interface RunCallbacks {
+  onEvent?: (event: RunStreamEvent) => void
+  onRunCreated?: (run: Run) => void
+  onRunUpdated?: (run: Run) => void
+  onRunRequiresAction?: (run: Run) => void
+  onRunCompleted?: (run: Run) => void
+  /** Any terminal run: completed, incomplete, failed, cancelled, expired. */
+  onRunDone?: (run: Run) => void
+  onRunStepCreated?: (step: RunStep) => void
+  onRunStepDelta?: (delta: RunStep['step_details'] | unknown, snapshot: RunStep) => void
+  onRunStepDone?: (step: RunStep, snapshot: RunStep) => void
+  onMessageCreated?: (message: Message) => void
+  onMessageDelta?: (delta: MessageDelta, snapshot: Message) => void
+  onMessageDone?: (message: Message) => void
+  onTextCreated?: (text: Text) => void
+  onTextDelta?: (delta: TextDelta, snapshot: Text) => void
+  onTextDone?: (text: Text, snapshot: Message) => void
+  onToolCallCreated?: (toolCall: ToolCall) => void
+  onToolCallDelta?: (delta: ToolCallDelta, snapshot: ToolCall) => void
+  onToolCallDone?: (toolCall: ToolCall) => void
+  onError?: (error: ErrorObject | { code: string; message: string }) => void
+}
+
+const TERMINAL_RUN_EVENTS = new Set([
+  'thread.run.completed',
+  'thread.run.incomplete',
+  'thread.run.failed',
+  'thread.run.cancelled',
+  'thread.run.expired',
+])
+
+/**
+ * Returns a function to call with each event and the state after it (from `reduceRun` or a store);
+ * it fires the matching callbacks. It tracks the current content part and tool call the way
+ * `AssistantStream` does, to know when one is done.
+ */
+export function createRunCallbacks(
+  callbacks: RunCallbacks,
+): (event: RunStreamEvent, state: RunState) => void {
+  let textPart: { messageId: string; index: number } | null = null
+  let toolCall: { stepId: string; index: number } | null = null
+
+  const finishText = (state: RunState) => {
+    if (!textPart) return
+    const message = state.messages[textPart.messageId]
+    const part = message?.content[textPart.index]
+    if (message && part?.type === 'text') callbacks.onTextDone?.(part.text, message)
+    textPart = null
+  }
+  const finishToolCall = (state: RunState) => {
+    if (!toolCall) return
+    const step = state.steps[toolCall.stepId]
+    const call =
+      step?.step_details.type === 'tool_calls' ? step.step_details.tool_calls[toolCall.index] : undefined
+    if (call) callbacks.onToolCallDone?.(call)
+    toolCall = null
+  }
+
+  return (event, state) => {
+    callbacks.onEvent?.(event)
+    switch (event.event) {
+      case 'thread.run.created':
+        callbacks.onRunCreated?.(event.data)
+        break
+      case 'thread.run.queued':
+      case 'thread.run.in_progress':
+      case 'thread.run.cancelling':
+        callbacks.onRunUpdated?.(event.data)
+        break
+      case 'thread.run.requires_action':
+        finishToolCall(state)
+        callbacks.onRunRequiresAction?.(event.data)
+        break
+      case 'thread.run.step.created': {
+        callbacks.onRunStepCreated?.(event.data)
+        break
+      }
+      case 'thread.run.step.delta': {
+        const snapshot = state.steps[event.data.id]
+        if (!snapshot) break
+        callbacks.onRunStepDelta?.(event.data.delta, snapshot)
+        const details = event.data.delta.step_details
+        if (details?.type !== 'tool_calls' || snapshot.step_details.type !== 'tool_calls') break
+        for (const delta of details.tool_calls ?? []) {
+          const call = snapshot.step_details.tool_calls[delta.index]
+          if (!call) continue
+          if (!toolCall || toolCall.stepId !== snapshot.id || toolCall.index !== delta.index) {
+            finishToolCall(state)
+            toolCall = { stepId: snapshot.id, index: delta.index }
+            callbacks.onToolCallCreated?.(call)
+          }
+          callbacks.onToolCallDelta?.(delta, call)
+        }
+        break
+      }
+      case 'thread.run.step.completed':
+      case 'thread.run.step.failed':
+      case 'thread.run.step.cancelled':
+      case 'thread.run.step.expired': {
+        if (toolCall?.stepId === event.data.id) finishToolCall(state)
+        callbacks.onRunStepDone?.(event.data, state.steps[event.data.id] ?? event.data)
+        break
+      }
+      case 'thread.message.created':
+        finishText(state)
+        callbacks.onMessageCreated?.(event.data)
+        break
+      case 'thread.message.delta': {
+        const snapshot = state.messages[event.data.id]
+        if (!snapshot) break
+        callbacks.onMessageDelta?.(event.data.delta, snapshot)
+        for (const part of event.data.delta.content ?? []) {
+          const current = snapshot.content[part.index]
+          if (part.type !== 'text' || current?.type !== 'text') continue
+          if (!textPart || textPart.messageId !== snapshot.id || textPart.index !== part.index) {
+            finishText(state)
+            textPart = { messageId: snapshot.id, index: part.index }
+            callbacks.onTextCreated?.(current.text)
+          }
+          if (part.text) callbacks.onTextDelta?.(part.text, current.text)
+        }
+        break
+      }
+      case 'thread.message.completed':
+      case 'thread.message.incomplete':
+        finishText(state)
+        callbacks.onMessageDone?.(event.data)
+        break
+      case 'error':
+        callbacks.onError?.(event.data)
+        break
+      case 'runline.error':
+        callbacks.onError?.(event.data)
+        break
+    }
+    if (TERMINAL_RUN_EVENTS.has(event.event) && 'data' in event) {
+      const run = event.data as Run
+      finishToolCall(state)
+      if (run.status === 'completed') callbacks.onRunCompleted?.(run)
+      callbacks.onRunDone?.(run)
+    }
+  }
+}
+
+/**
+ * Folds an event stream into run state while firing callbacks; resolves with the final state.
+ * A convenience for scripts and servers: `await foldRunStream(parseRunStream(body), { onTextDelta })`.
+ */
+export async function foldRunStream(
+  events: AsyncIterable<RunStreamEvent>,
+  callbacks: RunCallbacks = {},
+  state: RunState = initialRunState,
+): Promise<RunState> {
+  const fire = createRunCallbacks(callbacks)
+  let current = state
+  for await (const event of events) {
+    current = reduceRun(current, event)
+    fire(event, current)
+  }
+  return current
+}

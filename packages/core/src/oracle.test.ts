@@ -1,0 +1,121 @@
+// Differential property test: for the same bytes, our snapshots equal what openai-node's own
+// AssistantStream accumulates — on every real recording, under any chunking, cut after any event,
+// and on seeded generated streams.
+import { describe, expect, it } from 'vitest'
+import { parseRunStream } from './parse.js'
+import { initialRunState, reduceRun } from './reduce.js'
+import { selectMessages, selectRun, selectRunSteps } from './selectors.js'
+import { generateRunStream } from './test-utils/generate.js'
+import {
+  type Chunking,
+  chunkBytes,
+  eventBoundaries,
+  loadRecordings,
+  plain,
+  runOracle,
+  streamOf,
+  utf8,
+} from './test-utils/recordings.js'
+import type { RunState } from './types.js'
+
+async function fold(chunks: Uint8Array[]): Promise<RunState> {
+  let state = initialRunState
+  for await (const event of parseRunStream(streamOf(chunks))) state = reduceRun(state, event)
+  return state
+}
+
+/** Asserts our state agrees with the oracle on the run and on every message and step it holds. */
+async function expectAgreement(bytes: Uint8Array, chunking: Chunking) {
+  const chunks = chunkBytes(bytes, chunking)
+  const [state, oracle] = await Promise.all([fold(chunks), runOracle(chunks)])
+  expect(plain(selectRun(state))).toEqual(plain(oracle.run))
+  for (const [id, message] of oracle.messages) expect(plain(state.messages[id])).toEqual(plain(message))
+  for (const [id, step] of oracle.steps) expect(plain(state.steps[id])).toEqual(plain(step))
+  if (!oracle.error) {
+    // A completed stream: the same messages and steps, in the same (creation) order.
+    expect(selectMessages(state).map((m) => m.id)).toEqual([...oracle.messages.keys()])
+    expect(selectRunSteps(state).map((s) => s.id)).toEqual([...oracle.steps.keys()])
+  }
+  return { state, oracle }
+}
+
+const recordings = loadRecordings()
+
+describe('agreement with openai-node AssistantStream on real recordings', () => {
+  it('finds the recordings', () => {
+    expect(recordings.length).toBeGreaterThanOrEqual(14)
+  })
+
+  for (const recording of recordings) {
+    describe(recording.name, () => {
+      it('whole, 1-byte and random chunking', async () => {
+        const { state } = await expectAgreement(recording.bytes, 'whole')
+        expect(state.run).not.toBeNull()
+        await expectAgreement(recording.bytes, 'byte')
+        for (let seed = 1; seed <= 5; seed++) await expectAgreement(recording.bytes, { seed, max: 97 })
+      })
+
+      it('cut after any event', async () => {
+        const ends = eventBoundaries(recording.bytes)
+        expect(ends.length).toBeGreaterThan(3)
+        for (const end of ends) await expectAgreement(recording.bytes.subarray(0, end), 'whole')
+      })
+    })
+  }
+})
+
+describe('agreement on generated streams', () => {
+  it('covers every feature over the seeds', async () => {
+    const seen = new Set<string>()
+    for (let seed = 1; seed <= 120; seed++) {
+      const { sse, features } = generateRunStream(seed)
+      for (const f of features) seen.add(f)
+      await expectAgreement(utf8(sse), seed % 3 === 0 ? 'byte' : { seed, max: 40 })
+    }
+    for (const feature of [
+      'parallel-functions',
+      'code_interpreter',
+      'code_image',
+      'file_search',
+      'multi-part',
+      'file_citation',
+      'file_path',
+      'image_file',
+      'image_url',
+      'terminal:completed',
+      'terminal:incomplete',
+      'terminal:failed',
+      'terminal:cancelled',
+      'terminal:expired',
+      'terminal:requires_action',
+    ]) {
+      expect(seen, feature).toContain(feature)
+    }
+  })
+
+  it('cut after any event of generated streams', async () => {
+    for (let seed = 200; seed < 230; seed++) {
+      const bytes = utf8(generateRunStream(seed, { textDeltas: 6 }).sse)
+      for (const end of eventBoundaries(bytes)) await expectAgreement(bytes.subarray(0, end), 'whole')
+    }
+  })
+
+  it('parallel function calls with interleaved fragments end with both full argument strings', async () => {
+    let checked = 0
+    for (let seed = 1; seed <= 60 && checked < 5; seed++) {
+      const { sse, features } = generateRunStream(seed, { terminal: 'requires_action' })
+      if (!features.has('parallel-functions')) continue
+      const { state } = await expectAgreement(utf8(sse), { seed, max: 13 })
+      const step = selectRunSteps(state).at(-1)!
+      expect(step.step_details.type).toBe('tool_calls')
+      if (step.step_details.type !== 'tool_calls') continue
+      expect(step.step_details.tool_calls.length).toBeGreaterThan(1)
+      for (const call of step.step_details.tool_calls) {
+        if (call.type !== 'function') throw new Error('expected function calls')
+        expect(JSON.parse(call.function.arguments)).toHaveProperty('location')
+      }
+      checked++
+    }
+    expect(checked).toBe(5)
+  })
+})

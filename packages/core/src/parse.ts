@@ -1,0 +1,166 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser'
+import type { RunStreamEvent, StreamErrorEvent } from './types.js'
+
+/** Wire formats `parseRunStream` understands. */
+export type StreamFormat = 'sse' | 'ndjson'
+
+/** Options for {@link parseRunStream}. */
+export interface ParseRunStreamOptions {
+  /** Stops reading promptly when aborted; the iterator then ends without an error. */
+  signal?: AbortSignal | undefined
+  /** `sse` (default) or `ndjson` (what openai-node's `AssistantStream.toReadableStream()` emits). */
+  format?: StreamFormat | undefined
+}
+
+/**
+ * Picks the stream format from a response's `content-type`: NDJSON for `application/x-ndjson`,
+ * `application/jsonl` and plain `application/json` lines; SSE otherwise.
+ */
+export function streamFormatOf(response: { headers: Headers }): StreamFormat {
+  const type = response.headers.get('content-type') ?? ''
+  return /ndjson|jsonl|json-seq|application\/json/i.test(type) ? 'ndjson' : 'sse'
+}
+
+/** Builds the `error` event that stands in for input the parser could not read. */
+export function malformedEvent(message: string): StreamErrorEvent {
+  return {
+    event: 'error',
+    data: { code: 'malformed_event', message, param: null, type: 'runline_parse_error' },
+  }
+}
+
+/**
+ * Turns one SSE message into a run event. `null` means "end of stream" (`[DONE]` / `event: done`).
+ * Exported for tests and for adapters that already have SSE messages in hand.
+ */
+export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null {
+  const name = message.event ?? 'message'
+  if (name === 'done' || message.data === '[DONE]') return null
+  let data: unknown
+  try {
+    data = JSON.parse(message.data)
+  } catch {
+    return malformedEvent(`Malformed JSON in "${name}" event: ${preview(message.data)}`)
+  }
+  return toEvent(name, data)
+}
+
+/** Real streams wrap error data as `{"error":{...}}`; the API's type says bare. Accept both. */
+function toEvent(name: string, data: unknown): RunStreamEvent {
+  if (name === 'error' && isRecord(data) && isRecord(data.error)) data = data.error
+  return { event: name, data } as RunStreamEvent
+}
+
+function eventFromNdjsonLine(line: string): RunStreamEvent | null | undefined {
+  if (line.trim() === '') return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(line)
+  } catch {
+    return malformedEvent(`Malformed JSON line: ${preview(line)}`)
+  }
+  if (!isRecord(parsed) || typeof parsed.event !== 'string') {
+    return malformedEvent(`NDJSON line is not an {event, data} object: ${preview(line)}`)
+  }
+  if (parsed.event === 'done') return null
+  return toEvent(parsed.event, parsed.data)
+}
+
+/**
+ * Reads a run's event stream (SSE by default, or NDJSON) into Assistants events.
+ *
+ * - Correct under any chunking, with LF / CRLF / CR line ends, a BOM, comments, and a last event
+ *   that lacks its trailing blank line.
+ * - `data: [DONE]` or `event: done` yields one `{ event: 'done' }` and ends the iteration.
+ * - `event: error` yields an `error` event whose `data` is the unwrapped error object.
+ * - Malformed JSON yields an `error` event with `code: 'malformed_event'`; reading goes on.
+ * - An aborted `signal` ends the iteration promptly without an error.
+ */
+export async function* parseRunStream(
+  body: ReadableStream<Uint8Array>,
+  options: ParseRunStreamOptions = {},
+): AsyncGenerator<RunStreamEvent, void, undefined> {
+  const { signal, format = 'sse' } = options
+  if (signal?.aborted) {
+    body.cancel().catch(() => {})
+    return
+  }
+  const reader = body.getReader()
+  const onAbort = () => {
+    reader.cancel().catch(() => {})
+  }
+  signal?.addEventListener('abort', onAbort, { once: true })
+  // The decoder keeps a multibyte character split across chunks until its last byte arrives,
+  // and drops a leading BOM.
+  const decoder = new TextDecoder()
+  let queue: RunStreamEvent[] = []
+  let ended = false
+  const push = (event: RunStreamEvent | null | undefined) => {
+    if (event === undefined || ended) return
+    if (event === null) {
+      ended = true
+      queue.push({ event: 'done', data: '[DONE]' })
+      return
+    }
+    queue.push(event)
+  }
+
+  let feed: (text: string) => void
+  let finish: () => void
+  if (format === 'ndjson') {
+    let partial = ''
+    feed = (text) => {
+      const lines = (partial + text).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) push(eventFromNdjsonLine(line))
+    }
+    finish = () => push(eventFromNdjsonLine(partial))
+  } else {
+    const parser = createParser({ onEvent: (message) => push(eventFromSse(message)) })
+    feed = (text) => parser.feed(text)
+    // Two blank lines dispatch an event the server left without its terminating blank line.
+    finish = () => parser.feed('\n\n')
+  }
+
+  try {
+    while (!ended) {
+      let chunk: ReadableStreamReadResult<Uint8Array>
+      try {
+        chunk = await reader.read()
+      } catch (error) {
+        if (signal?.aborted) return
+        throw error
+      }
+      if (signal?.aborted) return
+      if (chunk.done) {
+        feed(decoder.decode())
+        finish()
+        ended = true
+      } else {
+        feed(decoder.decode(chunk.value, { stream: true }))
+      }
+      if (queue.length > 0) {
+        // Hand the batch over and start a fresh one: yielding may re-enter nothing here,
+        // but a consumer that breaks out must not see events twice.
+        const batch = queue
+        queue = []
+        for (const event of batch) {
+          yield event
+          if (signal?.aborted) return
+        }
+      }
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    // Stop the producer when the consumer stops early or the stream said `done`.
+    reader.cancel().catch(() => {})
+  }
+}
+
+function preview(text: string): string {
+  return text.length > 80 ? `${JSON.stringify(text.slice(0, 80))}…` : JSON.stringify(text)
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

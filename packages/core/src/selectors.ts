@@ -1,0 +1,221 @@
+import type {
+  Message,
+  RequiredActionFunctionToolCall,
+  Run,
+  RunState,
+  RunStep,
+  RunUiStatus,
+  ToolCall,
+} from './types.js'
+
+// Every selector returns the same reference while its inputs are unchanged, so React can subscribe
+// through them (a fresh array per call would re-render, or loop, forever).
+
+const EMPTY: readonly never[] = Object.freeze([])
+
+/**
+ * Memoizes a derivation on the identity of its inputs. A WeakMap keyed on the first input keeps one
+ * cached result per state-ish object without holding it alive.
+ */
+function memoOn<K extends object, R>(derive: (key: K) => R): (key: K) => R {
+  const cache = new WeakMap<K, R>()
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as R
+    const value = derive(key)
+    cache.set(key, value)
+    return value
+  }
+}
+
+/** One shared empty array, so "nothing yet" is always the same reference. */
+function nonEmpty<T>(items: T[]): readonly T[] {
+  return items.length === 0 ? EMPTY : items
+}
+
+/** The latest run snapshot, or null before the first run event. */
+export function selectRun(state: RunState): Run | null {
+  return state.run
+}
+
+/** The thread's id once known (from `thread.created`, a run, or `start`). */
+export function selectThreadId(state: RunState): string | null {
+  return state.threadId
+}
+
+// A record only changes when one of its entries did, so a cache keyed on the record is enough.
+const messagesByRecord = new WeakMap<object, readonly Message[]>()
+
+/** The run's messages in creation order. Same array while no message changed. */
+export function selectMessages(state: RunState): readonly Message[] {
+  const cached = messagesByRecord.get(state.messages)
+  if (cached) return cached
+  const next = nonEmpty(state.messageIds.map((id) => state.messages[id]!))
+  messagesByRecord.set(state.messages, next)
+  return next
+}
+
+const stepsByRecord = new WeakMap<object, readonly RunStep[]>()
+
+/** The run's steps in creation order. Same array while no step changed. */
+export function selectRunSteps(state: RunState): readonly RunStep[] {
+  const cached = stepsByRecord.get(state.steps)
+  if (cached) return cached
+  const next = nonEmpty(state.stepIds.map((id) => state.steps[id]!))
+  stepsByRecord.set(state.steps, next)
+  return next
+}
+
+/** The function calls the run waits for (empty unless the run requires action). */
+export function selectRequiredToolCalls(state: RunState): readonly RequiredActionFunctionToolCall[] {
+  const run = state.run
+  if (run?.status !== 'requires_action') return EMPTY
+  return run.required_action?.submit_tool_outputs?.tool_calls ?? EMPTY
+}
+
+/** The message's text parts joined by blank lines (what a plain-text view shows). */
+export const selectMessageText: (message: Message) => string = memoOn((message: Message) => {
+  let text = ''
+  for (const part of message.content ?? EMPTY) {
+    if (part?.type !== 'text') continue
+    text = text === '' ? part.text.value : `${text}\n\n${part.text.value}`
+  }
+  return text
+})
+
+const errorsByState = new WeakMap<object, { code: string; message: string }>()
+
+/**
+ * The error to show: a stream or client error first, then the run's `last_error`. Refused input
+ * (a malformed event the stream survived) is reported too, so nothing fails silently.
+ */
+export function selectError(state: RunState): { code: string; message: string } | null {
+  if (state.error) return state.error
+  const lastError = state.run?.last_error
+  if (!lastError) return null
+  let view = errorsByState.get(lastError)
+  if (!view) {
+    view = { code: lastError.code, message: lastError.message }
+    errorsByState.set(lastError, view)
+  }
+  return view
+}
+
+/** The run's status in the UI's words; a terminal run status wins over the stream's phase. */
+export function selectStatus(state: RunState): RunUiStatus {
+  switch (state.run?.status) {
+    case 'completed':
+      return 'completed'
+    case 'failed':
+      return 'failed'
+    case 'cancelled':
+      return 'cancelled'
+    case 'expired':
+      return 'expired'
+    case 'incomplete':
+      return 'incomplete'
+  }
+  if (state.phase === 'errored') return 'error'
+  if (state.run?.status === 'requires_action') return 'requires_action'
+  if (state.phase === 'connecting') return 'connecting'
+  if (state.phase === 'open' || state.run) return 'streaming'
+  return 'idle'
+}
+
+/** Token usage of the run once it ended (the API sends it on terminal runs), else null. */
+export function selectUsage(state: RunState): Run.Usage | null {
+  return state.run?.usage ?? null
+}
+
+/** One row of a timeline: a run step joined with the message it created or its tool calls. */
+export interface TimelineItem {
+  /** The step id, or the message id for a message no step names. */
+  id: string
+  step: RunStep | null
+  /** The message a `message_creation` step created (or an orphan message), once seen. */
+  message: Message | null
+  /** The step's tool calls (empty for message steps). */
+  toolCalls: readonly ToolCall[]
+}
+
+const itemsByStep = new WeakMap<RunStep, TimelineItem>()
+const itemsByMessage = new WeakMap<Message, TimelineItem>()
+const timelineByState = new WeakMap<object, readonly TimelineItem[]>()
+
+function itemForStep(step: RunStep, message: Message | null): TimelineItem {
+  const cached = itemsByStep.get(step)
+  if (cached && cached.message === message) return cached
+  const details = step.step_details
+  const item: TimelineItem = {
+    id: step.id,
+    step,
+    message,
+    toolCalls: details?.type === 'tool_calls' ? (details.tool_calls ?? EMPTY) : EMPTY,
+  }
+  itemsByStep.set(step, item)
+  return item
+}
+
+function itemForMessage(message: Message): TimelineItem {
+  let item = itemsByMessage.get(message)
+  if (!item) {
+    item = { id: message.id, step: null, message, toolCalls: EMPTY }
+    itemsByMessage.set(message, item)
+  }
+  return item
+}
+
+/**
+ * The run's steps in order, each joined with its message or tool calls: what a timeline renders.
+ * Messages no step names (user messages from a snapshot, a cut stream) come in creation order after
+ * the steps that were seen before them. Unchanged rows keep their object, so a row component
+ * re-renders only when its own step or message changed.
+ */
+export function selectTimeline(state: RunState): readonly TimelineItem[] {
+  const key = timelineKey(state)
+  const cached = timelineByState.get(key)
+  if (cached) return cached
+  const claimed = new Set<string>()
+  const items: TimelineItem[] = []
+  for (const stepId of state.stepIds) {
+    const step = state.steps[stepId]!
+    const details = step.step_details
+    const messageId = details?.type === 'message_creation' ? details.message_creation?.message_id : undefined
+    if (messageId) claimed.add(messageId)
+  }
+  // Walk both orders; an orphan message goes before the first step created after it.
+  let m = 0
+  const orphans = state.messageIds.filter((id) => !claimed.has(id))
+  for (const stepId of state.stepIds) {
+    const step = state.steps[stepId]!
+    while (m < orphans.length && createdBefore(state.messages[orphans[m]!]!, step)) {
+      items.push(itemForMessage(state.messages[orphans[m++]!]!))
+    }
+    const details = step.step_details
+    const messageId = details?.type === 'message_creation' ? details.message_creation?.message_id : undefined
+    items.push(itemForStep(step, (messageId && state.messages[messageId]) || null))
+  }
+  while (m < orphans.length) items.push(itemForMessage(state.messages[orphans[m++]!]!))
+  const next = nonEmpty(items)
+  timelineByState.set(key, next)
+  return next
+}
+
+function createdBefore(message: Message, step: RunStep): boolean {
+  return typeof message.created_at === 'number' && message.created_at < step.created_at
+}
+
+// The timeline depends on steps and messages only; key its cache on a pair of both records.
+const timelineKeys = new WeakMap<object, WeakMap<object, object>>()
+function timelineKey(state: RunState): object {
+  let inner = timelineKeys.get(state.steps)
+  if (!inner) {
+    inner = new WeakMap()
+    timelineKeys.set(state.steps, inner)
+  }
+  let key = inner.get(state.messages)
+  if (!key) {
+    key = {}
+    inner.set(state.messages, key)
+  }
+  return key
+}

@@ -1,0 +1,122 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { initialRunState, reduceRun } from './reduce.js'
+import type { RunState, RunStreamEvent } from './types.js'
+
+/**
+ * Decides when pending events are committed. It receives the flush and returns a cancel function.
+ * `'sync'` commits every event at once; `'frame'` once per animation frame.
+ */
+export type CommitScheduler = 'sync' | 'frame' | ((flush: () => void) => () => void)
+
+/** Options for {@link createRunStore}. */
+export interface RunStoreOptions {
+  /** Start from this state instead of {@link initialRunState} (e.g. a replayed recording). */
+  initialState?: RunState
+  /**
+   * When to commit while streaming. Default: `'frame'` where `requestAnimationFrame` exists, else
+   * `'sync'` (servers, tests). Terminal events always commit at once.
+   */
+  scheduler?: CommitScheduler
+  /** Called with every event after it was reduced (before the commit), e.g. for an inspector. */
+  onEvent?: (event: RunStreamEvent, state: RunState) => void
+}
+
+/** A vanilla zustand store of one run's state, fed by `dispatch`. */
+export interface RunStore extends StoreApi<RunState> {
+  /** Reduces an event into the pending state and schedules a commit. */
+  dispatch(event: RunStreamEvent): void
+  /** Commits pending events now. */
+  flush(): void
+  /** The newest state, including events not yet committed to subscribers. */
+  getPendingState(): RunState
+  /** Back to the initial state, committed at once. */
+  reset(): void
+}
+
+// Events after which a person is waiting for the UI: commit them without waiting for a frame.
+const COMMIT_AT_ONCE = new Set<string>([
+  'thread.run.requires_action',
+  'thread.run.completed',
+  'thread.run.incomplete',
+  'thread.run.failed',
+  'thread.run.cancelled',
+  'thread.run.expired',
+  'error',
+  'done',
+  'runline.connecting',
+  'runline.disconnected',
+  'runline.error',
+  'runline.snapshot',
+  'runline.reset',
+])
+
+function frameScheduler(flush: () => void): () => void {
+  const raf = globalThis.requestAnimationFrame
+  // Hidden tabs stop animation frames; a timeout makes sure the commit still happens.
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const id = raf(() => {
+    clearTimeout(timer)
+    flush()
+  })
+  timer = setTimeout(() => {
+    globalThis.cancelAnimationFrame?.(id)
+    flush()
+  }, 250)
+  return () => {
+    globalThis.cancelAnimationFrame?.(id)
+    clearTimeout(timer)
+  }
+}
+
+function resolveScheduler(
+  scheduler: CommitScheduler | undefined,
+): ((flush: () => void) => () => void) | null {
+  if (typeof scheduler === 'function') return scheduler
+  const hasFrames = typeof globalThis.requestAnimationFrame === 'function'
+  if (scheduler === 'sync' || (scheduler === undefined && !hasFrames)) return null
+  if (!hasFrames) return null
+  return frameScheduler
+}
+
+/**
+ * Creates the store that holds one run's state. Events are reduced as they arrive, but subscribers
+ * see at most one commit per animation frame while text streams (thousands of deltas become ~60
+ * commits a second), and terminal events commit at once.
+ */
+export function createRunStore(options: RunStoreOptions = {}): RunStore {
+  const store = createStore<RunState>(() => options.initialState ?? initialRunState)
+  const schedule = resolveScheduler(options.scheduler)
+  let pending: RunState = store.getState()
+  let cancelScheduled: (() => void) | null = null
+
+  const flush = () => {
+    cancelScheduled?.()
+    cancelScheduled = null
+    if (pending !== store.getState()) store.setState(pending, true)
+  }
+
+  const dispatch = (event: RunStreamEvent) => {
+    const next = reduceRun(pending, event)
+    pending = next
+    options.onEvent?.(event, next)
+    if (!schedule || COMMIT_AT_ONCE.has(event.event)) {
+      flush()
+      return
+    }
+    if (next !== store.getState() && !cancelScheduled) cancelScheduled = schedule(flush)
+  }
+
+  return {
+    ...store,
+    // zustand's setState must keep `pending` in step, or the next dispatch would undo it.
+    setState: (partial, replace) => {
+      flush()
+      store.setState(partial as RunState, replace as true)
+      pending = store.getState()
+    },
+    dispatch,
+    flush,
+    getPendingState: () => pending,
+    reset: () => dispatch({ event: 'runline.reset' }),
+  }
+}

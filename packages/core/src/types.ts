@@ -1,0 +1,102 @@
+// The API's shapes come from the official `openai` package (type-only), never hand-written copies.
+import type { AssistantStreamEvent } from 'openai/resources/beta/assistants'
+import type { Message, Text } from 'openai/resources/beta/threads/messages'
+import type { RequiredActionFunctionToolCall, Run, RunStatus } from 'openai/resources/beta/threads/runs/runs'
+import type { RunStep, ToolCall } from 'openai/resources/beta/threads/runs/steps'
+import type { Thread } from 'openai/resources/beta/threads/threads'
+import type { ErrorObject } from 'openai/resources/shared'
+
+export type {
+  AssistantStreamEvent,
+  ErrorObject,
+  Message,
+  RequiredActionFunctionToolCall,
+  Run,
+  RunStatus,
+  RunStep,
+  Text,
+  Thread,
+  ToolCall,
+}
+
+/** The `error` event as `parseRunStream` yields it: `data` is the unwrapped error object. */
+export type StreamErrorEvent = Extract<AssistantStreamEvent, { event: 'error' }>
+
+/** End of stream (`data: [DONE]` or `event: done`). */
+export interface DoneEvent {
+  event: 'done'
+  data: '[DONE]'
+}
+
+/**
+ * Events the run store understands besides the API's own: the stream's life cycle as the client sees
+ * it, and a snapshot from retrieve + lists when a dropped stream is reconciled.
+ */
+export type RunlineLifecycleEvent =
+  /** A request for a stream is under way. */
+  | { event: 'runline.connecting'; data?: { threadId?: string | null } | undefined }
+  /** The stream closed without `done` (network drop, server went away). */
+  | { event: 'runline.disconnected'; data?: { message?: string } | undefined }
+  /** A client-side failure: network error, HTTP error before the stream began, a refused submit. */
+  | { event: 'runline.error'; data: { code: string; message: string; status?: number | null } }
+  /** Server state from retrieve + steps.list + messages.list; replaces what it names. */
+  | {
+      event: 'runline.snapshot'
+      data: { run?: Run | null; steps?: RunStep[]; messages?: Message[]; threadId?: string | null }
+    }
+  /** Back to the initial state. */
+  | { event: 'runline.reset' }
+
+/** An event name this version does not know; it reaches `onEvent` but the reducer ignores it. */
+export interface UnknownStreamEvent {
+  event: string & {}
+  data?: unknown
+}
+
+/** Anything `parseRunStream` yields and `reduceRun` accepts. */
+export type RunStreamEvent = AssistantStreamEvent | DoneEvent | RunlineLifecycleEvent
+
+/** The stream's life cycle, as seen by the client. */
+export type StreamPhase = 'idle' | 'connecting' | 'open' | 'done' | 'dropped' | 'errored'
+
+/** An error the state holds: from an `error` event, the client, or input the reducer refused. */
+export interface RunlineStateError {
+  code: string
+  message: string
+  /** `stream`: the server's error event; `client`: network/HTTP; `input`: refused or malformed input. */
+  source: 'stream' | 'client' | 'input'
+}
+
+/**
+ * The immutable snapshot of one run (and the thread it lives on), built by `reduceRun`.
+ * Collections are keyed by id plus an order array, so one delta replaces only the objects on its path.
+ */
+export interface RunState {
+  threadId: string | null
+  /** Latest run snapshot (`data` of the last run event), or null before one arrives. */
+  run: Run | null
+  steps: Readonly<Record<string, RunStep>>
+  /** Step ids in the order they were first seen. */
+  stepIds: readonly string[]
+  messages: Readonly<Record<string, Message>>
+  /** Message ids in the order they were first seen. */
+  messageIds: readonly string[]
+  phase: StreamPhase
+  /** The last error (a fatal one sets phase `errored`; refused input does not stop the stream). */
+  error: RunlineStateError | null
+  /** How many events reduced into this state (for inspectors and tests). */
+  eventCount: number
+}
+
+/** What `selectStatus` reports: the run's status in the UI's words. */
+export type RunUiStatus =
+  | 'idle'
+  | 'connecting'
+  | 'streaming'
+  | 'requires_action'
+  | 'completed'
+  | 'failed'
+  | 'cancelled'
+  | 'expired'
+  | 'incomplete'
+  | 'error'
