@@ -47,7 +47,9 @@ export function createRunCallbacks(
   callbacks: RunCallbacks,
 ): (event: RunStreamEvent, state: RunState) => void {
   let textPart: { messageId: string; index: number } | null = null
-  let toolCall: { stepId: string; index: number } | null = null
+  // Calls announced but not done yet, per step. Parallel calls interleave their fragments, so a
+  // call is done when its step ends or the run stops for action, not when another index shows up.
+  let openCalls: { stepId: string; indexes: number[] } | null = null
 
   const finishText = (state: RunState) => {
     if (!textPart) return
@@ -56,13 +58,15 @@ export function createRunCallbacks(
     if (message && part?.type === 'text') callbacks.onTextDone?.(part.text, message)
     textPart = null
   }
-  const finishToolCall = (state: RunState) => {
-    if (!toolCall) return
-    const step = state.steps[toolCall.stepId]
-    const call =
-      step?.step_details.type === 'tool_calls' ? step.step_details.tool_calls[toolCall.index] : undefined
-    if (call) callbacks.onToolCallDone?.(call)
-    toolCall = null
+  const finishToolCalls = (state: RunState) => {
+    if (!openCalls) return
+    const step = state.steps[openCalls.stepId]
+    const calls = step?.step_details.type === 'tool_calls' ? step.step_details.tool_calls : []
+    for (const index of openCalls.indexes) {
+      const call = calls[index]
+      if (call) callbacks.onToolCallDone?.(call)
+    }
+    openCalls = null
   }
 
   return (event, state) => {
@@ -77,7 +81,7 @@ export function createRunCallbacks(
         callbacks.onRunUpdated?.(event.data)
         break
       case 'thread.run.requires_action':
-        finishToolCall(state)
+        finishToolCalls(state)
         callbacks.onRunRequiresAction?.(event.data)
         break
       case 'thread.run.step.created': {
@@ -93,12 +97,16 @@ export function createRunCallbacks(
         for (const delta of details.tool_calls ?? []) {
           const call = snapshot.step_details.tool_calls[delta.index]
           if (!call) continue
-          if (!toolCall || toolCall.stepId !== snapshot.id || toolCall.index !== delta.index) {
-            finishToolCall(state)
-            toolCall = { stepId: snapshot.id, index: delta.index }
+          if (openCalls?.stepId !== snapshot.id) {
+            finishToolCalls(state)
+            openCalls = { stepId: snapshot.id, indexes: [] }
+          }
+          // Like AssistantStream: a call's first delta announces it; later ones are its deltas.
+          if (openCalls.indexes.includes(delta.index)) callbacks.onToolCallDelta?.(delta, call)
+          else {
+            openCalls.indexes.push(delta.index)
             callbacks.onToolCallCreated?.(call)
           }
-          callbacks.onToolCallDelta?.(delta, call)
         }
         break
       }
@@ -106,7 +114,7 @@ export function createRunCallbacks(
       case 'thread.run.step.failed':
       case 'thread.run.step.cancelled':
       case 'thread.run.step.expired': {
-        if (toolCall?.stepId === event.data.id) finishToolCall(state)
+        if (openCalls?.stepId === event.data.id) finishToolCalls(state)
         callbacks.onRunStepDone?.(event.data, state.steps[event.data.id] ?? event.data)
         break
       }
@@ -144,7 +152,7 @@ export function createRunCallbacks(
     }
     if (TERMINAL_RUN_EVENTS.has(event.event) && 'data' in event) {
       const run = event.data as Run
-      finishToolCall(state)
+      finishToolCalls(state)
       if (run.status === 'completed') callbacks.onRunCompleted?.(run)
       callbacks.onRunDone?.(run)
     }

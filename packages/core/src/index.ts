@@ -1,9 +1,49 @@
 export type { RunCallbacks } from './callbacks.js'
 export { createRunCallbacks, foldRunStream } from './callbacks.js'
+export type {
+  CursorPage,
+  CursorPageResponse,
+  CursorQuery,
+  FetchLike,
+  FilesResource,
+  HeadersOption,
+  IncludeOptions,
+  MessagesResource,
+  PollOptions,
+  RequestOptions,
+  RunCreateBody,
+  RunEventStream,
+  RunlineClient,
+  RunlineClientOptions,
+  RunlineErrorInit,
+  RunlineErrorKind,
+  RunsResource,
+  RunUpdateBody,
+  StepListQuery,
+  StepsResource,
+  SubmitToolOutputsBody,
+  ThreadCreateAndRunBody,
+  ThreadsResource,
+} from './client/index.js'
+export {
+  createRunlineClient,
+  DEFAULT_POLL_INTERVAL_MS,
+  isRunlineError,
+  PagePromise,
+  POLL_STOP_STATUSES,
+  RunlineError,
+} from './client/index.js'
 export { DeltaError, MAX_ARRAY_GROWTH, mergeDelta } from './merge.js'
-export type { ParseRunStreamOptions, StreamFormat } from './parse.js'
-export { eventFromSse, parseRunStream, streamFormatOf } from './parse.js'
-export { initialRunState, reduceRun } from './reduce.js'
+export type { ParseRunStreamOptions, RunEventSink, StreamFormat } from './parse.js'
+export {
+  createRunEventDecoder,
+  eventFromSse,
+  parseRunStream,
+  readRunStream,
+  streamFormatOf,
+} from './parse.js'
+export type { RunFolder } from './reduce.js'
+export { createRunFolder, initialRunState, reduceRun } from './reduce.js'
 export type { TimelineItem } from './selectors.js'
 export {
   selectError,

@@ -24,7 +24,10 @@ export const MAX_ARRAY_GROWTH = 1024
 
 type Json = Record<string, unknown>
 
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+/** Keys that would reach an object's prototype if merged. Compared inline: this runs per key per delta. */
+function isUnsafeKey(key: string): boolean {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype'
+}
 
 /** True for plain objects (not arrays, not null). */
 export function isRecord(value: unknown): value is Json {
@@ -32,29 +35,80 @@ export function isRecord(value: unknown): value is Json {
 }
 
 /**
- * Returns `target` with `delta` merged in, copying only what changes.
- * Throws {@link DeltaError} on unsafe keys, bad or absurd indexes, and type clashes; the caller keeps
- * the previous snapshot in that case, so a refused delta never leaves a half-merged object behind.
+ * Objects created during the current batch, which may still be written in place. Nothing outside the
+ * batch has seen them yet, so mutating them is invisible; everything else is copied on write.
+ * `null` means "copy everything" (the pure reducer).
  */
-export function mergeDelta<T extends object>(target: T, delta: object): T {
-  return mergeRecord(target as Json, delta as Json) as T
+export type Owned = Set<object> | null
+
+/**
+ * Returns `target` with `delta` merged in, copying only what changes (objects in `owned` are written
+ * in place instead). Throws {@link DeltaError} on unsafe keys, bad or absurd indexes and type clashes
+ * before anything is written, so a refused delta never leaves a half-merged object behind.
+ */
+export function mergeDelta<T extends object>(target: T, delta: object, owned: Owned = null): T {
+  validateRecord(target as Json, delta as Json)
+  return applyRecord(target as Json, delta as Json, owned) as T
 }
 
-function mergeRecord(target: Json, delta: Json): Json {
-  let out: Json | undefined
+// Validation: walks the delta beside the snapshot and throws on anything the merge would refuse.
+
+function validateRecord(target: Json, delta: Json): void {
+  // Deltas come from JSON.parse: plain objects whose keys are all own, so `for…in` needs no hasOwn.
   for (const key in delta) {
-    if (!Object.hasOwn(delta, key)) continue
-    if (UNSAFE_KEYS.has(key)) throw new DeltaError(`Delta contains an unsafe key: ${key}`, 'unsafe_key')
-    const next = mergeValue(key, Object.hasOwn(target, key) ? target[key] : undefined, delta[key])
-    if (next === target[key] && Object.hasOwn(target, key)) continue
-    out ??= { ...target }
+    if (isUnsafeKey(key)) throw new DeltaError(`Delta contains an unsafe key: ${key}`, 'unsafe_key')
+    validateValue(key, target[key], delta[key])
+  }
+}
+
+function validateValue(key: string, current: unknown, incoming: unknown): void {
+  if (current === null || current === undefined) {
+    sanitize(incoming)
+    return
+  }
+  if (key === 'index' || key === 'type' || incoming === null || incoming === undefined) return
+  const kind = typeof current
+  if ((kind === 'string' || kind === 'number') && typeof incoming === kind) return
+  if (isRecord(current) && isRecord(incoming)) validateRecord(current, incoming)
+  else if (Array.isArray(current) && Array.isArray(incoming)) validateArray(current, incoming)
+  else
+    throw new DeltaError(
+      `Delta for "${key}" is a ${kindOf(incoming)} where the snapshot has a ${kindOf(current)}`,
+    )
+}
+
+function validateArray(current: unknown[], incoming: unknown[]): void {
+  if (incoming.every(isPrimitive) && current.every(isPrimitive)) return
+  const limit = current.length + MAX_ARRAY_GROWTH
+  for (const entry of incoming) {
+    if (!isRecord(entry)) throw new DeltaError('Array delta entry is not an object')
+    const index = entry.index
+    if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= limit) {
+      throw new DeltaError(`Array delta entry has an invalid index: ${String(index)}`, 'invalid_index')
+    }
+    validateValue('', Object.hasOwn(current, index) ? current[index] : undefined, entry)
+  }
+}
+
+// Application: never throws (validation ran first); copies on write unless the object is owned.
+
+function applyRecord(target: Json, delta: Json, owned: Owned): Json {
+  let out: Json | undefined = owned?.has(target) ? target : undefined
+  for (const key in delta) {
+    const current = target[key]
+    const next = applyValue(key, current, delta[key], owned)
+    if (next === current && current !== undefined) continue
+    if (out === undefined) {
+      out = { ...target }
+      owned?.add(out)
+    }
     out[key] = next
   }
   return out ?? target
 }
 
-function mergeValue(key: string, current: unknown, incoming: unknown): unknown {
-  if (current === null || current === undefined) return sanitize(incoming)
+function applyValue(key: string, current: unknown, incoming: unknown, owned: Owned): unknown {
+  if (current === null || current === undefined) return incoming
   if (key === 'index' || key === 'type') return incoming
   if (typeof current === 'string' && typeof incoming === 'string') {
     // V8 builds a rope for `+`, so appending stays O(fragment), not O(text so far).
@@ -63,50 +117,52 @@ function mergeValue(key: string, current: unknown, incoming: unknown): unknown {
   if (typeof current === 'number' && typeof incoming === 'number') {
     return incoming === 0 ? current : current + incoming
   }
-  if (isRecord(current) && isRecord(incoming)) return mergeRecord(current, incoming)
-  if (Array.isArray(current) && Array.isArray(incoming)) return mergeArray(current, incoming)
-  if (incoming === null || incoming === undefined) return current
-  throw new DeltaError(
-    `Delta for "${key}" is a ${kindOf(incoming)} where the snapshot has a ${kindOf(current)}`,
-  )
+  if (isRecord(current) && isRecord(incoming)) return applyRecord(current, incoming, owned)
+  if (Array.isArray(current) && Array.isArray(incoming)) return applyArray(current, incoming, owned)
+  // null, or a clash between two entries of one delta that validation could not see: keep the snapshot.
+  return current
 }
 
-function mergeArray(current: unknown[], incoming: unknown[]): unknown[] {
+function applyArray(current: unknown[], incoming: unknown[], owned: Owned): unknown[] {
   if (incoming.length === 0) return current
-  if (incoming.every(isPrimitive) && current.every(isPrimitive)) return [...current, ...incoming]
-  let out: unknown[] | undefined
-  const limit = current.length + MAX_ARRAY_GROWTH
-  for (const entry of incoming) {
-    if (!isRecord(entry)) throw new DeltaError('Array delta entry is not an object')
-    const index = entry.index
-    if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= limit) {
-      throw new DeltaError(`Array delta entry has an invalid index: ${String(index)}`, 'invalid_index')
+  let out: unknown[] | undefined = owned?.has(current) ? current : undefined
+  if (incoming.every(isPrimitive) && current.every(isPrimitive)) {
+    if (out) {
+      out.push(...incoming)
+      return out
     }
+    out = [...current, ...incoming]
+    owned?.add(out)
+    return out
+  }
+  for (const entry of incoming as Json[]) {
+    const index = entry.index as number
     const base = out ?? current
     const existing = Object.hasOwn(base, index) ? base[index] : undefined
     const merged =
-      existing === null || existing === undefined ? sanitize(entry) : mergeValue('', existing, entry)
+      existing === null || existing === undefined ? entry : applyValue('', existing, entry, owned)
     if (merged === existing) continue
-    out ??= current.slice()
+    if (out === undefined) {
+      out = current.slice()
+      owned?.add(out)
+    }
     out[index] = merged
   }
   return out ?? current
 }
 
 /** A value taken whole from the wire must not smuggle prototype keys into later merges. */
-function sanitize(value: unknown): unknown {
+function sanitize(value: unknown): void {
   if (Array.isArray(value)) {
     for (const item of value) sanitize(item)
-    return value
+    return
   }
   if (isRecord(value)) {
     for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue
-      if (UNSAFE_KEYS.has(key)) throw new DeltaError(`Delta contains an unsafe key: ${key}`, 'unsafe_key')
+      if (isUnsafeKey(key)) throw new DeltaError(`Delta contains an unsafe key: ${key}`, 'unsafe_key')
       sanitize(value[key])
     }
   }
-  return value
 }
 
 function isPrimitive(value: unknown): boolean {

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { initialRunState, reduceRun } from './reduce.js'
+import { createRunFolder, initialRunState } from './reduce.js'
 import type { RunState, RunStreamEvent } from './types.js'
 
 /**
@@ -86,24 +86,26 @@ function resolveScheduler(
 export function createRunStore(options: RunStoreOptions = {}): RunStore {
   const store = createStore<RunState>(() => options.initialState ?? initialRunState)
   const schedule = resolveScheduler(options.scheduler)
-  let pending: RunState = store.getState()
+  // Events between two commits fold in place (see createRunFolder); each commit is a snapshot.
+  let folder = createRunFolder(store.getState())
   let cancelScheduled: (() => void) | null = null
 
   const flush = () => {
     cancelScheduled?.()
     cancelScheduled = null
-    if (pending !== store.getState()) store.setState(pending, true)
+    const next = folder.snapshot()
+    if (next !== store.getState()) store.setState(next, true)
   }
 
   const dispatch = (event: RunStreamEvent) => {
-    const next = reduceRun(pending, event)
-    pending = next
-    options.onEvent?.(event, next)
+    folder.push(event)
+    // A listener may keep the state it is given, so it gets a snapshot.
+    if (options.onEvent) options.onEvent(event, folder.snapshot())
     if (!schedule || COMMIT_AT_ONCE.has(event.event)) {
       flush()
       return
     }
-    if (next !== store.getState() && !cancelScheduled) cancelScheduled = schedule(flush)
+    if (!cancelScheduled) cancelScheduled = schedule(flush)
   }
 
   return {
@@ -112,11 +114,11 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
     setState: (partial, replace) => {
       flush()
       store.setState(partial as RunState, replace as true)
-      pending = store.getState()
+      folder = createRunFolder(store.getState())
     },
     dispatch,
     flush,
-    getPendingState: () => pending,
+    getPendingState: () => folder.snapshot(),
     reset: () => dispatch({ event: 'runline.reset' }),
   }
 }

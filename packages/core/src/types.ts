@@ -84,8 +84,6 @@ export interface RunState {
   phase: StreamPhase
   /** The last error (a fatal one sets phase `errored`; refused input does not stop the stream). */
   error: RunlineStateError | null
-  /** How many events reduced into this state (for inspectors and tests). */
-  eventCount: number
 }
 
 /** What `selectStatus` reports: the run's status in the UI's words. */

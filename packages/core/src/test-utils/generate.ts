@@ -15,6 +15,8 @@ export interface GenerateOptions {
   textDeltas?: number
   /** Force the run's terminal status. */
   terminal?: 'completed' | 'incomplete' | 'failed' | 'cancelled' | 'expired' | 'requires_action'
+  /** One message step with one plain text part (a "long" reply, for benchmarks). */
+  plainText?: boolean
 }
 
 const WORDS =
@@ -86,7 +88,7 @@ export function generateRunStream(seed: number, options: GenerateOptions = {}): 
       'requires_action',
     ] as const)
   features.add(`terminal:${terminal}`)
-  const phases = int(1, 3)
+  const phases = options.plainText ? 1 : int(1, 3)
   const usage = () => ({
     prompt_tokens: int(10, 900),
     completion_tokens: int(1, 90),
@@ -138,7 +140,7 @@ export function generateRunStream(seed: number, options: GenerateOptions = {}): 
     }
     emit('thread.message.created', message)
     emit('thread.message.in_progress', message)
-    const parts = int(1, 3)
+    const parts = options.plainText ? 1 : int(1, 3)
     const content: Json[] = []
     for (let index = 0; index < parts; index++) {
       const kind = index === 0 ? 'text' : pick(['text', 'text', 'image_file', 'image_url'])
@@ -176,7 +178,7 @@ export function generateRunStream(seed: number, options: GenerateOptions = {}): 
         const fragment = `${d === 0 ? '' : ' '}${words(int(1, 3))}`
         const text: Json = { value: fragment }
         if (d === 0) text.annotations = []
-        if (d > 0 && rnd() < 0.08) {
+        if (d > 0 && !options.plainText && rnd() < 0.08) {
           const citation = rnd() < 0.6
           features.add(citation ? 'file_citation' : 'file_path')
           const marker = citation
@@ -370,7 +372,7 @@ export function generateRunStream(seed: number, options: GenerateOptions = {}): 
 
   for (let phase = 0; phase < phases; phase++) {
     const last = phase === phases - 1
-    if ((last && terminal === 'requires_action') || rnd() < 0.4) {
+    if ((last && terminal === 'requires_action') || (!options.plainText && rnd() < 0.4)) {
       if (toolStep()) break
       if (last) messageStep(true)
     } else {

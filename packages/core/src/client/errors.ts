@@ -1,0 +1,127 @@
+/** What went wrong, so callers can branch without string matching. */
+export type RunlineErrorKind = 'api' | 'network' | 'abort' | 'parse'
+
+/** Fields of a {@link RunlineError} besides its message. */
+export interface RunlineErrorInit {
+  kind: RunlineErrorKind
+  status?: number | null
+  code?: string | null
+  type?: string | null
+  param?: string | null
+  requestId?: string | null
+  cause?: unknown
+}
+
+/**
+ * The only error type the Runline client rejects with.
+ *
+ * - `kind: 'api'` — the server answered with a non-2xx status; `status`, `code`, `type`, `param` come from
+ *   the OpenAI-shaped body `{"error":{"message","type","param","code"}}` when there is one.
+ * - `kind: 'network'` — `fetch` rejected or the body could not be read; `status` is `null`.
+ * - `kind: 'abort'` — the caller's signal (or `abort()`) cancelled the request or a poll; `cause` holds
+ *   the signal's reason.
+ * - `kind: 'parse'` — a 2xx response whose body is not the JSON the endpoint promises.
+ */
+export class RunlineError extends Error {
+  override readonly name = 'RunlineError'
+  /** HTTP status, or `null` when no response arrived. */
+  readonly status: number | null
+  /** OpenAI error `code` (e.g. `'rate_limit_exceeded'`), when the body had one. */
+  readonly code: string | null
+  /** OpenAI error `type` (e.g. `'invalid_request_error'`), when the body had one. */
+  readonly type: string | null
+  /** OpenAI error `param`, when the body had one. */
+  readonly param: string | null
+  /** The `x-request-id` response header, for support tickets and logs. */
+  readonly requestId: string | null
+  /** See the class description. */
+  readonly kind: RunlineErrorKind
+
+  constructor(message: string, init: RunlineErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause })
+    this.kind = init.kind
+    this.status = init.status ?? null
+    this.code = init.code ?? null
+    this.type = init.type ?? null
+    this.param = init.param ?? null
+    this.requestId = init.requestId ?? null
+  }
+}
+
+/** Type guard for {@link RunlineError}; also recognises instances from another copy of the package. */
+export function isRunlineError(value: unknown): value is RunlineError {
+  if (value instanceof RunlineError) return true
+  return (
+    value instanceof Error &&
+    value.name === 'RunlineError' &&
+    typeof (value as { kind?: unknown }).kind === 'string'
+  )
+}
+
+const MAX_SNIPPET = 200
+
+function stringOrNull(value: unknown): string | null {
+  if (typeof value === 'string') return value
+  // Some compatible servers send numeric codes; keep them readable rather than dropping them.
+  if (typeof value === 'number') return String(value)
+  return null
+}
+
+/** A short, tag-free excerpt of a non-JSON body (e.g. a proxy's HTML 502 page) for the error message. */
+function textSnippet(text: string): string {
+  const plain = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return plain.length > MAX_SNIPPET ? `${plain.slice(0, MAX_SNIPPET)}…` : plain
+}
+
+/**
+ * Builds the `kind: 'api'` error for a non-2xx response from its already-read body text.
+ * Understands `{"error":{...}}` (OpenAI, Azure), `{"error":"..."}` and `{"message":"..."}`; anything else
+ * gets a message naming the status and an excerpt of the body.
+ */
+export function apiErrorFromBody(response: Response, bodyText: string, context: string): RunlineError {
+  const status = response.status
+  const requestId = response.headers.get('x-request-id')
+  const statusLine = `${status}${response.statusText ? ` ${response.statusText}` : ''}`
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(bodyText)
+  } catch {
+    parsed = undefined
+  }
+  if (parsed !== null && typeof parsed === 'object') {
+    const record = parsed as Record<string, unknown>
+    const inner = record.error
+    if (inner !== null && typeof inner === 'object') {
+      const err = inner as Record<string, unknown>
+      const message = stringOrNull(err.message) ?? `${context} failed with ${statusLine}`
+      return new RunlineError(message, {
+        kind: 'api',
+        status,
+        requestId,
+        code: stringOrNull(err.code),
+        type: stringOrNull(err.type),
+        param: stringOrNull(err.param),
+      })
+    }
+    const message = stringOrNull(inner) ?? stringOrNull(record.message)
+    if (message !== null) {
+      return new RunlineError(message, {
+        kind: 'api',
+        status,
+        requestId,
+        code: stringOrNull(record.code),
+        type: stringOrNull(record.type),
+      })
+    }
+  }
+  const snippet = textSnippet(bodyText)
+  const contentType = response.headers.get('content-type') ?? 'no content-type'
+  return new RunlineError(
+    `${context} failed with ${statusLine} (${contentType} body${snippet ? `: ${snippet}` : ', empty'})`,
+    { kind: 'api', status, requestId },
+  )
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { parseRunStream } from './parse.js'
+import { initialRunState, reduceRun } from './reduce.js'
+import { selectStatus } from './selectors.js'
+import { createRunStore } from './store.js'
+import { generateRunStream } from './test-utils/generate.js'
+import { streamOf, utf8 } from './test-utils/recordings.js'
+import type { RunStreamEvent } from './types.js'
+
+async function eventsOf(seed: number) {
+  const events: RunStreamEvent[] = []
+  const sse = generateRunStream(seed, { terminal: 'completed', textDeltas: 200 }).sse
+  for await (const event of parseRunStream(streamOf([utf8(sse)]))) events.push(event)
+  return events
+}
+
+/** A manual frame clock: `tick()` runs the pending frame callback. */
+function manualFrames() {
+  let pending: (() => void) | null = null
+  return {
+    scheduler: (flush: () => void) => {
+      pending = flush
+      return () => {
+        pending = null
+      }
+    },
+    tick() {
+      const run = pending
+      pending = null
+      run?.()
+    },
+  }
+}
+
+describe('createRunStore', () => {
+  it('commits at most once per frame while streaming, and at once on terminal events', async () => {
+    const events = await eventsOf(3)
+    const frames = manualFrames()
+    const store = createRunStore({ scheduler: frames.scheduler })
+    let commits = 0
+    store.subscribe(() => commits++)
+    const perFrame = 25
+    let frameCount = 0
+    events.forEach((event, i) => {
+      store.dispatch(event)
+      if (i % perFrame === perFrame - 1) {
+        frames.tick()
+        frameCount++
+      }
+    })
+    frames.tick()
+    const expected = events.reduce(reduceRun, initialRunState)
+    expect(store.getState()).toEqual(expected)
+    expect(selectStatus(store.getState())).toBe('completed')
+    // Immediate commits only for terminal events, plus one per frame at most.
+    const atOnce = events.filter((e) => ['thread.run.completed', 'done'].includes(e.event)).length
+    expect(commits).toBeLessThanOrEqual(frameCount + 1 + atOnce)
+    expect(commits).toBeLessThan(events.length / 10)
+  })
+
+  it('holds pending events until the frame, then commits them all', () => {
+    const frames = manualFrames()
+    const store = createRunStore({ scheduler: frames.scheduler })
+    store.dispatch({
+      event: 'thread.run.created',
+      data: { id: 'run_1', status: 'queued', thread_id: 't' },
+    } as any)
+    expect(store.getState()).toBe(initialRunState)
+    expect(store.getPendingState().run?.id).toBe('run_1')
+    frames.tick()
+    expect(store.getState().run?.id).toBe('run_1')
+  })
+
+  it('commits every event with the sync scheduler', async () => {
+    const events = (await eventsOf(4)).slice(0, 50)
+    const store = createRunStore({ scheduler: 'sync' })
+    let commits = 0
+    store.subscribe(() => commits++)
+    let changes = 0
+    let state = initialRunState
+    for (const event of events) {
+      store.dispatch(event)
+      const next = reduceRun(state, event)
+      if (next !== state) changes++
+      state = next
+    }
+    // One commit per event that changed something (message.in_progress, for one, does not).
+    expect(commits).toBe(changes)
+    expect(changes).toBeGreaterThan(40)
+  })
+
+  it('reset commits the initial state and onEvent sees every event', () => {
+    const seen: string[] = []
+    const store = createRunStore({ scheduler: 'sync', onEvent: (event) => seen.push(event.event) })
+    store.dispatch({ event: 'runline.connecting' })
+    store.reset()
+    expect(store.getState().phase).toBe('idle')
+    expect(seen).toEqual(['runline.connecting', 'runline.reset'])
+  })
+})
