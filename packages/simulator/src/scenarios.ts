@@ -1,0 +1,77 @@
+/**
+ * Which scenario a message triggers. Words are matched case-insensitively at word starts, in this
+ * precedence order (first match wins):
+ *
+ *   fail → incomplete → expire → slow → long → weather → plot → code/calculate → search/docs → default
+ *
+ * (the run-outcome words first, so "search the docs but fail" fails; then the tool scenarios, with
+ * "plot" before "code" because a plot is a code_interpreter run with an image output).
+ */
+
+/** Every scenario name. */
+export const SCENARIO_NAMES = [
+  'fail',
+  'incomplete',
+  'expire',
+  'slow',
+  'long',
+  'weather',
+  'plot',
+  'code',
+  'search',
+  'default',
+] as const
+
+/** A scenario name. */
+export type ScenarioName = (typeof SCENARIO_NAMES)[number]
+
+const RULES: ReadonlyArray<readonly [ScenarioName, RegExp]> = [
+  ['fail', /\bfail/i],
+  ['incomplete', /\bincomplete/i],
+  ['expire', /\bexpir/i],
+  ['slow', /\bslow/i],
+  ['long', /\blong\b/i],
+  ['weather', /\bweather/i],
+  ['plot', /\bplot/i],
+  ['code', /\b(code|calculat)/i],
+  ['search', /\b(search|docs?\b)/i],
+]
+
+/** The scenario the words of `text` (the last user message) pick. */
+export function scenarioFor(text: string): ScenarioName {
+  for (const [name, pattern] of RULES) if (pattern.test(text)) return name
+  return 'default'
+}
+
+/** Tool each tool scenario needs in the run's tool list; without it the run answers with text. */
+export const SCENARIO_TOOL: Partial<
+  Record<ScenarioName, 'get_weather' | 'code_interpreter' | 'file_search'>
+> = {
+  weather: 'get_weather',
+  plot: 'code_interpreter',
+  code: 'code_interpreter',
+  search: 'file_search',
+}
+
+/**
+ * Places named as "in <Place>" (capitalised words): "weather in Paris and in New York" →
+ * ["Paris", "New York"]. Duplicates are dropped.
+ */
+export function placesIn(text: string): string[] {
+  const places: string[] = []
+  for (const match of text.matchAll(/\bin\s+([A-Z][\p{L}'.-]*(?:[ \t]+[A-Z][\p{L}'.-]*)*)/gu)) {
+    const place = (match[1] ?? '').replace(/[.]+$/, '')
+    if (place && !places.includes(place)) places.push(place)
+  }
+  return places
+}
+
+/** The numbers written in `text` (for the code and plot scenarios). */
+export function numbersIn(text: string): number[] {
+  return [...text.matchAll(/-?\d+(?:\.\d+)?/g)].map((match) => Number(match[0])).filter(Number.isFinite)
+}
+
+/** True when the message asks for a file (the search scenario then adds a `file_path` annotation). */
+export function mentionsFile(text: string): boolean {
+  return /\bfiles?\b/i.test(text)
+}
