@@ -1,1 +1,21 @@
-export {}
+export { type LimitedBody, readBodyWithLimit } from './body.js'
+export { errorResponse, type OpenAIErrorBody, type ProxyErrorType } from './errors.js'
+export { checkBody, type PolicyViolation, RUN_OVERRIDE_FIELDS, type RunOverrideField } from './policy.js'
+export {
+  type AuthorizeContext,
+  createRunlineProxy,
+  type ProxyRequestInfo,
+  type ProxyResponseInfo,
+  type RunlineProxyHandler,
+  type RunlineProxyOptions,
+  type UpstreamOptions,
+} from './proxy.js'
+export {
+  findPathTrick,
+  type MatchedRoute,
+  matchRoute,
+  type ProxyOperation,
+  type RefusedRoute,
+  type RouteIds,
+} from './routes.js'
+export { maskSecrets, SECRET_MASK } from './scrub.js'

@@ -1,0 +1,163 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getRequestListener, type HttpBindings } from '@hono/node-server'
+import {
+  createRunlineProxy,
+  errorResponse,
+  findPathTrick,
+  type RunlineProxyHandler,
+  type UpstreamOptions,
+} from '@runline/proxy'
+import { createSimulator } from '@runline/simulator'
+import type { ServerConfig } from './config.js'
+import { serveStatic } from './static.js'
+
+/** Where the proxy is mounted (the official SDK's `baseURL` is `http://host:port/api/v1`). */
+export const PROXY_BASE_PATH = '/api/v1'
+/** Where the raw simulator is mounted when it is the upstream. */
+export const SIMULATOR_BASE_PATH = '/sim/v1'
+// The proxy calls the in-process simulator through its fetch; this origin is never resolved or dialled.
+const SIMULATOR_ORIGIN = 'http://simulator.invalid'
+
+/** The server's request handler, independent of any socket. */
+export interface ServerApp {
+  /**
+   * Answers one request. `rawTarget` is the request target exactly as received (Node's `incoming.url`),
+   * checked for path tricks that `new URL()` would already have normalised away.
+   */
+  fetch(request: Request, rawTarget?: string): Promise<Response>
+  /** The proxy handler mounted at {@link PROXY_BASE_PATH}. */
+  proxy: RunlineProxyHandler
+}
+
+const isUnder = (path: string, base: string) => path === base || path.startsWith(`${base}/`)
+
+/** Builds the app: health check, proxy, optional raw simulator and the demo's static files. */
+export function createServerApp(config: ServerConfig): ServerApp {
+  const simulator =
+    config.upstream.kind === 'simulator'
+      ? createSimulator({
+          basePath: SIMULATOR_BASE_PATH,
+          delayMs: config.upstream.delayMs,
+          ...(config.upstream.seed !== undefined ? { seed: config.upstream.seed } : {}),
+        })
+      : null
+  const upstream: UpstreamOptions =
+    config.upstream.kind === 'remote'
+      ? {
+          url: config.upstream.url,
+          flavor: config.upstream.flavor,
+          ...(config.upstream.apiKey ? { apiKey: config.upstream.apiKey } : {}),
+          ...(config.upstream.azureApiVersion ? { azureApiVersion: config.upstream.azureApiVersion } : {}),
+        }
+      : { url: `${SIMULATOR_ORIGIN}${SIMULATOR_BASE_PATH}`, fetch: simulator!.fetchLike }
+  const baseFetch: typeof fetch = upstream.fetch ?? ((input, init) => fetch(input, init))
+  const proxy = createRunlineProxy({
+    upstream: {
+      ...upstream,
+      fetch: config.wrapUpstreamFetch ? config.wrapUpstreamFetch(baseFetch) : baseFetch,
+    },
+    basePath: PROXY_BASE_PATH,
+    assistantIds: config.assistantIds,
+    allowedOrigins: config.allowedOrigins,
+    maxBodyBytes: config.maxBodyBytes,
+    timeoutMs: config.upstreamTimeoutMs,
+  })
+
+  async function handle(request: Request, rawTarget?: string): Promise<Response> {
+    const url = new URL(request.url)
+    const trick = findPathTrick(rawTarget ?? `${url.pathname}${url.search}`)
+    if (trick) return errorResponse(400, `Invalid request path (${trick}).`, { code: 'invalid_path' })
+    const path = url.pathname
+    if (path === '/healthz') {
+      return request.method === 'GET' || request.method === 'HEAD'
+        ? new Response(request.method === 'HEAD' ? null : '{"status":"ok"}', {
+            headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+          })
+        : errorResponse(405, 'Use GET.', { code: 'method_not_allowed', headers: { allow: 'GET, HEAD' } })
+    }
+    if (isUnder(path, PROXY_BASE_PATH)) return proxy(request)
+    if (isUnder(path, SIMULATOR_BASE_PATH)) {
+      if (simulator) return simulator.fetch(request)
+      return errorResponse(404, 'The raw simulator is only mounted when it is the upstream.', {
+        code: 'unknown_url',
+      })
+    }
+    if (isUnder(path, '/api') || isUnder(path, '/sim')) {
+      return errorResponse(404, `Unknown request URL: ${path}.`, { code: 'unknown_url' })
+    }
+    if (config.staticDir && (request.method === 'GET' || request.method === 'HEAD')) {
+      const file = await serveStatic(config.staticDir, path, request.method)
+      if (file) return file
+    }
+    return errorResponse(404, `Unknown request URL: ${path}.`, { code: 'unknown_url' })
+  }
+
+  return { fetch: handle, proxy }
+}
+
+/** A listening server. */
+export interface RunningServer {
+  app: ServerApp
+  /** `http://host:port`, with the actual port when 0 was asked for. */
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+/** Starts the app on `config.host:config.port`; resolves once listening, rejects on listen errors. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const app = createServerApp(config)
+  const listener = getRequestListener(
+    (request, bindings) => {
+      // Plain HTTP/1.1 server, so the bindings are always the node:http pair.
+      const env = bindings as HttpBindings
+      const started = performance.now()
+      const rawTarget = env.incoming.url ?? '/'
+      const log = config.log
+      return app.fetch(request, rawTarget).then((response) => {
+        if (log) {
+          // Logged when the last byte went out (or the client left), so streams report their full duration.
+          env.outgoing.once('close', () => {
+            const path = rawTarget.split('?')[0]
+            const ms = (performance.now() - started).toFixed(1)
+            const aborted = env.outgoing.writableFinished ? '' : ' (client closed)'
+            log(`${request.method} ${path} ${response.status} ${ms}ms${aborted}`)
+          })
+        }
+        return response
+      })
+    },
+    {
+      hostname: config.host,
+      // Keep the runtime's own Request/Response globals: the proxy and the simulator are web-standard code.
+      overrideGlobalObjects: false,
+      // Targets the adapter cannot turn into a Request (e.g. a backslash in the path) get our JSON 400.
+      errorHandler: () => {
+        config.log?.('- (unparsable request target) 400')
+        return errorResponse(400, 'Invalid request target.', { code: 'invalid_path' })
+      },
+    },
+  )
+  const server = createServer(listener)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  return {
+    app,
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Open SSE streams would keep close() waiting forever.
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

@@ -1,0 +1,53 @@
+import { containsSecret } from './scrub.js'
+
+/** Request headers copied from the browser to the upstream. Authorization, cookies, api-key never are. */
+export const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept'] as const
+
+/** Upstream response headers passed to the browser (when they carry no secret). Set-Cookie never is. */
+export const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-disposition',
+  'openai-poll-after-ms',
+  'openai-processing-ms',
+  'x-request-id',
+  'retry-after',
+] as const
+
+/** Builds the upstream request headers: the browser's allowlisted ones plus the server-side credentials. */
+export function upstreamRequestHeaders(
+  incoming: Headers,
+  credentials: { flavor: 'openai' | 'azure'; apiKey?: string | undefined },
+  hasBody: boolean,
+): Headers {
+  const out = new Headers()
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = incoming.get(name)
+    if (value !== null) out.set(name, value)
+  }
+  if (hasBody) out.set('content-type', 'application/json')
+  else out.delete('content-type')
+  out.set('openai-beta', 'assistants=v2')
+  // Compressed SSE would be buffered by the decompressor; ask for the bytes as they are.
+  out.set('accept-encoding', 'identity')
+  if (credentials.apiKey) {
+    if (credentials.flavor === 'azure') out.set('api-key', credentials.apiKey)
+    else out.set('authorization', `Bearer ${credentials.apiKey}`)
+  }
+  return out
+}
+
+/**
+ * Builds the browser response headers from the upstream ones: allowlisted names only, none that echo a
+ * secret. `content-length` is kept only for uncompressed bodies (fetch decodes compressed ones, which
+ * changes the length); `content-encoding` is always dropped for the same reason.
+ */
+export function browserResponseHeaders(upstream: Headers, secrets: readonly string[]): Headers {
+  const out = new Headers()
+  for (const name of FORWARDED_RESPONSE_HEADERS) {
+    const value = upstream.get(name)
+    if (value !== null && !containsSecret(value, secrets)) out.set(name, value)
+  }
+  const length = upstream.get('content-length')
+  if (length !== null && !upstream.has('content-encoding')) out.set('content-length', length)
+  return out
+}
