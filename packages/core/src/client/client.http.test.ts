@@ -417,14 +417,6 @@ describe('streams', () => {
   })
 
   /** A server that sends two events and then keeps the connection open. */
-  async function hangingStreamServer() {
-    return startServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream' })
-      res.write(`event: thread.run.created\ndata: ${JSON.stringify(run('queued'))}\n\n`)
-      res.write(`event: thread.run.in_progress\ndata: ${JSON.stringify(run('in_progress'))}\n\n`)
-    })
-  }
-
   it('abort() ends the iteration without an error and closes the connection', async () => {
     const server = await hangingStreamServer()
     const stream = await createRunlineClient({ baseUrl: server.baseUrl }).runs.stream('thread_1', {
@@ -482,6 +474,59 @@ describe('streams', () => {
       })(),
     )
     expect(seen).toEqual(['thread.run.created'])
+    expect(error.kind).toBe('network')
+  })
+})
+
+/** A stream that sends two events, then hangs until the client goes away. */
+async function hangingStreamServer() {
+  return startServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' })
+    res.write(`event: thread.run.created\ndata: ${JSON.stringify(run('queued'))}\n\n`)
+    res.write(`event: thread.run.in_progress\ndata: ${JSON.stringify(run('in_progress'))}\n\n`)
+  })
+}
+
+describe('RunEventStream.forEach (the fast path)', () => {
+  it('hands every event over, ending with done', async () => {
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' })
+      res.write(`event: thread.run.created\ndata: ${JSON.stringify(run('queued'))}\n\n`)
+      res.end(
+        `event: thread.run.completed\ndata: ${JSON.stringify(run('completed'))}\n\nevent: done\ndata: [DONE]\n\n`,
+      )
+    })
+    const stream = await createRunlineClient({ baseUrl: server.baseUrl }).runs.stream('thread_1', {
+      assistant_id: 'asst_1',
+    })
+    const seen: string[] = []
+    await stream.forEach((event) => seen.push(event.event))
+    expect(seen).toEqual(['thread.run.created', 'thread.run.completed', 'done'])
+    await expect(stream.forEach(() => {})).rejects.toThrow(/only once/)
+  })
+
+  it('abort ends it quietly; a dropped connection rejects as a network error', async () => {
+    const hanging = await hangingStreamServer()
+    const stream = await createRunlineClient({ baseUrl: hanging.baseUrl }).runs.stream('thread_1', {
+      assistant_id: 'asst_1',
+    })
+    const seen: string[] = []
+    await stream.forEach((event) => {
+      seen.push(event.event)
+      stream.abort()
+    })
+    expect(seen).toEqual(['thread.run.created'])
+    await hanging.requests[0]?.aborted
+
+    const dropping = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' })
+      res.write(`event: thread.run.created\ndata: ${JSON.stringify(run('queued'))}\n\n`)
+      setTimeout(() => res.destroy(), 20)
+    })
+    const dropped = await createRunlineClient({ baseUrl: dropping.baseUrl }).runs.stream('thread_1', {
+      assistant_id: 'asst_1',
+    })
+    const error = await rejection(dropped.forEach(() => {}))
     expect(error.kind).toBe('network')
   })
 })
