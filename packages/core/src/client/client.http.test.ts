@@ -500,7 +500,9 @@ describe('RunEventStream.forEach (the fast path)', () => {
       assistant_id: 'asst_1',
     })
     const seen: string[] = []
-    await stream.forEach((event) => seen.push(event.event))
+    await stream.forEach((event) => {
+      seen.push(event.event)
+    })
     expect(seen).toEqual(['thread.run.created', 'thread.run.completed', 'done'])
     await expect(stream.forEach(() => {})).rejects.toThrow(/only once/)
   })
