@@ -37,6 +37,8 @@ describe('@runline/core folds simulator streams like AssistantStream', () => {
     'incomplete',
     'expire',
     'weather in Paris and in Tokyo',
+    'slow',
+    'long',
   ]
   for (const prompt of prompts) {
     it(prompt, async () => {
