@@ -1,1 +1,42 @@
-export {}
+/**
+ * @runline/hooks: React hooks for live Assistants runs (a core run store per run, read through
+ * selectors), run history (React Query) and tool outputs.
+ */
+export type { RunlineError } from '@runline/core'
+export { isRunlineError } from '@runline/core'
+export { invalidateRunQueries } from './invalidate.js'
+export { runlineKeys } from './keys.js'
+export type { RunlineProviderProps } from './provider.js'
+export { RunlineProvider, useRunlineClient } from './provider.js'
+export type {
+  ListPage,
+  ListQuery,
+  RunRef,
+  UpdateRunVariables,
+  UseRunOptions,
+} from './queries.js'
+export {
+  useCancelRun,
+  useCreateThread,
+  useRun,
+  useRunSteps,
+  useRuns,
+  useThreadMessages,
+  useUpdateRun,
+} from './queries.js'
+export type { PointerStorage, RunPointer } from './resume-storage.js'
+export type {
+  ResumeOptions,
+  RunControllerMeta,
+  RunControllerOptions,
+  StartMessage,
+  StartParams,
+} from './run-controller.js'
+export { createRunController, RunController } from './run-controller.js'
+export type { ToolHandler, ToolHandlerContext, ToolHandlers, ToolOutput } from './tool-calls.js'
+export { UNHANDLED } from './tool-calls.js'
+export type { RunHandle, SelectedRunHandle, UseRunStreamOptions } from './use-run-stream.js'
+export { useRunSelector, useRunStream } from './use-run-stream.js'
+export type { ReadableStore } from './use-store-selector.js'
+export { useStoreSelector } from './use-store-selector.js'
+export { useSubmitToolOutputs } from './use-submit-tool-outputs.js'

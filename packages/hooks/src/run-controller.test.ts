@@ -1,0 +1,40 @@
+// The controller without React, against the real simulator.
+import { selectMessages, selectMessageText, selectStatus } from '@runline/core'
+import { describe, expect, it } from 'vitest'
+import { createRunController } from './run-controller.js'
+import { ASSISTANT, createTestBackend, FIXED_NOW } from './test-utils/sim.js'
+
+describe('RunController', () => {
+  it('streams a run on a new thread and reports the thread id', async () => {
+    const { client, count } = createTestBackend()
+    const controller = createRunController({ client, assistantId: ASSISTANT, scheduler: 'sync' })
+    const state = await controller.start({ message: 'Hello there' })
+    expect(selectStatus(state)).toBe('completed')
+    expect(state.phase).toBe('done')
+    expect(controller.meta.getState().threadId).toMatch(/^thread_/)
+    expect(selectMessageText(selectMessages(state)[0]!)).toContain('#')
+    expect(count('POST', /^\/threads\/runs$/)).toBe(1)
+  })
+
+  it('a stream cut mid-run, then reconciled, ends with the same snapshot as an unbroken one', async () => {
+    const run = async (cut?: { nth: number; afterBytes: number }) => {
+      const backend = createTestBackend({ seed: 7, now: FIXED_NOW, delayMs: 1, cut })
+      const controller = createRunController({
+        client: backend.client,
+        assistantId: ASSISTANT,
+        scheduler: 'sync',
+        pollIntervalMs: 5,
+      })
+      const state = await controller.start({ message: 'Tell me about Runline' })
+      return { state, backend }
+    }
+    const whole = await run()
+    const resumed = await run({ nth: 1, afterBytes: 9000 })
+    // The cut really happened and was reconciled through retrieve + lists.
+    expect(resumed.backend.count('GET', /\/runs\/run_[^/]+$/)).toBeGreaterThan(0)
+    expect(resumed.backend.count('GET', /\/steps$/)).toBeGreaterThan(0)
+    expect(whole.backend.count('GET', /\/runs\/run_[^/]+$/)).toBe(0)
+    expect(selectStatus(whole.state)).toBe('completed')
+    expect(resumed.state).toEqual(whole.state)
+  })
+})
