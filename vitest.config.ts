@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 
 /** Packages read each other's `src` in tests: nothing is ever stale, no build step needed. */
@@ -8,6 +10,24 @@ export const sourceAliases = Object.fromEntries(
     fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
   ]),
 )
+
+/**
+ * Debian's Chromium (installed by `.ci/run`), never a downloaded browser. The flags keep a headless
+ * run quiet and offline: no sandbox (CI containers), no GPU, no background network or updates.
+ */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.RUNLINE_CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+}
 
 export default defineConfig({
   resolve: { alias: sourceAliases },
@@ -27,6 +47,20 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['packages/{hooks,components}/src/**/*.test.{ts,tsx}', 'apps/demo/src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        // Every story is a test: rendered in real Chromium, its play function run, then checked by axe
+        // (addon-a11y, `a11y.test: 'error'` in .storybook/preview.tsx). Aliases come from .storybook/main.ts.
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

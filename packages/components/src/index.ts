@@ -1,1 +1,56 @@
-export {}
+/**
+ * @runline/components: RunTimeline, tool-call forms, run status and usage: headless parts (one DOM
+ * node each, state as `data-state`) and a styled default. Import `@runline/components/styles.css`
+ * for the default look.
+ */
+
+export type {
+  FileUrl,
+  FunctionCallState,
+  RunlineComponentsSettings,
+  ToolRenderer,
+  ToolRenderers,
+  ToolRenderInfo,
+} from './context.js'
+export { defaultFileUrl, RunlineComponentsProvider, useRunlineSettings } from './context.js'
+export type { JsonSchemaSubset, JsonType } from './json-schema.js'
+export { validateJson } from './json-schema.js'
+export type { CitationRenderer, MarkdownProps } from './markdown.js'
+export { Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
+export type { Citation, MessageContentProps } from './message-content.js'
+export { MessageContent, prepareCitations } from './message-content.js'
+export type { ArgumentsCache, PartialJsonStatus } from './partial-json.js'
+export { createArgumentsCache, formatPartialJson, PartialJsonParser } from './partial-json.js'
+export type { OutputSchemas, RequiredActionProps, ToolCallFormProps } from './required-action.js'
+export { RequiredAction, ToolCallForm, validateOutput } from './required-action.js'
+export type { RunListProps, RunStatusBadgeProps, RunUsageProps } from './run-widgets.js'
+export { RunList, RunStatusBadge, RunUsage } from './run-widgets.js'
+export type { RunHandleLike, RunSource, ToolOutput } from './source.js'
+export { handleOf, storeOf, useRunSelector } from './source.js'
+export type { DisplayStatus, StatusTone } from './status.js'
+export {
+  displayStatusOf,
+  isActiveStatus,
+  isTerminalStatus,
+  RUN_STATUS_WORDS,
+  STREAM_STATUS_WORDS,
+  statusTone,
+  statusWords,
+} from './status.js'
+export type {
+  CancelProps,
+  ErrorProps,
+  LogProps,
+  MessageProps,
+  RootProps,
+  RunProblem,
+  RunTimelineProps,
+  StatusProps,
+  StepProps,
+  Usage,
+  UsageProps,
+  WindowingOptions,
+} from './timeline.js'
+export { itemKind, RunTimeline, runProblems, StepContent } from './timeline.js'
+export type { CodeInterpreterProps, FileSearchProps, StepStatus, ToolCallProps } from './tool-calls.js'
+export { functionCallState, prettyIfJson } from './tool-calls.js'

@@ -1,12 +1,15 @@
 // Test helpers shared by the packages' tests and benchmarks (not part of the published API).
 import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Stream } from 'openai/core/streaming'
 import { AssistantStream } from 'openai/lib/AssistantStream'
 import type { Message, Run, RunStep } from '../types.js'
 
 /** The real recordings, read-only: `../shared/fixtures/real/` beside the repository. */
-export const RECORDINGS_DIR = fileURLToPath(new URL('../../../../../shared/fixtures/real/', import.meta.url))
+// Built from the module's path, not `new URL(relative, import.meta.url)`: Vite rewrites that pattern into
+// an asset URL in browser-like test environments (jsdom).
+export const RECORDINGS_DIR = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/fixtures/real')}/`
 
 export interface Recording {
   name: string

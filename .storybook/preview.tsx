@@ -1,0 +1,48 @@
+import '@runline/components/styles.css'
+import './preview.css'
+import type { Decorator, Preview } from '@storybook/react-vite'
+
+/** The `data-theme` values the components' stylesheet knows. */
+export type Theme = 'light' | 'dark'
+
+/**
+ * Puts the theme on `<html>` (so portals and the canvas background follow it) and on a wrapper
+ * around the story, which is where the components' CSS variables are scoped.
+ */
+const withTheme: Decorator = (Story, context) => {
+  const theme: Theme = context.globals.theme === 'dark' ? 'dark' : 'light'
+  document.documentElement.dataset.theme = theme
+  document.documentElement.style.colorScheme = theme
+  return (
+    <div className="sb-runline-canvas" data-theme={theme}>
+      <Story />
+    </div>
+  )
+}
+
+const preview: Preview = {
+  globalTypes: {
+    theme: {
+      description: 'Color theme of the Runline components (data-theme)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  decorators: [withTheme],
+  parameters: {
+    layout: 'fullscreen',
+    controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
+    // Every story is checked with axe; a violation fails its test (in the Vitest addon and in CI).
+    a11y: { test: 'error' },
+  },
+}
+
+export default preview

@@ -1,0 +1,245 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+/**
+ * Renders the main compositions to static HTML (react-dom/server) with styles.css inlined, in light
+ * and dark, and screenshots them in headless Chromium. Run from the repository root:
+ *
+ *   node --import tsx packages/components/scripts/screenshot.tsx [outDir]
+ *
+ * PNGs land in /tmp/runline-shots/ (or outDir). No network: images are data URLs.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { AssistantStreamEvent, Run, RunState } from '@runline/core'
+import { renderBarChartPng } from '@runline/simulator'
+import { chromium } from 'playwright-core'
+import type { ReactNode } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import {
+  type RunHandleLike,
+  RunList,
+  RunStatusBadge,
+  RunTimeline,
+  RunUsage,
+  ToolCallForm,
+} from '../src/index.js'
+import { generateRunStream } from '../src/test-utils/generated.js'
+import {
+  eventsOf,
+  fold,
+  recordingState,
+  simulatedEvents,
+  simulatedState,
+  syncStore,
+} from '../src/test-utils/states.js'
+
+const outDir = resolve(process.argv[2] ?? '/tmp/runline-shots')
+const css = readFileSync(new URL('../src/styles.css', import.meta.url), 'utf8')
+const chart = `data:image/png;base64,${Buffer.from(renderBarChartPng([2, 4, 6, 3, 5])).toString('base64')}`
+const fileUrl = () => chart
+
+/** Cuts a run's events after `fraction` of its message deltas: a state caught mid-stream. */
+function midStream(events: AssistantStreamEvent[], fraction: number): RunState {
+  const deltas = events.filter((e) => e.event === 'thread.message.delta').length
+  let seen = 0
+  const cut: AssistantStreamEvent[] = []
+  for (const event of events) {
+    if (event.event === 'thread.message.delta' && ++seen > deltas * fraction) break
+    cut.push(event)
+  }
+  return fold(cut)
+}
+
+/** Cuts after `count` step deltas (function arguments half written). */
+function midArguments(events: AssistantStreamEvent[], count: number): RunState {
+  let seen = 0
+  const cut: AssistantStreamEvent[] = []
+  for (const event of events) {
+    if (event.event === 'thread.run.step.delta' && ++seen > count) break
+    cut.push(event)
+  }
+  return fold(cut)
+}
+
+function handle(state: RunState, extra: Partial<RunHandleLike> = {}): RunHandleLike {
+  return { store: syncStore(state), cancel: () => {}, submitToolOutputs: () => {}, ...extra }
+}
+
+function Section({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <section className={wide ? 'shot wide' : 'shot'}>
+      <p className="shot__title">{title}</p>
+      {children}
+    </section>
+  )
+}
+
+async function compositions(): Promise<Array<{ name: string; node: ReactNode }>> {
+  const hello = await simulatedEvents('hello')
+  const weather = await simulatedEvents('weather in Paris and in Tokyo')
+  const weatherDone = weather.events.concat(
+    await weather.submit(
+      (fold(weather.events).run?.required_action?.submit_tool_outputs.tool_calls ?? []).map((call) => ({
+        tool_call_id: call.id,
+        output: JSON.stringify({
+          temperature: call.function.arguments.includes('Paris') ? 18 : 24,
+          unit: 'c',
+        }),
+      })),
+    ),
+  )
+  const weatherState = fold(weather.events)
+  const calls = weatherState.run?.required_action?.submit_tool_outputs.tool_calls ?? []
+  const plot = await simulatedState('plot 2, 4, 6, 3, 5')
+  const search = await simulatedState('search the docs file for streaming')
+  const failed = await simulatedState('fail')
+  const incomplete = await simulatedState('incomplete')
+  const citations = await recordingState('openai-dotnet__file-search-citation__2025-10.sse')
+  const generated = fold(await eventsOf(generateRunStream(7, { terminal: 'completed' }).sse))
+  const runs = [weatherState, plot, search, failed, incomplete, citations]
+    .map((state) => state.run)
+    .filter((run): run is Run => !!run)
+    .map((run, i) => ({ ...run, id: `${run.id.slice(0, 14)}${i}`, created_at: run.created_at - i * 600 }))
+
+  const overview = (
+    <div className="grid">
+      <Section title="Streaming — markdown fills in, caret at the end">
+        <RunTimeline run={handle(midStream(hello.events, 0.7))} fileUrl={fileUrl} />
+      </Section>
+      <Section title="Completed — code interpreter with logs and image">
+        <RunTimeline run={plot} fileUrl={fileUrl} />
+      </Section>
+      <Section title="File search — ranked results, citations">
+        <RunTimeline run={citations} fileUrl={fileUrl} />
+      </Section>
+      <Section title="Generated — parts, citations, file paths">
+        <RunTimeline run={generated} fileUrl={fileUrl} />
+      </Section>
+    </div>
+  )
+  const action = (
+    <div className="grid">
+      <Section title="Arguments streaming in (partial JSON)">
+        <RunTimeline run={handle(midArguments(weather.events, 9))} fileUrl={fileUrl} />
+      </Section>
+      <Section title="Requires action — one output handled by the app">
+        <RunTimeline
+          run={handle(weatherState, {
+            handledToolCalls: calls[1] ? { [calls[1].id]: '{"temperature": 24, "unit": "c"}' } : {},
+          })}
+          fileUrl={fileUrl}
+        />
+      </Section>
+      <Section title="Tool-output form — JSON validation and schema">
+        <ToolCallForm
+          calls={calls}
+          onSubmit={() => {}}
+          outputSchemas={{ get_weather: { type: 'object', required: ['temperature'] } }}
+        />
+      </Section>
+      <Section title="After submit — outputs shown, run completed">
+        <RunTimeline run={fold(weatherDone)} fileUrl={fileUrl} />
+      </Section>
+    </div>
+  )
+  const states = (
+    <div className="grid">
+      <Section title="Failed — last_error as an alert">
+        <RunTimeline run={failed} />
+      </Section>
+      <Section title="Incomplete — incomplete_details as an alert">
+        <RunTimeline run={incomplete} />
+      </Section>
+      <Section title="File search with content snippets">
+        <RunTimeline run={search} />
+      </Section>
+      <Section title="Badges, usage and the run list">
+        <div className="stack">
+          <div className="row">
+            {(
+              [
+                'queued',
+                'in_progress',
+                'requires_action',
+                'cancelling',
+                'cancelled',
+                'failed',
+                'completed',
+                'incomplete',
+                'expired',
+                'connecting',
+                'error',
+              ] as const
+            ).map((status) => (
+              <RunStatusBadge key={status} status={status} />
+            ))}
+          </div>
+          <RunUsage usage={{ prompt_tokens: 2028, completion_tokens: 40, total_tokens: 2068 }} />
+          <RunList
+            runs={runs}
+            hasMore
+            onLoadMore={() => {}}
+            onSelectRun={() => {}}
+            selectedRunId={runs[1]?.id}
+          />
+        </div>
+      </Section>
+    </div>
+  )
+  return [
+    { name: 'overview', node: overview },
+    { name: 'required-action', node: action },
+    { name: 'states', node: states },
+  ]
+}
+
+const PAGE_CSS = `
+  body { margin: 0; padding: 28px; background: var(--rl-surface-2); font-family: var(--rl-font); color: var(--rl-text); }
+  .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 28px; align-items: start; }
+  .shot__title { margin: 0 0 10px; font-size: 13px; font-weight: 600; color: var(--rl-text-muted); }
+  .stack { display: flex; flex-direction: column; gap: 18px; }
+  .row { display: flex; flex-wrap: wrap; gap: 8px; }
+  .rl-log { --rl-log-max-height: none; }
+`
+
+function page(node: ReactNode, theme: 'light' | 'dark'): string {
+  return `<!doctype html><html lang="en" data-theme="${theme}"><head><meta charset="utf-8"><title>Runline ${theme}</title>
+<style>${css}</style><style>${PAGE_CSS}</style></head><body>${renderToStaticMarkup(node)}</body></html>`
+}
+
+async function main() {
+  mkdirSync(outDir, { recursive: true })
+  const browser = await chromium.launch({
+    executablePath: process.env.RUNLINE_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })
+    // Nothing leaves the machine: every request but the page's own data is refused.
+    await context.route(/^(?!data:)/, (route) => route.abort())
+    const browserPage = await context.newPage()
+    for (const { name, node } of await compositions()) {
+      for (const theme of ['light', 'dark'] as const) {
+        const html = page(node, theme)
+        writeFileSync(resolve(outDir, `${name}-${theme}.html`), html)
+        await browserPage.setContent(html, { waitUntil: 'load' })
+        await browserPage.emulateMedia({ reducedMotion: 'reduce', colorScheme: theme })
+        const file = resolve(outDir, `${name}-${theme}.png`)
+        await browserPage.screenshot({ path: file, fullPage: true })
+        console.log(file)
+      }
+    }
+  } finally {
+    await browser.close()
+  }
+}
+
+await main()

@@ -1,0 +1,80 @@
+import type { RunState, RunStep } from '@runline/core'
+
+// Derived values the components need beyond core's selectors. Each returns a stable reference while
+// its inputs are unchanged (they feed useSyncExternalStore).
+
+const EMPTY_NAMES: Readonly<Record<string, string>> = Object.freeze({})
+const namesBySteps = new WeakMap<object, Readonly<Record<string, string>>>()
+let lastNames: Readonly<Record<string, string>> = EMPTY_NAMES
+
+/** File id → file name, from every file_search result of the run (citations name their files by it). */
+export function selectFileNames(state: RunState): Readonly<Record<string, string>> {
+  const cached = namesBySteps.get(state.steps)
+  if (cached) return cached
+  const names: Record<string, string> = {}
+  for (const id of state.stepIds) {
+    const details = state.steps[id]?.step_details
+    if (details?.type !== 'tool_calls') continue
+    for (const call of details.tool_calls ?? []) {
+      if (call?.type !== 'file_search') continue
+      for (const result of call.file_search?.results ?? []) {
+        if (result?.file_id && result.file_name) names[result.file_id] = result.file_name
+      }
+    }
+  }
+  // Same names as last time: keep the old object, so nothing that reads it re-renders.
+  const next = sameRecord(names, lastNames) ? lastNames : Object.keys(names).length ? names : EMPTY_NAMES
+  lastNames = next
+  namesBySteps.set(state.steps, next)
+  return next
+}
+
+/** Shallow equality of two string records. */
+export function sameRecord(
+  a: Readonly<Record<string, string>> | undefined,
+  b: Readonly<Record<string, string>> | undefined,
+): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => a[key] === b[key])
+}
+
+/** When a step ended (whichever terminal timestamp it has), or null while it runs. */
+export function stepEndedAt(step: RunStep): number | null {
+  return step.completed_at ?? step.failed_at ?? step.cancelled_at ?? step.expired_at ?? null
+}
+
+/** A duration in seconds as people read it: "<1 s", "850 ms" (fractional input), "4 s", "2 min 5 s". */
+export function formatDuration(seconds: number): string {
+  // API timestamps are whole seconds, so anything under one second is just "under a second".
+  if (seconds < 1)
+    return seconds > 0 && !Number.isInteger(seconds) ? `${Math.round(seconds * 1000)} ms` : '<1 s'
+  if (seconds < 60) return `${Math.round(seconds)} s`
+  const minutes = Math.floor(seconds / 60)
+  const rest = Math.round(seconds % 60)
+  return rest ? `${minutes} min ${rest} s` : `${minutes} min`
+}
+
+/** A Unix time (seconds) as a wall-clock time, e.g. "14:02:07". */
+export function formatClock(unixSeconds: number, locale?: string): string {
+  return new Date(unixSeconds * 1000).toLocaleTimeString(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  })
+}
+
+/** A Unix time (seconds) as an ISO string for `<time dateTime>`. */
+export function isoTime(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString()
+}
+
+const numberFormat = new Intl.NumberFormat('en-US')
+
+/** A token count with thousands separators. */
+export function formatCount(n: number): string {
+  return numberFormat.format(n)
+}

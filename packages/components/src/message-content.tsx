@@ -1,0 +1,256 @@
+import type { Message } from '@runline/core'
+import type { Annotation, Text } from 'openai/resources/beta/threads/messages'
+import { type ReactNode, useCallback, useMemo, useRef } from 'react'
+import type { FileUrl } from './context.js'
+import { CITATION_CLOSE, CITATION_OPEN, Markdown } from './markdown.js'
+
+/** One citation chip: an annotation's place in the text, the number it shows and the file it names. */
+export interface Citation {
+  /** Shown in the chip; the same file keeps the same number within a message. */
+  number: number
+  type: 'file_citation' | 'file_path'
+  fileId: string
+  /** The file's name (from file_search results, the marker text, or the sandbox path), else its id. */
+  label: string
+}
+
+/** A text part with its annotation ranges swapped for citation marks. */
+interface PreparedText {
+  source: string
+  citations: Citation[]
+}
+
+// `【4:0†favorite_foods.txt】` names its file after the dagger.
+const MARKER_NAME = /†([^】]+)】?$/
+
+function labelFor(
+  annotation: Annotation,
+  fileId: string,
+  fileNames: Readonly<Record<string, string>>,
+): string {
+  const known = fileNames[fileId]
+  if (known) return known
+  const text = annotation.text ?? ''
+  if (annotation.type === 'file_citation') return MARKER_NAME.exec(text)?.[1]?.trim() || fileId
+  const base = text.split('/').pop()
+  return base || fileId
+}
+
+/**
+ * Replaces each annotation's `text` range (start_index..end_index) with a citation mark, numbering
+ * files in order of first citation. Indexes that do not match the text (a stream cut short, code
+ * points vs UTF-16) fall back to finding the annotation's text after the previous one.
+ */
+export function prepareCitations(
+  parts: readonly Text[],
+  fileNames: Readonly<Record<string, string>>,
+): { sources: string[]; citations: Citation[] } {
+  const numbers = new Map<string, number>()
+  const citations: Citation[] = []
+  const sources = parts.map((text) => prepareText(text, fileNames, numbers, citations).source)
+  return { sources, citations }
+}
+
+function prepareText(
+  text: Text,
+  fileNames: Readonly<Record<string, string>>,
+  numbers: Map<string, number>,
+  citations: Citation[],
+): PreparedText {
+  const value = text.value ?? ''
+  const annotations = (text.annotations ?? []).filter(Boolean)
+  if (annotations.length === 0) return { source: value, citations }
+  const sorted = [...annotations].sort((a, b) => (a.start_index ?? 0) - (b.start_index ?? 0))
+  let out = ''
+  let cursor = 0
+  for (const annotation of sorted) {
+    const fileId =
+      annotation.type === 'file_citation' ? annotation.file_citation?.file_id : annotation.file_path?.file_id
+    if (!fileId) continue
+    let start = annotation.start_index
+    let end = annotation.end_index
+    const marker = annotation.text ?? ''
+    if (
+      !(
+        start >= cursor &&
+        end <= value.length &&
+        start < end &&
+        (!marker || value.slice(start, end) === marker)
+      )
+    ) {
+      const found = marker ? value.indexOf(marker, cursor) : -1
+      if (found < 0) continue
+      start = found
+      end = found + marker.length
+    }
+    let number = numbers.get(fileId)
+    if (number === undefined) {
+      number = numbers.size + 1
+      numbers.set(fileId, number)
+    }
+    const index = citations.length
+    citations.push({ number, type: annotation.type, fileId, label: labelFor(annotation, fileId, fileNames) })
+    out += value.slice(cursor, start) + CITATION_OPEN + index + CITATION_CLOSE
+    cursor = end
+  }
+  return { source: out + value.slice(cursor), citations }
+}
+
+/** Props of {@link MessageContent}. */
+export interface MessageContentProps {
+  message: Message
+  fileUrl: FileUrl
+  fileNames: Readonly<Record<string, string>>
+  headingOffset?: number
+}
+
+/**
+ * A message's content parts: text as streaming-safe markdown with citation chips, images from
+ * `image_file` (through `fileUrl`) and `image_url`, refusals. Returns a fragment.
+ */
+export function MessageContent({
+  message,
+  fileUrl,
+  fileNames,
+  headingOffset,
+}: MessageContentProps): ReactNode {
+  const content = message.content ?? []
+  const textParts = useMemo(
+    () => content.filter((part) => part?.type === 'text').map((part) => (part as { text: Text }).text),
+    [content],
+  )
+  const prepared = useMemo(() => prepareCitations(textParts, fileNames), [textParts, fileNames])
+  // Keep the citations array while its contents are equal, so finished markdown blocks stay memoized.
+  const stableCitations = useStable(prepared.citations)
+  const renderCitation = useCallback(
+    (index: number, label?: ReactNode) => {
+      const citation = stableCitations[index]
+      if (!citation) return null
+      return <CitationChip citation={citation} fileUrl={fileUrl} label={label} />
+    },
+    [stableCitations, fileUrl],
+  )
+  let textIndex = 0
+  const cited = uniqueCitations(stableCitations)
+  return (
+    <>
+      {content.map((part, i) => {
+        if (!part) return null
+        const key = `${part.type}-${i}`
+        switch (part.type) {
+          case 'text': {
+            const source = prepared.sources[textIndex++] ?? ''
+            return (
+              <div key={key} className="rl-md">
+                <Markdown source={source} renderCitation={renderCitation} headingOffset={headingOffset} />
+              </div>
+            )
+          }
+          case 'image_file':
+            return part.image_file?.file_id ? (
+              <figure key={key} className="rl-message__image">
+                <img
+                  src={fileUrl(part.image_file.file_id)}
+                  alt={`Assistant attachment ${part.image_file.file_id}`}
+                  loading="lazy"
+                />
+              </figure>
+            ) : null
+          case 'image_url': {
+            const src = safeImageUrl(part.image_url?.url)
+            return src ? (
+              <figure key={key} className="rl-message__image">
+                <img src={src} alt={`Linked from ${new URL(src).host}`} loading="lazy" />
+              </figure>
+            ) : null
+          }
+          case 'refusal':
+            return (
+              <p key={key} className="rl-message__refusal">
+                {part.refusal}
+              </p>
+            )
+          default:
+            return null
+        }
+      })}
+      {cited.length > 0 && (
+        <ol className="rl-sources" aria-label="Sources">
+          {cited.map((citation) => (
+            <li key={citation.fileId} value={citation.number}>
+              <span className="rl-sources__n" aria-hidden="true">
+                {citation.number}
+              </span>
+              {citation.label}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  )
+}
+
+function uniqueCitations(citations: readonly Citation[]): Citation[] {
+  const seen = new Set<string>()
+  return citations.filter((c) => c.type === 'file_citation' && !seen.has(c.fileId) && seen.add(c.fileId))
+}
+
+function safeImageUrl(url: string | undefined): string | null {
+  if (!url) return null
+  return /^https?:\/\//i.test(url.trim()) ? url.trim() : null
+}
+
+function CitationChip({
+  citation,
+  fileUrl,
+  label,
+}: {
+  citation: Citation
+  fileUrl: FileUrl
+  label?: ReactNode
+}): ReactNode {
+  if (citation.type === 'file_path') {
+    // fileUrl is the app's own (trusted) file route, e.g. the proxy's.
+    return (
+      <a
+        className="rl-cite"
+        data-type="file_path"
+        href={fileUrl(citation.fileId)}
+        download={citation.label}
+        title={citation.label}
+      >
+        <span className="rl-cite__n">{citation.number}</span>
+        <span className="rl-cite__label">{label ?? citation.label}</span>
+      </a>
+    )
+  }
+  return (
+    <span
+      className="rl-cite"
+      data-type="file_citation"
+      title={`Source ${citation.number}: ${citation.label}`}
+    >
+      <span className="rl-cite__n">{citation.number}</span>
+      <span className="rl-cite__label">{citation.label}</span>
+    </span>
+  )
+}
+
+function useStable(citations: Citation[]): Citation[] {
+  const ref = useRef(citations)
+  const prev = ref.current
+  if (
+    prev !== citations &&
+    (prev.length !== citations.length ||
+      prev.some(
+        (c, i) =>
+          c.number !== citations[i]!.number ||
+          c.fileId !== citations[i]!.fileId ||
+          c.label !== citations[i]!.label ||
+          c.type !== citations[i]!.type,
+      ))
+  ) {
+    ref.current = citations
+  }
+  return ref.current
+}

@@ -1,0 +1,201 @@
+import type { RunState } from '@runline/core'
+import type { Run } from 'openai/resources/beta/threads/runs/runs'
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
+import { cx } from './cx.js'
+import { formatCount, formatDuration, isoTime } from './derive.js'
+import { type RunSource, useRunSelector } from './source.js'
+import { type DisplayStatus, displayStatusOf, statusTone, statusWords } from './status.js'
+import { type Usage, UsageEntries } from './timeline.js'
+
+const IDLE: RunState = {
+  threadId: null,
+  run: null,
+  steps: {},
+  stepIds: [],
+  messages: {},
+  messageIds: [],
+  phase: 'idle',
+  error: null,
+}
+
+/** Props of {@link RunStatusBadge}. */
+export interface RunStatusBadgeProps extends ComponentPropsWithoutRef<'span'> {
+  /** A status to show (a run status or idle | connecting | streaming | error). */
+  status?: DisplayStatus | (string & {})
+  /** Or a run to follow (then the badge is `role="status"` unless `live={false}`). */
+  run?: RunSource
+  /** Announce changes (`role="status"`). Default: true when following a `run`. */
+  live?: boolean
+}
+
+/**
+ * A status pill in words ("In progress", "Requires action", "Completed", ...). One `span` with
+ * `data-status` and `data-tone` (neutral | active | attention | success | danger | warning).
+ */
+export const RunStatusBadge = forwardRef<HTMLSpanElement, RunStatusBadgeProps>(function RunStatusBadge(
+  { status: given, run, live, className, children, ...props },
+  ref,
+) {
+  const followed = useRunSelector(run ?? IDLE, displayStatusOf)
+  const status = given ?? followed
+  const announce = live ?? run !== undefined
+  return (
+    <span
+      ref={ref}
+      role={announce ? 'status' : undefined}
+      className={cx('rl-badge', className)}
+      data-status={status}
+      data-tone={statusTone(status)}
+      {...props}
+    >
+      {children ?? statusWords(status)}
+    </span>
+  )
+})
+
+const selectUsage = (state: RunState) => state.run?.usage ?? null
+
+/** Props of {@link RunUsage}. */
+export interface RunUsageProps extends ComponentPropsWithoutRef<'dl'> {
+  /** Usage to show. */
+  usage?: Usage | null
+  /** Or a run whose usage to show (null until it ends). */
+  run?: RunSource
+  /** Shown while there is no usage yet; default: render nothing. */
+  placeholder?: ReactNode
+}
+
+/**
+ * Prompt, completion and total tokens, as a `dl` with `data-state` = ready | pending.
+ */
+export const RunUsage = forwardRef<HTMLDListElement, RunUsageProps>(function RunUsage(
+  { usage: given, run, placeholder, className, children, ...props },
+  ref,
+) {
+  const followed = useRunSelector(run ?? IDLE, selectUsage)
+  const usage = given ?? followed
+  if (!usage && placeholder === undefined) return null
+  return (
+    <dl ref={ref} className={cx('rl-usage', className)} data-state={usage ? 'ready' : 'pending'} {...props}>
+      {children ?? (usage ? <UsageEntries usage={usage} /> : placeholder)}
+    </dl>
+  )
+})
+
+/** Props of {@link RunList}. */
+export interface RunListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onSelect'> {
+  /** The thread's runs, newest first as the API lists them. */
+  runs: readonly Run[]
+  /** Whether the API has more (`has_more`). */
+  hasMore?: boolean
+  /** Loads the next page; the "Load more runs" button calls it. */
+  onLoadMore?: () => void
+  /** A page is loading (disables the button). */
+  loadingMore?: boolean
+  /** Makes each run a button. */
+  onSelectRun?: (run: Run) => void
+  /** The run marked `aria-current`. */
+  selectedRunId?: string | null
+  /** Shown when there are no runs. */
+  empty?: ReactNode
+  /** Accessible name of the list (default "Runs"). */
+  label?: string
+}
+
+/**
+ * A thread's runs, paginated: status, when, model, duration and tokens per run, and a "Load more
+ * runs" button while there are more. Data-driven: pass the pages you have. One `div` with
+ * `data-state` = empty | ready | loading.
+ */
+export const RunList = forwardRef<HTMLDivElement, RunListProps>(function RunList(
+  {
+    runs,
+    hasMore,
+    onLoadMore,
+    loadingMore,
+    onSelectRun,
+    selectedRunId,
+    empty,
+    label = 'Runs',
+    className,
+    ...props
+  },
+  ref,
+) {
+  return (
+    <div
+      ref={ref}
+      className={cx('rl-runlist', className)}
+      data-state={loadingMore ? 'loading' : runs.length ? 'ready' : 'empty'}
+      {...props}
+    >
+      {runs.length === 0 ? (
+        (empty ?? <p className="rl-muted">No runs yet.</p>)
+      ) : (
+        <ul className="rl-runlist__items" aria-label={label}>
+          {runs.map((run) => {
+            const current = run.id === selectedRunId
+            const body = <RunListEntry run={run} />
+            return (
+              <li key={run.id} className="rl-runlist__item" data-status={run.status}>
+                {onSelectRun ? (
+                  <button
+                    type="button"
+                    className="rl-runlist__button"
+                    aria-current={current ? 'true' : undefined}
+                    onClick={() => onSelectRun(run)}
+                  >
+                    {body}
+                  </button>
+                ) : (
+                  <div className="rl-runlist__row" aria-current={current ? 'true' : undefined}>
+                    {body}
+                  </div>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {hasMore && onLoadMore && (
+        <button
+          type="button"
+          className="rl-button rl-button--quiet rl-runlist__more"
+          onClick={onLoadMore}
+          disabled={loadingMore}
+        >
+          {loadingMore ? 'Loading…' : 'Load more runs'}
+        </button>
+      )}
+    </div>
+  )
+})
+
+function RunListEntry({ run }: { run: Run }): ReactNode {
+  const start = run.started_at ?? run.created_at
+  const end = run.completed_at ?? run.failed_at ?? run.cancelled_at ?? null
+  return (
+    <>
+      <RunStatusBadge status={run.status} live={false} />
+      <span className="rl-runlist__main">
+        <code className="rl-runlist__id">{run.id}</code>
+        <span className="rl-runlist__meta">
+          <time dateTime={isoTime(run.created_at)}>{formatDate(run.created_at)}</time>
+          {run.model && <span>{run.model}</span>}
+          {end != null && start != null && <span>{formatDuration(end - start)}</span>}
+        </span>
+      </span>
+      {run.usage && <span className="rl-runlist__tokens">{formatCount(run.usage.total_tokens)} tokens</span>}
+    </>
+  )
+}
+
+function formatDate(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toLocaleString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+}

@@ -1,0 +1,46 @@
+import { createContext, useContext } from 'react'
+import { defaultFileUrl, type FileUrl, type ToolRenderers, useRunlineSettings } from './context.js'
+import { type ArgumentsCache, createArgumentsCache } from './partial-json.js'
+import type { RunHandleLike, RunSource } from './source.js'
+
+/** What `RunTimeline.Root` shares with its parts. Kept stable across stream commits so rows stay memoized. */
+export interface TimelineContextValue {
+  /** The store behind the run (or the plain state): what parts subscribe to. */
+  source: RunSource
+  /** The latest handle (cancel / submit), read at call time so a new handle object re-renders nothing. */
+  handleRef: { readonly current: RunHandleLike | null }
+  fileUrl: FileUrl
+  toolRenderers: ToolRenderers
+  argumentsCache: ArgumentsCache
+  /** File id → name from file_search results. */
+  fileNames: Readonly<Record<string, string>>
+  /** Tool call id → output, for calls client handlers answered. */
+  handled: Readonly<Record<string, string>>
+  headingOffset: number
+}
+
+/** Shared with the parts by `RunTimeline.Root`. */
+export const TimelineContext = createContext<TimelineContextValue | null>(null)
+
+const EMPTY: Readonly<Record<string, never>> = Object.freeze({})
+const sharedArgumentsCache = createArgumentsCache()
+
+/** The parts' view of their settings: the Root's, else the provider's, else defaults. */
+export function usePartSettings(): Omit<TimelineContextValue, 'source' | 'handleRef'> & {
+  source: RunSource | null
+  handleRef: { readonly current: RunHandleLike | null } | null
+} {
+  const timeline = useContext(TimelineContext)
+  const settings = useRunlineSettings()
+  if (timeline) return timeline
+  return {
+    source: null,
+    handleRef: null,
+    fileUrl: settings.fileUrl ?? defaultFileUrl,
+    toolRenderers: settings.toolRenderers ?? EMPTY,
+    argumentsCache: sharedArgumentsCache,
+    fileNames: EMPTY,
+    handled: EMPTY,
+    headingOffset: settings.headingOffset ?? 2,
+  }
+}
