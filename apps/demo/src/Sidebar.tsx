@@ -1,0 +1,93 @@
+import { ChatIcon, LogoMark, PlusIcon, ThemeIcon } from './icons.js'
+import type { ThemePreference } from './theme.js'
+import type { SavedThread } from './threads.js'
+
+/** Props of {@link Sidebar}. */
+export interface SidebarProps {
+  threads: readonly SavedThread[]
+  activeId: string | null
+  onSelect(id: string): void
+  onNewChat(): void
+  /** True while "New chat" is creating a thread on the server. */
+  creating: boolean
+  theme: ThemePreference
+  onThemeChange(): void
+}
+
+const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+
+/** "just now", "5 min ago", "yesterday"… for a past timestamp. */
+export function timeAgo(then: number, now = Date.now()): string {
+  const seconds = Math.round((then - now) / 1000)
+  if (seconds > -45) return 'just now'
+  const minutes = Math.round(seconds / 60)
+  if (minutes > -60) return relativeTime.format(minutes, 'minute')
+  const hours = Math.round(minutes / 60)
+  if (hours > -24) return relativeTime.format(hours, 'hour')
+  return relativeTime.format(Math.round(hours / 24), 'day')
+}
+
+const THEME_WORDS: Record<ThemePreference, string> = { system: 'System', light: 'Light', dark: 'Dark' }
+
+/** The thread list: "New chat" on top, most recently used first, the theme switch at the bottom. */
+export function Sidebar({
+  threads,
+  activeId,
+  onSelect,
+  onNewChat,
+  creating,
+  theme,
+  onThemeChange,
+}: SidebarProps) {
+  return (
+    <nav className="sidebar" aria-label="Chats">
+      <div className="sidebar__brand">
+        <LogoMark />
+        <span className="sidebar__name">Runline</span>
+        <span className="sidebar__tag">demo</span>
+      </div>
+      <button
+        type="button"
+        className="demo-button demo-button--primary sidebar__new"
+        onClick={onNewChat}
+        disabled={creating}
+      >
+        <PlusIcon />
+        <span>New chat</span>
+      </button>
+      <h2 className="sidebar__heading">Recent</h2>
+      {threads.length === 0 ? (
+        <p className="sidebar__empty">Your chats appear here.</p>
+      ) : (
+        <ul className="sidebar__list">
+          {threads.map((thread) => (
+            <li key={thread.id}>
+              <button
+                type="button"
+                className="sidebar__thread"
+                aria-current={thread.id === activeId ? 'page' : undefined}
+                onClick={() => onSelect(thread.id)}
+                title={thread.id}
+              >
+                <ChatIcon />
+                <span className="sidebar__thread-text">
+                  <span className="sidebar__thread-title">{thread.title}</span>
+                  <span className="sidebar__thread-time">{timeAgo(thread.updatedAt)}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="sidebar__footer">
+        <button type="button" className="demo-button demo-button--ghost" onClick={onThemeChange}>
+          <ThemeIcon />
+          <span>Theme: {THEME_WORDS[theme]}</span>
+        </button>
+        <p className="sidebar__meta">
+          Assistant <code>asst_runline_demo</code> via <code>/api/v1</code>
+        </p>
+      </div>
+    </nav>
+  )
+}
