@@ -12,7 +12,6 @@ import {
 import { useQueryClient } from '@tanstack/react-query'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { Composer } from './Composer.js'
-import { type CatchUp, createCatchUp } from './catch-up.js'
 import { ASSISTANT_ID, SUGGESTIONS } from './config.js'
 import type { EventLog } from './event-log.js'
 import { groupHistory, userText } from './history.js'
@@ -59,23 +58,10 @@ export function ChatView({
       assistantId: ASSISTANT_ID,
       resume: true,
       tools: autoWeather ? WEATHER_TOOLS : undefined,
-      onEvent: (event) => {
-        eventLog.record(event)
-        catchUp.current?.note(event)
-      },
+      onEvent: (event) => eventLog.record(event),
     },
     selectNothing,
   )
-  // After a reload the run is followed by polling; this keeps its text coming meanwhile.
-  const catchUp = useRef<CatchUp | null>(null)
-  useEffect(() => {
-    const follower = createCatchUp({ client, store: run.store, intervalMs: 400, onSnapshot: eventLog.record })
-    catchUp.current = follower
-    return () => {
-      follower.dispose()
-      catchUp.current = null
-    }
-  }, [client, run.store, eventLog])
   const messagesQuery = useThreadMessages(threadId)
   const [pending, setPending] = useState<Message | null>(null)
   const [sending, setSending] = useState(false)

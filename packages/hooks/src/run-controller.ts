@@ -541,9 +541,19 @@ export class RunController {
     const stops = (status: string) =>
       untilTerminal ? TERMINAL.has(status) : POLL_STOP_STATUSES.has(status as never)
     if (!stops(snap.run.status)) {
+      // While the run goes on, refresh the whole view at the server's pace (openai-poll-after-ms), so
+      // the text keeps coming after a drop or a reload instead of jumping to the end.
+      const onPending = async () => {
+        const next = await snapshot()
+        if (!signal.aborted) this.emit({ event: 'runline.snapshot', data: next })
+      }
       for (;;) {
         const run = await this.retry(signal, () =>
-          client.runs.poll(threadId, runId, { signal, pollIntervalMs: this.options.pollIntervalMs }),
+          client.runs.poll(threadId, runId, {
+            signal,
+            pollIntervalMs: this.options.pollIntervalMs,
+            onPending,
+          }),
         )
         if (stops(run.status)) break
         await sleep(this.options.pollIntervalMs ?? 1000, signal)

@@ -268,11 +268,18 @@ describe('useRunStream', () => {
     first.unmount() // the page goes away mid-run
 
     const second = renderHook(() => useRunStream(options), { wrapper: createWrapper(backend.client).Wrapper })
+    // The text keeps coming after the reload: the followed run's text is seen at several lengths.
+    const lengths = new Set<number>()
+    const unsubscribe = second.result.current.store.subscribe((state) => {
+      lengths.add(firstText(state).length)
+    })
     await waitFor(() => expect(second.result.current.runId).toBe(runId))
     expect(second.result.current.threadId).toBe(threadId)
     await waitFor(() => expect(second.result.current.status).toBe('completed'), { timeout: 8000 })
     const messages = await backend.client.messages.list(threadId, { run_id: runId })
     expect(firstText(second.result.current.state)).toBe(selectMessageText(messages.data[0]!))
+    unsubscribe()
+    expect(lengths.size).toBeGreaterThan(3)
     expect(storage.getItem('runline:run:asst_runline_demo')).toBeNull()
     // No second run was created on reload.
     expect(backend.count('POST', /\/runs$/)).toBe(1)

@@ -275,6 +275,22 @@ describe('polling', () => {
     expect(server.requests.every((req) => req.url === '/api/v1/threads/thread_1/runs/run_1')).toBe(true)
   })
 
+  it('calls onPending with each run still going, before waiting', async () => {
+    const statuses = ['queued', 'in_progress', 'completed']
+    const server = await startServer((req, res) =>
+      sendJson(res, 200, run(statuses[server.requests.indexOf(req)] ?? 'failed')),
+    )
+    const seen: string[] = []
+    const result = await createRunlineClient({ baseUrl: server.baseUrl }).runs.poll('thread_1', 'run_1', {
+      pollIntervalMs: 5,
+      onPending: async (pending) => {
+        seen.push(pending.status)
+      },
+    })
+    expect(result.status).toBe('completed')
+    expect(seen).toEqual(['queued', 'in_progress'])
+  })
+
   it('falls back to pollIntervalMs without the header', async () => {
     const statuses = ['in_progress', 'cancelling', 'cancelled']
     const server = await startServer((req, res) =>

@@ -10,6 +10,11 @@ export interface PollOptions {
   signal?: AbortSignal
   /** Headers for every request of the poll. */
   headers?: Readonly<Record<string, string>>
+  /**
+   * Called with each retrieved run that is still going, before the wait; a returned promise is awaited.
+   * Lets a follower refresh what it shows (e.g. the run's messages) at the server's pace.
+   */
+  onPending?: (run: Run) => void | Promise<void>
 }
 
 /** Run statuses at which polling stops: the run needs the caller or is finished. */
@@ -68,6 +73,7 @@ export async function pollRun(
     if (signal?.aborted) throw abortError(signal)
     const { data: run, response } = await retrieve(signal)
     if (POLL_STOP_STATUSES.has(run.status)) return run
+    await options.onPending?.(run)
     await sleep(pollAfterMs(response) ?? fallbackMs, signal)
   }
 }
