@@ -117,9 +117,53 @@ export function createRunEventDecoder(
 }
 
 /**
+ * The text of a byte stream, chunk by chunk: `null` at the end of the body or once `signal` aborts
+ * (which also cancels the body, so a hanging server does not keep a read pending). Shared by the two
+ * readers below.
+ */
+function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined) {
+  const reader = body.getReader()
+  const cancel = () => {
+    reader.cancel().catch(() => {})
+  }
+  signal?.addEventListener('abort', cancel, { once: true })
+  // The decoder keeps a multibyte character split across chunks until its last byte arrives,
+  // and drops a leading BOM.
+  const decoder = new TextDecoder()
+  let finished = false
+  return {
+    async next(): Promise<string | null> {
+      if (finished || signal?.aborted) return null
+      let chunk: ReadableStreamReadResult<Uint8Array>
+      try {
+        chunk = await reader.read()
+      } catch (error) {
+        if (signal?.aborted) return null
+        throw error
+      }
+      if (signal?.aborted) return null
+      if (chunk.done) {
+        finished = true
+        return decoder.decode()
+      }
+      return decoder.decode(chunk.value, { stream: true })
+    },
+    /** True once the body ended (the last `next()` returned its final text). */
+    get finished() {
+      return finished
+    },
+    /** Stops the producer when the stream said `done` before its end, on abort, or on an early exit. */
+    close() {
+      signal?.removeEventListener('abort', cancel)
+      cancel()
+    },
+  }
+}
+
+/**
  * Reads a run's event stream and hands each event to `onEvent` as soon as its bytes are in. The fast
- * path behind {@link parseRunStream} and the run store: no promise per event. Resolves when the
- * stream ends (`done`, end of body, or abort); rejects only when reading the body fails.
+ * path behind the run store: no promise per event. Resolves when the stream ends (`done`, end of
+ * body, or abort); rejects only when reading the body fails.
  */
 export async function readRunStream(
   body: ReadableStream<Uint8Array>,
@@ -127,42 +171,18 @@ export async function readRunStream(
   options: ParseRunStreamOptions = {},
 ): Promise<void> {
   const { signal, format = 'sse' } = options
-  if (signal?.aborted) {
-    body.cancel().catch(() => {})
-    return
-  }
-  const reader = body.getReader()
-  const onAbort = () => {
-    reader.cancel().catch(() => {})
-  }
-  signal?.addEventListener('abort', onAbort, { once: true })
-  // The decoder keeps a multibyte character split across chunks until its last byte arrives,
-  // and drops a leading BOM.
-  const text = new TextDecoder()
+  const chunks = textChunks(body, signal)
   const decoder = createRunEventDecoder(format, (event) => {
     if (!signal?.aborted) onEvent(event)
   })
   try {
-    while (!decoder.ended) {
-      let chunk: ReadableStreamReadResult<Uint8Array>
-      try {
-        chunk = await reader.read()
-      } catch (error) {
-        if (signal?.aborted) return
-        throw error
-      }
-      if (signal?.aborted) return
-      if (chunk.done) {
-        decoder.feed(text.decode())
-        decoder.end()
-        return
-      }
-      decoder.feed(text.decode(chunk.value, { stream: true }))
+    for (let text = await chunks.next(); text !== null; text = await chunks.next()) {
+      decoder.feed(text)
+      if (chunks.finished) decoder.end()
+      if (decoder.ended) return
     }
   } finally {
-    signal?.removeEventListener('abort', onAbort)
-    // Stop the producer when the stream said `done` before its end, or on abort.
-    reader.cancel().catch(() => {})
+    chunks.close()
   }
 }
 
@@ -181,34 +201,13 @@ export async function* parseRunStream(
   options: ParseRunStreamOptions = {},
 ): AsyncGenerator<RunStreamEvent, void, undefined> {
   const { signal, format = 'sse' } = options
-  if (signal?.aborted) {
-    body.cancel().catch(() => {})
-    return
-  }
-  const reader = body.getReader()
-  const onAbort = () => {
-    reader.cancel().catch(() => {})
-  }
-  signal?.addEventListener('abort', onAbort, { once: true })
-  const text = new TextDecoder()
+  const chunks = textChunks(body, signal)
   let batch: RunStreamEvent[] = []
   const decoder = createRunEventDecoder(format, (event) => batch.push(event))
   try {
-    while (!decoder.ended) {
-      let chunk: ReadableStreamReadResult<Uint8Array>
-      try {
-        chunk = await reader.read()
-      } catch (error) {
-        if (signal?.aborted) return
-        throw error
-      }
-      if (signal?.aborted) return
-      if (chunk.done) {
-        decoder.feed(text.decode())
-        decoder.end()
-      } else {
-        decoder.feed(text.decode(chunk.value, { stream: true }))
-      }
+    for (let text = await chunks.next(); text !== null; text = await chunks.next()) {
+      decoder.feed(text)
+      if (chunks.finished) decoder.end()
       // Take the batch before yielding: a consumer that breaks out must not see events twice.
       const events = batch
       batch = []
@@ -216,12 +215,10 @@ export async function* parseRunStream(
         yield event
         if (signal?.aborted) return
       }
-      if (chunk.done) return
+      if (decoder.ended) return
     }
   } finally {
-    signal?.removeEventListener('abort', onAbort)
-    // Stop the producer when the consumer stops early or the stream said `done`.
-    reader.cancel().catch(() => {})
+    chunks.close()
   }
 }
 
