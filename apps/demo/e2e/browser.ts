@@ -1,26 +1,12 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
+// The repository's one definition of Debian's Chromium and its flags (also used by Storybook's tests).
+import { chromiumLaunchOptions } from '../../../vitest.config.js'
 
-/** Debian's Chromium; no browser is ever downloaded. */
-export const CHROMIUM_PATH = process.env.RUNLINE_CHROMIUM ?? '/usr/bin/chromium'
-
-/** Flags for a quiet, offline, container-friendly headless Chromium. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-/** Launches Debian's Chromium headless (bounded: gives up after 30 s). */
+/** Launches Debian's Chromium headless (bounded: gives up after 30 s); no browser is ever downloaded. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
+    ...chromiumLaunchOptions,
     headless: true,
     timeout: 30_000,
   })
