@@ -9,7 +9,13 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { AssistantStreamEvent, Run, RunState } from '@runline/core'
+import {
+  type AssistantStreamEvent,
+  type Run,
+  type RunState,
+  selectMessages,
+  selectMessageText,
+} from '@runline/core'
 import { renderBarChartPng } from '@runline/simulator'
 import { chromium } from 'playwright-core'
 import type { ReactNode } from 'react'
@@ -60,6 +66,24 @@ function midArguments(events: AssistantStreamEvent[], count: number): RunState {
   return fold(cut)
 }
 
+/** The state at the last message delta after which the message's text matches `test`. */
+function lastStateWhere(events: AssistantStreamEvent[], test: (text: string) => boolean): RunState {
+  let state = fold([])
+  let found = state
+  for (const event of events) {
+    state = fold([event], state)
+    if (event.event !== 'thread.message.delta') continue
+    const message = selectMessages(state).at(-1)
+    if (message && test(selectMessageText(message))) found = state
+  }
+  return found
+}
+
+/** A run whose message step ended before its message was created (its message events left out). */
+function withoutMessages(events: AssistantStreamEvent[]): RunState {
+  return fold(events.filter((event) => !event.event.startsWith('thread.message.')))
+}
+
 function handle(state: RunState, extra: Partial<RunHandleLike> = {}): RunHandleLike {
   return { store: syncStore(state), cancel: () => {}, submitToolOutputs: () => {}, ...extra }
 }
@@ -89,6 +113,8 @@ async function compositions(): Promise<Array<{ name: string; node: ReactNode }>>
   )
   const weatherState = fold(weather.events)
   const calls = weatherState.run?.required_action?.submit_tool_outputs.tool_calls ?? []
+  const allHandled = Object.fromEntries(calls.map((call) => [call.id, '{"temperature": 18, "unit": "c"}']))
+  const failEvents = (await simulatedEvents('fail')).events
   const plot = await simulatedState('plot 2, 4, 6, 3, 5')
   const search = await simulatedState('search the docs file for streaming')
   const failed = await simulatedState('fail')
@@ -136,6 +162,9 @@ async function compositions(): Promise<Array<{ name: string; node: ReactNode }>>
           outputSchemas={{ get_weather: { type: 'object', required: ['temperature'] } }}
         />
       </Section>
+      <Section title="Submit enabled — every output given (handled by the app)">
+        <ToolCallForm calls={calls} handled={allHandled} onSubmit={() => {}} />
+      </Section>
       <Section title="After submit — outputs shown, run completed">
         <RunTimeline run={fold(weatherDone)} fileUrl={fileUrl} />
       </Section>
@@ -148,6 +177,15 @@ async function compositions(): Promise<Array<{ name: string; node: ReactNode }>>
       </Section>
       <Section title="Incomplete — incomplete_details as an alert">
         <RunTimeline run={incomplete} />
+      </Section>
+      <Section title="Streaming — caret after a list item's newline stays in the item">
+        <RunTimeline
+          run={handle(lastStateWhere(hello.events, (text) => text.trimEnd().endsWith('a time')))}
+          fileUrl={fileUrl}
+        />
+      </Section>
+      <Section title="Message step failed before its message was created">
+        <RunTimeline run={withoutMessages(failEvents)} />
       </Section>
       <Section title="File search with content snippets">
         <RunTimeline run={search} />

@@ -57,14 +57,23 @@ export function formatDuration(seconds: number): string {
   return rest ? `${minutes} min ${rest} s` : `${minutes} min`
 }
 
+// toLocaleTimeString builds a new formatter per call, which is slow; keep one per locale.
+const clockFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** A Unix time (seconds) as a wall-clock time, e.g. "14:02:07". */
 export function formatClock(unixSeconds: number, locale?: string): string {
-  return new Date(unixSeconds * 1000).toLocaleTimeString(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  })
+  const key = locale ?? ''
+  let format = clockFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+    })
+    clockFormats.set(key, format)
+  }
+  return format.format(new Date(unixSeconds * 1000))
 }
 
 /** A Unix time (seconds) as an ISO string for `<time dateTime>`. */

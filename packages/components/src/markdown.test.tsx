@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { Lexer } from 'marked'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
 
 function md(source: string) {
@@ -73,6 +74,115 @@ describe('Markdown', () => {
     expect(splitMarkdownBlocks('a\n\nb')).toEqual(['a\n', 'b'])
     expect(splitMarkdownBlocks('```\nx\n\ny\n```\n\nz')).toEqual(['```\nx\n\ny\n```\n', 'z'])
     expect(splitMarkdownBlocks('- a\n\n- b\n\n  more')).toEqual(['- a\n\n- b\n\n  more'])
+  })
+
+  it('puts the streaming caret at the end of the last text, inside the block that holds it', () => {
+    const caretIn = (source: string) => {
+      const root = render(
+        <div data-testid="md">
+          <Markdown source={source} caret />
+        </div>,
+      ).getByTestId('md')
+      const carets = root.querySelectorAll('.rl-caret')
+      expect(carets).toHaveLength(1)
+      expect(carets[0]!.getAttribute('aria-hidden')).toBe('true')
+      const parent = carets[0]!.parentElement!
+      cleanup()
+      return `${parent.tagName.toLowerCase()}:${parent.textContent}`
+    }
+    expect(caretIn('Hello **wor')).toBe('p:Hello **wor')
+    // After a list, with or without the newline that ends its last item: in that item, not below it.
+    expect(caretIn('Steps:\n\n- one\n- two')).toBe('li:two')
+    expect(caretIn('Steps:\n\n- one\n- two\n')).toBe('li:two')
+    expect(caretIn('- one\n- two\n\n')).toBe('li:two')
+    expect(caretIn('- one\n  - nested')).toBe('li:nested')
+    expect(caretIn('1. one\n\n2. two')).toBe('p:two')
+    expect(caretIn('- ')).toBe('li:')
+    expect(caretIn('# Title')).toBe('h3:Title')
+    expect(caretIn('> quoted')).toBe('p:quoted')
+    expect(caretIn('```js\nlet a')).toBe('code:let a')
+    expect(caretIn('| a | b |\n|---|---|\n| 1 | 2 |')).toBe('td:2')
+    expect(caretIn('')).toBe('div:')
+    // Without `caret`, none.
+    expect(md('- one').querySelector('.rl-caret')).toBeNull()
+  })
+
+  it('renders a text streamed in pieces exactly as the whole text rendered at once', () => {
+    const text = [
+      '## Plan',
+      '',
+      'First a paragraph with **bold** and `code`.',
+      '',
+      '- one',
+      '',
+      '- two',
+      '',
+      '  continued',
+      '',
+      '```python',
+      'x = 1',
+      '',
+      'y = 2',
+      '```',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      '> quote',
+      '',
+      'The end.',
+    ].join('\n')
+    const streamed = render(
+      <div data-testid="streamed">
+        <Markdown source="" caret />
+      </div>,
+    )
+    for (let end = 1; end <= text.length; end += 3) {
+      const source = text.slice(0, end)
+      streamed.rerender(
+        <div data-testid="streamed">
+          <Markdown source={source} caret />
+        </div>,
+      )
+      const whole = render(
+        <div data-testid="whole">
+          <Markdown source={source} caret />
+        </div>,
+      )
+      expect(streamed.getByTestId('streamed').innerHTML).toBe(whole.getByTestId('whole').innerHTML)
+      whole.unmount()
+    }
+    // A source that is not an extension of the last one (an edit) renders right too.
+    streamed.rerender(
+      <div data-testid="streamed">
+        <Markdown source={'Edited.\n\n- a'} />
+      </div>,
+    )
+    expect(streamed.getByTestId('streamed').innerHTML).toBe('<p>Edited.</p><ul><li>a</li></ul>')
+  })
+
+  it('lexes only the growing last block on each update, never the finished ones again', () => {
+    const paragraphs = Array.from({ length: 80 }, (_, i) => `Paragraph ${i}: ${'lorem ipsum '.repeat(30)}`)
+    const text = paragraphs.join('\n\n')
+    const lex = vi.spyOn(Lexer, 'lex')
+    try {
+      const view = render(<Markdown source="" caret />)
+      let most = 0
+      for (let end = 40; end <= text.length; end += 40) {
+        lex.mockClear()
+        view.rerender(<Markdown source={text.slice(0, end)} caret />)
+        const lexed = lex.mock.calls.reduce((n, [source]) => n + source.length, 0)
+        most = Math.max(most, lexed)
+        // The growing block, plus the one that just finished (it loses the caret) at a boundary.
+        expect(lex.mock.calls.length).toBeLessThanOrEqual(2)
+      }
+      const longest = Math.max(...paragraphs.map((p) => p.length)) + 2
+      expect(most).toBeLessThanOrEqual(2 * longest)
+      expect(view.container.querySelectorAll('p')).toHaveLength(80)
+    } finally {
+      lex.mockRestore()
+    }
   })
 
   it('safeHref allows only http(s) and mailto', () => {

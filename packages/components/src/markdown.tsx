@@ -1,5 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked'
-import { createContext, Fragment, memo, type ReactNode, useContext } from 'react'
+import { createContext, Fragment, memo, type ReactNode, useContext, useRef } from 'react'
 
 // Assistant text is rendered from marked's tokens straight to React elements: nothing is ever
 // injected as HTML, so raw HTML in the text shows as text. Text streams in, so the source is cut
@@ -106,45 +106,164 @@ export interface MarkdownProps {
   renderCitation?: CitationRenderer
   /** Added to heading depth, so `#` inside a message is not the page's h1 (default 2: `#` → h3). */
   headingOffset?: number
+  /**
+   * Show a streaming caret (`span.rl-caret`) at the end of the last text: inside the last paragraph,
+   * list item, heading, table cell or code block, never on a line of its own.
+   */
+  caret?: boolean
+}
+
+/** Blocks of a source: the finished ones (never change again) and the one still growing. */
+interface SplitCache {
+  source: string
+  finished: readonly string[]
+  /** Where the growing block starts in `source`. */
+  lastStart: number
+  last: string
+}
+
+const NO_BLOCKS: readonly string[] = Object.freeze([])
+
+/**
+ * Splits `source` into blocks, reusing `prev` when `source` only appended to it: then only the
+ * growing block is split again (a block boundary never moves once the next block has started), so a
+ * delta costs the length of the last block, not of the whole text. `finished` keeps its identity
+ * while no block finishes.
+ */
+function splitIncrementally(prev: SplitCache | null, source: string): SplitCache {
+  const appended = prev !== null && source.length >= prev.source.length && source.startsWith(prev.source)
+  const base = appended ? prev.lastStart : 0
+  const blocks = splitMarkdownBlocks(base === 0 ? source : source.slice(base))
+  const last = blocks.pop() ?? ''
+  let finished: readonly string[]
+  if (appended) {
+    finished = blocks.length === 0 ? prev.finished : [...prev.finished, ...blocks]
+  } else {
+    finished =
+      prev && blocks.length === prev.finished.length && blocks.every((b, i) => b === prev.finished[i])
+        ? prev.finished
+        : blocks.length === 0
+          ? NO_BLOCKS
+          : blocks
+  }
+  let lastStart = base
+  // Blocks are whole lines joined by '\n': each finished block is followed by the newline it was cut at.
+  for (const block of blocks) lastStart += block.length + 1
+  return { source, finished, lastStart, last }
 }
 
 /**
  * Renders markdown safely as React elements, block by block. Returns a fragment: the caller owns the
- * surrounding element.
+ * surrounding element. While the source grows by appending (streaming), finished blocks are neither
+ * split, lexed nor re-rendered again: only the last, growing block is.
  */
-export function Markdown({ source, renderCitation, headingOffset = 2 }: MarkdownProps): ReactNode {
-  const blocks = splitMarkdownBlocks(source)
+export function Markdown({
+  source,
+  renderCitation,
+  headingOffset = 2,
+  caret = false,
+}: MarkdownProps): ReactNode {
+  const cache = useRef<SplitCache | null>(null)
+  // A pure cache of `source` (same input, same output), so updating it while rendering is safe.
+  if (cache.current?.source !== source) cache.current = splitIncrementally(cache.current, source)
+  const { finished, last } = cache.current
   return (
     <CitationContext.Provider value={renderCitation ?? null}>
-      {blocks.map((block, i) => (
-        // Blocks only ever grow at the end, so the index is a stable key.
-        // biome-ignore lint/suspicious/noArrayIndexKey: blocks are append-only
-        <MarkdownBlock key={i} source={block} headingOffset={headingOffset} />
-      ))}
+      <FinishedBlocks blocks={finished} headingOffset={headingOffset} />
+      <MarkdownBlock key={finished.length} source={last} headingOffset={headingOffset} caret={caret} />
     </CitationContext.Provider>
   )
 }
 
+/** The blocks that will not change again: skipped as a whole while no block finishes. */
+const FinishedBlocks = memo(function FinishedBlocks({
+  blocks,
+  headingOffset,
+}: {
+  blocks: readonly string[]
+  headingOffset: number
+}) {
+  return blocks.map((block, i) => (
+    // Blocks only ever grow at the end, so the index is a stable key.
+    // biome-ignore lint/suspicious/noArrayIndexKey: blocks are append-only
+    <MarkdownBlock key={i} source={block} headingOffset={headingOffset} caret={false} />
+  ))
+})
+
 const MarkdownBlock = memo(function MarkdownBlock({
   source,
   headingOffset,
+  caret,
 }: {
   source: string
   headingOffset: number
+  caret: boolean
 }) {
   const renderCitation = useContext(CitationContext)
-  const tokens = Lexer.lex(source, { gfm: true, breaks: false })
-  const ctx: RenderContext = { renderCitation, headingOffset }
-  return <>{renderBlocks(tokens, ctx)}</>
+  const tokens = Lexer.lex(source, LEX_OPTIONS)
+  // Nothing to show yet (empty text, blank lines): the caret stands alone.
+  if (caret && lastContentIndex(tokens) < 0) return <Caret />
+  return <>{renderBlocks(tokens, { renderCitation, headingOffset, caret })}</>
 })
+
+const LEX_OPTIONS = { gfm: true, breaks: false } as const
+
+// Between them they touch every kind of block and inline token the renderer draws.
+const WARM_UP_SAMPLES = [
+  'Some *em*, **strong**, `code`, ~~del~~, a [link](https://example.com) &amp; <https://a.example>.',
+  '## Heading\n\n- one\n- [x] two\n\n1. first\n2. second',
+  '> quote\n\n---\n\n```ts\nconst x = 1\n```',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n\nText\n===\n\n<b>raw</b>',
+]
+let warmedUp = 0
+
+/**
+ * Lexes the next small sample (false once all are done), so marked's regular expressions are
+ * compiled and its lexer optimized before the first streamed text instead of inside that frame
+ * (10–20 ms once per page). Each call is a few ms: run it in idle time, one call per slice.
+ */
+export function warmUpMarkdownStep(): boolean {
+  const sample = WARM_UP_SAMPLES[warmedUp]
+  if (sample === undefined) return false
+  warmedUp++
+  Lexer.lex(sample, LEX_OPTIONS)
+  return warmedUp < WARM_UP_SAMPLES.length
+}
+
+/** The streaming caret: decorative, so screen readers skip it. */
+function Caret(): ReactNode {
+  return <span className="rl-caret" aria-hidden="true" />
+}
+
+/** Index of the last token that shows something (blank lines and link definitions do not). */
+function lastContentIndex(tokens: readonly Token[]): number {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const type = tokens[i]!.type
+    if (type !== 'space' && type !== 'def') return i
+  }
+  return -1
+}
 
 interface RenderContext {
   renderCitation: CitationRenderer | null
   headingOffset: number
+  /** This token ends the streaming text: draw the caret at the end of its last text. */
+  caret: boolean
 }
 
+const NO_CARET = (ctx: RenderContext): RenderContext => (ctx.caret ? { ...ctx, caret: false } : ctx)
+
+/** Renders block tokens; with `ctx.caret`, only the last one that shows something carries the caret. */
 function renderBlocks(tokens: readonly Token[], ctx: RenderContext): ReactNode[] {
-  return tokens.map((token, i) => renderBlock(token, ctx, i))
+  if (!ctx.caret) return tokens.map((token, i) => renderBlock(token, ctx, i))
+  const last = lastContentIndex(tokens)
+  const rest = NO_CARET(ctx)
+  return tokens.map((token, i) => renderBlock(token, i === last ? ctx : rest, i))
+}
+
+/** The caret when this context ends the streaming text, else nothing. */
+function caretOf(ctx: RenderContext): ReactNode {
+  return ctx.caret ? <Caret /> : null
 }
 
 function renderBlock(token: Token, ctx: RenderContext, key: number): ReactNode {
@@ -154,32 +273,55 @@ function renderBlock(token: Token, ctx: RenderContext, key: number): ReactNode {
     case 'def':
       return null
     case 'paragraph':
-      return <p key={key}>{renderInline((t as Tokens.Paragraph).tokens, ctx)}</p>
+      return (
+        <p key={key}>
+          {renderInline((t as Tokens.Paragraph).tokens, ctx)}
+          {caretOf(ctx)}
+        </p>
+      )
     case 'heading': {
       const heading = t as Tokens.Heading
       const level = Math.min(6, Math.max(1, heading.depth + ctx.headingOffset))
       const Tag = `h${level}` as 'h3'
-      return <Tag key={key}>{renderInline(heading.tokens, ctx)}</Tag>
+      return (
+        <Tag key={key}>
+          {renderInline(heading.tokens, ctx)}
+          {caretOf(ctx)}
+        </Tag>
+      )
     }
     case 'code': {
       const code = t as Tokens.Code
       const lang = code.lang?.match(/^[\w+#.-]+/)?.[0]
       return (
         <pre key={key} data-language={lang}>
-          <code className={lang ? `language-${lang}` : undefined}>{withCitations(code.text, ctx)}</code>
+          <code className={lang ? `language-${lang}` : undefined}>
+            {withCitations(code.text, ctx)}
+            {caretOf(ctx)}
+          </code>
         </pre>
       )
     }
     case 'blockquote':
       return <blockquote key={key}>{renderBlocks((t as Tokens.Blockquote).tokens, ctx)}</blockquote>
     case 'hr':
-      return <hr key={key} />
+      // Nothing to write into: the caret follows the rule.
+      return ctx.caret ? (
+        <Fragment key={key}>
+          <hr />
+          <Caret />
+        </Fragment>
+      ) : (
+        <hr key={key} />
+      )
     case 'list': {
       const list = t as Tokens.List
+      const rest = NO_CARET(ctx)
+      const lastItem = list.items.length - 1
       const items = list.items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity but their place
         <li key={i} data-task={item.task ? (item.checked ? 'done' : 'open') : undefined}>
-          {renderListItem(item, list.loose, ctx)}
+          {renderListItem(item, list.loose, i === lastItem ? ctx : rest)}
         </li>
       ))
       return list.ordered ? (
@@ -192,6 +334,10 @@ function renderBlock(token: Token, ctx: RenderContext, key: number): ReactNode {
     }
     case 'table': {
       const table = t as Tokens.Table
+      // The caret ends the last cell: of the last row, or of the header while no row has come yet.
+      const lastRow = table.rows.length - 1
+      const caretCell = (row: number, column: number, width: number) =>
+        ctx.caret && row === lastRow && column === width - 1 ? <Caret /> : null
       return (
         <div key={key} className="rl-md-table">
           <table>
@@ -201,6 +347,7 @@ function renderBlock(token: Token, ctx: RenderContext, key: number): ReactNode {
                   // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
                   <th key={i} style={cell.align ? { textAlign: cell.align } : undefined}>
                     {renderInline(cell.tokens, ctx)}
+                    {caretCell(-1, i, table.header.length)}
                   </th>
                 ))}
               </tr>
@@ -213,6 +360,7 @@ function renderBlock(token: Token, ctx: RenderContext, key: number): ReactNode {
                     // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
                     <td key={i} style={cell.align ? { textAlign: cell.align } : undefined}>
                       {renderInline(cell.tokens, ctx)}
+                      {caretCell(r, i, row.length)}
                     </td>
                   ))}
                 </tr>
@@ -224,23 +372,41 @@ function renderBlock(token: Token, ctx: RenderContext, key: number): ReactNode {
     }
     case 'html':
       // Raw HTML is shown as the text it is, never parsed.
-      return <p key={key}>{withCitations((t as Tokens.HTML).raw.trimEnd(), ctx)}</p>
+      return (
+        <p key={key}>
+          {withCitations((t as Tokens.HTML).raw.trimEnd(), ctx)}
+          {caretOf(ctx)}
+        </p>
+      )
     case 'text': {
       const text = t as Tokens.Text
       return (
         <p key={key}>
           {text.tokens ? renderInline(text.tokens, ctx) : withCitations(decodeEntities(text.text), ctx)}
+          {caretOf(ctx)}
         </p>
       )
     }
     default:
-      return t.raw ? <p key={key}>{withCitations(t.raw, ctx)}</p> : null
+      if (!t.raw) return ctx.caret ? <Caret key={key} /> : null
+      return (
+        <p key={key}>
+          {withCitations(t.raw, ctx)}
+          {caretOf(ctx)}
+        </p>
+      )
   }
 }
 
 function renderListItem(item: Tokens.ListItem, loose: boolean, ctx: RenderContext): ReactNode {
-  return item.tokens.map((token, i) => {
+  // The caret goes into the item's last token that shows text; an item with none (`- ` just
+  // arrived) gets it alone.
+  const shown = ctx.caret ? item.tokens.filter((t) => t.type !== 'checkbox') : []
+  const lastToken: Token | undefined = shown[lastContentIndex(shown)]
+  const rest = NO_CARET(ctx)
+  const nodes = item.tokens.map((token, i) => {
     const t = token as Tokens.Generic
+    const own = token === lastToken ? ctx : rest
     if (t.type === 'checkbox') {
       return (
         // biome-ignore lint/suspicious/noArrayIndexKey: positional
@@ -255,12 +421,15 @@ function renderListItem(item: Tokens.ListItem, loose: boolean, ctx: RenderContex
       return (
         // biome-ignore lint/suspicious/noArrayIndexKey: positional
         <Fragment key={i}>
-          {text.tokens ? renderInline(text.tokens, ctx) : decodeEntities(text.text)}
+          {text.tokens ? renderInline(text.tokens, own) : decodeEntities(text.text)}
+          {caretOf(own)}
         </Fragment>
       )
     }
-    return renderBlock(token, ctx, i)
+    return renderBlock(token, own, i)
   })
+  if (ctx.caret && !lastToken) nodes.push(<Caret key="caret" />)
+  return nodes
 }
 
 function renderInline(tokens: readonly Token[] | undefined, ctx: RenderContext): ReactNode[] {

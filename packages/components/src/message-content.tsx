@@ -102,6 +102,8 @@ export interface MessageContentProps {
   fileUrl: FileUrl
   fileNames: Readonly<Record<string, string>>
   headingOffset?: number
+  /** Show the streaming caret at the end of the last text part (see {@link Markdown}'s `caret`). */
+  caret?: boolean
 }
 
 /**
@@ -113,6 +115,7 @@ export function MessageContent({
   fileUrl,
   fileNames,
   headingOffset,
+  caret = false,
 }: MessageContentProps): ReactNode {
   const content = message.content ?? []
   const textParts = useMemo(
@@ -131,6 +134,7 @@ export function MessageContent({
     [stableCitations, fileUrl],
   )
   let textIndex = 0
+  const caretAt = caret ? textParts.length - 1 : -1
   const cited = uniqueCitations(stableCitations)
   return (
     <>
@@ -139,10 +143,15 @@ export function MessageContent({
         const key = `${part.type}-${i}`
         switch (part.type) {
           case 'text': {
-            const source = prepared.sources[textIndex++] ?? ''
+            const index = textIndex++
             return (
               <div key={key} className="rl-md">
-                <Markdown source={source} renderCitation={renderCitation} headingOffset={headingOffset} />
+                <Markdown
+                  source={prepared.sources[index] ?? ''}
+                  renderCitation={renderCitation}
+                  headingOffset={headingOffset}
+                  caret={index === caretAt}
+                />
               </div>
             )
           }

@@ -1,4 +1,13 @@
-import type { RunState, RunStatus, TimelineItem } from '@runline/core'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import {
+  type AssistantStreamEvent,
+  type RunState,
+  type RunStatus,
+  selectMessages,
+  selectMessageText,
+  type TimelineItem,
+} from '@runline/core'
 import type { RunHandle } from '@runline/hooks'
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -7,6 +16,7 @@ import {
   fold,
   manyStepsState,
   recordingState,
+  simulatedCancelledEvents,
   simulatedEvents,
   simulatedState,
   syncStore,
@@ -133,6 +143,67 @@ describe('RunTimeline: steps', () => {
     expect(message!.getAttribute('data-kind')).toBe('message')
     const usage = document.querySelector('.rl-usage')!
     expect(usage.textContent).toContain('Total tokens2,068')
+  })
+
+  it('shows how a message step ended when it ended before its message was created, not "Writing…"', async () => {
+    // The simulator's own failed, expired and cancelled runs, as a server that ended the step before
+    // creating its message streams them: no thread.message.* event at all.
+    const withoutMessage = (events: readonly AssistantStreamEvent[]) =>
+      events.filter((event) => !event.event.startsWith('thread.message.'))
+    const fail = (await simulatedEvents('fail')).events
+    const stepCreated = fail.findIndex((event) => event.event === 'thread.run.step.created')
+    const messageStep = () => screen.getByRole('log').querySelector<HTMLElement>('[data-kind="message"]')!
+    const { rerender } = render(<RunTimeline run={fold(withoutMessage(fail.slice(0, stepCreated + 1)))} />)
+    // While the step runs, it is writing.
+    expect(messageStep().textContent).toContain('Writing…')
+
+    const cases: Array<[string, RunState, string | null]> = [
+      ['Failed', fold(withoutMessage(fail)), 'Sorry, something went wrong.'],
+      ['Expired', fold(withoutMessage((await simulatedEvents('expire')).events)), null],
+      ['Cancelled', fold(withoutMessage(await simulatedCancelledEvents('Answer slowly, please'))), null],
+    ]
+    for (const [words, state, lastError] of cases) {
+      rerender(<RunTimeline run={state} />)
+      const step = messageStep()
+      expect(step.getAttribute('data-state')).toBe(words.toLowerCase())
+      expect(step.textContent).not.toContain('Writing')
+      expect(within(step).getByText(`${words} before the message was written.`)).toBeTruthy()
+      expect(step.querySelector('.rl-step__error')?.textContent ?? null).toBe(lastError)
+    }
+  })
+
+  it('keeps the streaming caret at the very end of the text: in the last list item, never on a line of its own', async () => {
+    const { events } = await simulatedEvents('hello')
+    const store = syncStore()
+    render(<RunTimeline run={store} />)
+    // True when nothing follows `node` inside `container` (the caret ends the text).
+    const endsInside = (node: Node, container: Node) => {
+      for (let at: Node | null = node; at && at !== container; at = at.parentNode) {
+        for (let next = at.nextSibling; next; next = next.nextSibling) if (next.textContent) return false
+      }
+      return true
+    }
+    let inList = 0
+    for (const event of events) {
+      act(() => store.dispatch(event))
+      if (event.event !== 'thread.message.delta') continue
+      const message = screen.getByRole('log').querySelector('.rl-message[data-state="in_progress"]')!
+      const carets = message.querySelectorAll('.rl-caret')
+      expect(carets).toHaveLength(1)
+      const caret = carets[0]!
+      expect(endsInside(caret, message)).toBe(true)
+      expect(caret.closest('p, li, h3, h4, code')).not.toBeNull()
+      const text = selectMessageText(selectMessages(store.getState()).at(-1)!)
+      const lastLine = text.split('\n').findLast((line) => line.trim() !== '') ?? ''
+      if (lastLine.startsWith('- ')) {
+        // Also right after the item's newline, when the old caret fell below the list.
+        const items = message.querySelectorAll('ul > li')
+        expect(caret.parentElement).toBe(items[items.length - 1])
+        inList++
+      }
+    }
+    expect(inList).toBeGreaterThan(5)
+    expect(document.querySelector('.rl-caret')).toBeNull()
   })
 
   it('renders citations as numbered chips naming the file, in place of the marker text', async () => {
@@ -262,6 +333,88 @@ describe('RunTimeline: performance', () => {
     expect(renders.get(messageRow)).toBe(messageRenders + 10)
     expect(renders.get(toolRow)).toBe(toolRenders)
     expect(weatherRenders.mock.calls.length).toBe(weatherCalls)
+  })
+
+  it('follows the newest text from ResizeObserver callbacks, never reading layout on a streamed commit', async () => {
+    // A minimal stand-in for the browser's ResizeObserver: the test decides when layout "happened".
+    type Entry = { target: Element; borderBoxSize: Array<{ blockSize: number }> }
+    const observers: Array<{ callback: (entries: Entry[]) => void; targets: Set<Element> }> = []
+    class TestResizeObserver {
+      targets = new Set<Element>()
+      constructor(public callback: (entries: Entry[]) => void) {
+        observers.push(this)
+      }
+      observe(target: Element) {
+        this.targets.add(target)
+      }
+      unobserve(target: Element) {
+        this.targets.delete(target)
+      }
+      disconnect() {
+        this.targets.clear()
+      }
+    }
+    vi.stubGlobal('ResizeObserver', TestResizeObserver)
+    try {
+      const { events } = await simulatedEvents('a long answer')
+      const store = syncStore()
+      render(<RunTimeline run={store} />)
+      const log = screen.getByRole('log')
+      let layoutReads = 0
+      let contentHeight = 600
+      Object.defineProperty(log, 'scrollHeight', {
+        get: () => {
+          layoutReads++
+          return contentHeight
+        },
+      })
+      Object.defineProperty(log, 'clientHeight', { get: () => 600 })
+      const layoutHappened = () => {
+        for (const observer of observers) {
+          const entries = [...observer.targets].map((target) => ({
+            target,
+            borderBoxSize: [{ blockSize: contentHeight }],
+          }))
+          if (entries.length > 0) observer.callback(entries)
+        }
+      }
+      const firstDelta = events.findIndex((event) => event.event === 'thread.message.delta')
+      for (const event of events.slice(0, firstDelta + 200)) act(() => store.dispatch(event))
+      expect(log.querySelector('.rl-message')?.textContent?.length).toBeGreaterThan(500)
+      // 200 streamed commits, not one layout read.
+      expect(layoutReads).toBe(0)
+
+      // After layout, the rows' observer fires: the log scrolls to its new bottom.
+      contentHeight = 5000
+      layoutHappened()
+      expect(log.scrollTop).toBe(4400)
+
+      // The reader scrolls up: growth no longer moves them.
+      log.scrollTop = 1000
+      fireEvent.scroll(log)
+      contentHeight = 6000
+      layoutHappened()
+      expect(log.scrollTop).toBe(1000)
+
+      // Back at the bottom: following again.
+      log.scrollTop = 5400
+      fireEvent.scroll(log)
+      contentHeight = 7000
+      layoutHappened()
+      expect(log.scrollTop).toBe(6400)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('styles rows from their own data-state: no :has() selector that every text mutation would re-check', async () => {
+    const css = readFileSync(resolve(process.cwd(), 'packages/components/src/styles.css'), 'utf8')
+    expect(css.replace(/\/\*[\s\S]*?\*\//g, '')).not.toContain(':has(')
+    render(<RunTimeline run={await simulatedState('hello')} />)
+    const rows = [...screen.getByRole('log').querySelectorAll('.rl-row')]
+    expect(rows.map((row) => row.getAttribute('data-state'))).toEqual(
+      rows.map((row) => row.querySelector('.rl-step')!.getAttribute('data-state')),
+    )
   })
 
   it('windows a 1,000-step timeline: far fewer row nodes, spacers for the rest, scrolling moves the window', () => {

@@ -37,6 +37,7 @@ import { handleOf, type RunHandleLike, type RunSource, storeOf, useRunSelector }
 import { displayStatusOf, isActiveStatus, statusTone, statusWords } from './status.js'
 import { TimelineContext, type TimelineContextValue, usePartSettings } from './timeline-context.js'
 import { CodeInterpreter, FileSearch, type StepStatus, stepWords, ToolCall } from './tool-calls.js'
+import { scheduleWarmUp } from './warm-up.js'
 import { MeasuredRow, useWindowedRange } from './windowing.js'
 
 type DivProps = ComponentPropsWithoutRef<'div'>
@@ -82,6 +83,7 @@ const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
   handleRef.current = handleOf(run)
   const handled = useStableRecord(handleRef.current?.handledToolCalls)
   const [ownCache] = useState(createArgumentsCache)
+  useEffect(scheduleWarmUp, [])
   const fileNames = useRunSelector(source, selectFileNames)
   const status = useRunSelector(source, displayStatusOf)
   const phase = useRunSelector(source, selectPhase)
@@ -375,13 +377,18 @@ export function itemKind(item: TimelineItem): string {
   return 'tool_calls'
 }
 
+/** The state a row shows: its step's status, else its message's, else completed. */
+function itemState(item: TimelineItem): string {
+  return item.step?.status ?? item.message?.status ?? 'completed'
+}
+
 /**
  * One step of the run (or a message no step names). One `article` with `data-state` = the step's
  * status (in_progress | completed | failed | cancelled | expired) and `data-kind` = message |
  * function | code_interpreter | file_search | tool_calls.
  */
 const Step = forwardRef<HTMLElement, StepProps>(function Step({ item, className, children, ...props }, ref) {
-  const state = item.step?.status ?? item.message?.status ?? 'completed'
+  const state = itemState(item)
   const kind = itemKind(item)
   return (
     <article
@@ -431,7 +438,7 @@ export function StepContent({ item }: { item: TimelineItem }): ReactNode {
       {item.message ? (
         <MessagePart message={item.message} />
       ) : step?.type === 'message_creation' ? (
-        <p className="rl-muted">Writing…</p>
+        <NoMessageYet status={status} />
       ) : null}
       {item.toolCalls.map((call, i) => {
         if (!call) return null
@@ -455,6 +462,21 @@ export function StepContent({ item }: { item: TimelineItem }): ReactNode {
   )
 }
 
+/**
+ * The body of a message-creation step whose message is not there: "Writing…" while the step runs;
+ * once it ended without one (cancelled, failed, expired), the step's end in words. Its `last_error`,
+ * if any, is shown just above by StepContent.
+ */
+function NoMessageYet({ status }: { status: StepStatus }): ReactNode {
+  if (status === 'in_progress') return <p className="rl-muted">Writing…</p>
+  if (status === 'completed') return null
+  return (
+    <p className="rl-muted rl-step__ended" data-state={status}>
+      {stepWords(status)} before the message was written.
+    </p>
+  )
+}
+
 function StepHeader({ item }: { item: TimelineItem }): ReactNode {
   const step = item.step
   const kind = itemKind(item)
@@ -468,9 +490,32 @@ function StepHeader({ item }: { item: TimelineItem }): ReactNode {
         : item.toolCalls.length > 1
           ? `${item.toolCalls.length} tool calls`
           : 'Tool call'
-  const started = step?.created_at ?? item.message?.created_at ?? null
-  const ended = step ? stepEndedAt(step) : (item.message?.completed_at ?? null)
-  const status = step?.status ?? item.message?.status
+  return (
+    <StepHead
+      title={title}
+      started={step?.created_at ?? item.message?.created_at ?? null}
+      ended={step ? stepEndedAt(step) : (item.message?.completed_at ?? null)}
+      status={step?.status ?? item.message?.status}
+      usage={step?.usage ?? null}
+    />
+  )
+}
+
+// Memoized on plain values: a text delta changes the row's item but not its header, so the
+// streaming message does not re-format its times on every commit.
+const StepHead = memo(function StepHead({
+  title,
+  started,
+  ended,
+  status,
+  usage,
+}: {
+  title: string
+  started: number | null
+  ended: number | null
+  status: string | undefined
+  usage: RunStep.Usage | null
+}) {
   return (
     <header className="rl-step__head">
       <span className="rl-step__title">{title}</span>
@@ -496,18 +541,18 @@ function StepHeader({ item }: { item: TimelineItem }): ReactNode {
             </span>
           </>
         )}
-        {step?.usage && (
+        {usage && (
           <span
             className="rl-step__usage"
-            title={`Prompt ${formatCount(step.usage.prompt_tokens)} · completion ${formatCount(step.usage.completion_tokens)}`}
+            title={`Prompt ${formatCount(usage.prompt_tokens)} · completion ${formatCount(usage.completion_tokens)}`}
           >
-            {formatCount(step.usage.total_tokens)} tokens
+            {formatCount(usage.total_tokens)} tokens
           </span>
         )}
       </span>
     </header>
   )
-}
+})
 
 /** Props of `RunTimeline.Message`. */
 export interface MessageProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -542,8 +587,9 @@ const MessagePart = forwardRef<HTMLDivElement, MessageProps>(function Message(
             fileUrl={fileUrl}
             fileNames={fileNames}
             headingOffset={headingOffset}
+            caret={streaming}
           />
-          {/* The caret sits at the end of the text through CSS; an empty message shows it here. */}
+          {/* The markdown draws the caret at the end of its last text; an empty message shows it here. */}
           {streaming && (message.content ?? []).length === 0 && (
             <span className="rl-caret" aria-hidden="true" />
           )}
@@ -615,19 +661,28 @@ const Log = forwardRef<HTMLDivElement, LogProps>(function Log(
     [ref],
   )
   const keyAt = useCallback((i: number) => items[i]?.id ?? String(i), [items])
+  const stick = useFollow(scroller, follow, items)
   const range = useWindowedRange(scroller, {
     count: items.length,
     keyAt,
     estimate: options.estimate ?? 140,
     overscan: options.overscan ?? 600,
     enabled,
+    onRowsResized: stick,
   })
-  useFollow(scroller, follow, items)
+  useSpacerFollow(stick, enabled, range.after)
   const rows: ReactNode[] = []
   for (let i = range.start; i < range.end; i++) {
     const item = items[i]!
     rows.push(
-      <MeasuredRow key={item.id} rowKey={item.id} observe={range.observe} className="rl-row">
+      <MeasuredRow
+        key={item.id}
+        rowKey={item.id}
+        observe={range.observe}
+        className="rl-row"
+        state={itemState(item)}
+        last={enabled && i === range.end - 1}
+      >
         <Row item={item} renderItem={renderItem} />
       </MeasuredRow>,
     )
@@ -662,25 +717,58 @@ const Row = memo(function Row({
   return <>{renderItem(item)}</>
 })
 
-// Stick to the bottom while the reader is there; let go once they scroll up.
-function useFollow(scroller: { current: HTMLDivElement | null }, follow: boolean, items: unknown): void {
+/**
+ * Sticks the log to the bottom while the reader is there and lets go once they scroll up. Returns
+ * `stick`, which scrolls to the bottom when following; it runs from ResizeObserver callbacks (rows
+ * and the log itself changed size), after layout, so it never forces a layout of its own. A layout
+ * read in a commit effect would, on every streamed commit.
+ */
+function useFollow(
+  scroller: { current: HTMLDivElement | null },
+  follow: boolean,
+  items: unknown,
+): () => void {
   const atBottom = useRef(true)
+  const following = useRef(follow)
+  following.current = follow
+  const stick = useCallback(() => {
+    const element = scroller.current
+    if (!following.current || !atBottom.current || !element) return
+    const bottom = element.scrollHeight - element.clientHeight
+    if (bottom > 0 && element.scrollTop < bottom) element.scrollTop = bottom
+  }, [scroller])
   useEffect(() => {
     const element = scroller.current
     if (!element) return
+    // Scroll events come after layout too; programmatic scrolls to the bottom keep atBottom true.
     const onScroll = () => {
       atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48
     }
     element.addEventListener('scroll', onScroll, { passive: true })
-    return () => element.removeEventListener('scroll', onScroll)
-  }, [scroller])
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(stick) : null
+    resize?.observe(element)
+    return () => {
+      element.removeEventListener('scroll', onScroll)
+      resize?.disconnect()
+    }
+  }, [scroller, stick])
+  // Without ResizeObserver (old browsers, jsdom) follow after each commit instead.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run whenever the rows change
   useEffect(() => {
-    const element = scroller.current
-    if (follow && element && atBottom.current && element.scrollHeight > element.clientHeight) {
-      element.scrollTop = element.scrollHeight
-    }
-  }, [follow, items, scroller])
+    if (typeof ResizeObserver !== 'function') stick()
+  }, [items, follow, stick])
+  return stick
+}
+
+/**
+ * A windowed log grows below the window through its bottom spacer, which no row observer sees:
+ * follow when the spacer's height changes (when rows are added, not on every text delta).
+ */
+function useSpacerFollow(stick: () => void, enabled: boolean, after: number): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the spacer changes
+  useEffect(() => {
+    if (enabled) stick()
+  }, [enabled, after, stick])
 }
 
 /* ------------------------------------------------------------------------------------------------ */

@@ -24,6 +24,11 @@ export interface WindowOptions {
   overscan: number
   /** Window at all? When false every row renders. */
   enabled: boolean
+  /**
+   * Called after layout whenever a rendered row changed size (or first appeared), windowed or not.
+   * Reading layout here costs nothing: it was just computed.
+   */
+  onRowsResized?: () => void
 }
 
 /** Which rows to render, and the space the others take. */
@@ -53,6 +58,9 @@ export function useWindowedRange(
 ): WindowRange {
   const { count, keyAt, estimate, overscan, enabled } = options
   const heights = useRef(new Map<string, number>())
+  // Read by the observer's callback, which outlives renders.
+  const latest = useRef({ enabled, onRowsResized: options.onRowsResized })
+  latest.current = { enabled, onRowsResized: options.onRowsResized }
   const [viewport, setViewport] = useState({ top: 0, height: 0 })
   const [, remeasured] = useReducer((n: number) => n + 1, 0)
 
@@ -89,7 +97,9 @@ export function useWindowedRange(
           heights.current.set(rowKey, height)
           changed = true
         }
-        if (changed) remeasured()
+        // Heights only matter to the window: an unwindowed log must not re-render as text grows.
+        if (changed && latest.current.enabled) remeasured()
+        latest.current.onRowsResized?.()
       })
     }
     keysByElement.current.set(element, key)
@@ -127,22 +137,36 @@ export function useWindowedRange(
   return { start, end: Math.max(end, Math.min(count, start + 1)), before, after, observe }
 }
 
-/** A row wrapper that reports its height to the window. */
+/**
+ * A row wrapper that reports its height to the window. `state` (the row's step or message status)
+ * and `last` (the last row rendered before a spacer) are exposed as `data-state` and `data-last`, so
+ * styles can read them on the row itself instead of with costly `:has()` selectors.
+ */
 export function MeasuredRow({
   rowKey,
   observe,
   className,
+  state,
+  last,
   children,
 }: {
   rowKey: string
   observe: WindowRange['observe']
   className?: string
+  state?: string
+  last?: boolean
   children: ReactNode
 }): ReactNode {
   const ref = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => (ref.current ? observe(ref.current, rowKey) : undefined), [observe, rowKey])
   return (
-    <div ref={ref} className={className} data-row-key={rowKey}>
+    <div
+      ref={ref}
+      className={className}
+      data-row-key={rowKey}
+      data-state={state}
+      data-last={last ? '' : undefined}
+    >
       {children}
     </div>
   )

@@ -87,6 +87,38 @@ export async function simulatedEvents(prompt: string): Promise<{
   return { events, submit }
 }
 
+/**
+ * A paced simulator run (the `slow` scenario, or whatever `prompt` picks) cancelled through the
+ * simulator's own cancel endpoint as soon as its first step is created: every event of its stream.
+ */
+export async function simulatedCancelledEvents(prompt: string): Promise<AssistantStreamEvent[]> {
+  const sim = createSimulator({ delayMs: 2, now: () => 1_761_861_531_000 })
+  const post = (path: string, body: unknown) =>
+    sim.fetch(
+      new Request(`http://sim.test/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
+        body: JSON.stringify(body),
+      }),
+    )
+  const response = await post('/threads/runs', {
+    assistant_id: 'asst_runline_demo',
+    stream: true,
+    thread: { messages: [{ role: 'user', content: prompt }] },
+  })
+  const events: AssistantStreamEvent[] = []
+  let cancelled: Promise<Response> | null = null
+  for await (const event of parseRunStream(response.body!)) {
+    events.push(event as AssistantStreamEvent)
+    if (event.event === 'thread.run.step.created' && !cancelled) {
+      const step = event.data as { thread_id: string; run_id: string }
+      cancelled = post(`/threads/${step.thread_id}/runs/${step.run_id}/cancel`, {})
+    }
+  }
+  await cancelled
+  return events
+}
+
 /** A simulator run folded to its final state. */
 export async function simulatedState(prompt: string): Promise<RunState> {
   return fold((await simulatedEvents(prompt)).events)
