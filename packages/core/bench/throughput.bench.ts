@@ -80,21 +80,26 @@ async function openai(chunks: Uint8Array[]): Promise<number> {
   return stream.currentRun() ? 1 : 0
 }
 
-async function timeOf(
-  fn: (chunks: Uint8Array[]) => Promise<number>,
-  data: Input,
-  minMs = 400,
-): Promise<number> {
-  for (let i = 0; i < 3; i++) await fn(data.chunks) // warm-up
-  const samples: number[] = []
-  const started = performance.now()
-  while (performance.now() - started < minMs || samples.length < 5) {
-    const t = performance.now()
-    await fn(data.chunks)
-    samples.push(performance.now() - t)
+type Contender = (chunks: Uint8Array[]) => Promise<number>
+
+/**
+ * Median ms per pass for every (input, contender) pair, measured interleaved: each round runs every
+ * pair once, in a rotating order, so a noisy neighbour slows all of them alike and the ratios
+ * (which are what the goals are about) stay meaningful on a shared machine.
+ */
+async function timeInterleaved(pairs: Array<{ fn: Contender; chunks: Uint8Array[] }>, rounds: number) {
+  for (const pair of pairs) for (let i = 0; i < 3; i++) await pair.fn(pair.chunks) // warm-up
+  const samples = pairs.map(() => [] as number[])
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < pairs.length; k++) {
+      const index = (k + round) % pairs.length
+      const pair = pairs[index]!
+      const t = performance.now()
+      await pair.fn(pair.chunks)
+      samples[index]!.push(performance.now() - t)
+    }
   }
-  samples.sort((a, b) => a - b)
-  return samples[Math.floor(samples.length / 2)]! // median ms per pass
+  return samples.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!)
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
@@ -119,32 +124,47 @@ async function main() {
   console.log(
     'input                         events   floor ev/s    runline ev/s   openai ev/s   runline/floor time   runline vs openai   for-await ev/s',
   )
-  const results: Record<string, { floor: number; runline: number; iterable: number; openai: number }> = {}
-  for (const data of inputs) {
-    const recordingsPass = data.label.startsWith('recordings')
-    const perFile = recordings.map((r) => input(r.name, r.bytes))
-    const measure = async (fn: (chunks: Uint8Array[]) => Promise<number>) => {
-      if (!recordingsPass) return timeOf(fn, data)
-      let total = 0
-      for (const file of perFile) total += await timeOf(fn, file, 60)
-      return total
-    }
-    const tFloor = await measure(floor)
-    const tRunline = await measure(runline)
-    const tIterable = await measure(runlineIterable)
-    const tOpenai = await measure(openai)
-    results[data.label] = { floor: tFloor, runline: tRunline, iterable: tIterable, openai: tOpenai }
-    const eps = (t: number) => (data.events / t) * 1000
-    console.log(
-      `${data.label.padEnd(28)} ${String(data.events).padStart(7)} ${fmt(eps(tFloor)).padStart(12)} ${fmt(eps(tRunline)).padStart(15)} ${fmt(eps(tOpenai)).padStart(13)} ${`${(tRunline / tFloor).toFixed(2)}x`.padStart(20)} ${`${(tOpenai / tRunline).toFixed(1)}x faster`.padStart(19)} ${fmt(eps(tIterable)).padStart(16)}`,
+  const contenders = { floor, runline, iterable: runlineIterable, openai } as const
+  const names = Object.keys(contenders) as Array<keyof typeof contenders>
+  const results: Record<string, Record<keyof typeof contenders, number>> = {}
+  // Recordings: each file is its own stream (the oracle stops at a stream's end); their times add up.
+  // The two long runs are measured in the same rounds, so the scaling ratio compares like with like.
+  const groups = [
+    [{ ...inputs[0]!, files: recordings.map((r) => input(r.name, r.bytes)) }],
+    inputs.slice(1).map((data) => ({ ...data, files: [data] })),
+  ]
+  for (const group of groups) {
+    const pairs = group.flatMap((data) =>
+      data.files.flatMap((file) =>
+        names.map((name) => ({ label: data.label, name, fn: contenders[name], chunks: file.chunks })),
+      ),
     )
+    const medians = await timeInterleaved(pairs, 15)
+    for (const data of group) {
+      const total = Object.fromEntries(names.map((name) => [name, 0])) as Record<
+        keyof typeof contenders,
+        number
+      >
+      pairs.forEach((pair, i) => {
+        if (pair.label === data.label) total[pair.name] += medians[i]!
+      })
+      results[data.label] = total
+      const eps = (t: number) => (data.events / t) * 1000
+      console.log(
+        `${data.label.padEnd(28)} ${String(data.events).padStart(7)} ${fmt(eps(total.floor)).padStart(12)} ${fmt(eps(total.runline)).padStart(15)} ${fmt(eps(total.openai)).padStart(13)} ${`${(total.runline / total.floor).toFixed(2)}x`.padStart(20)} ${`${(total.openai / total.runline).toFixed(1)}x faster`.padStart(19)} ${fmt(eps(total.iterable)).padStart(16)}`,
+      )
+    }
   }
   const small = results['long run, 5k deltas']!
   const big = results['long run, 25k deltas']!
   const longRun = results['long run, 5k deltas']!
+  const real = results['recordings (14 files, each)']!
   console.log('\ngoals')
   console.log(
-    `  throughput vs openai-node (long run)     ${(longRun.openai / longRun.runline).toFixed(1)}x   (goal >= 5x)`,
+    `  throughput vs openai-node (recordings)   ${(real.openai / real.runline).toFixed(1)}x   (goal >= 5x)`,
+  )
+  console.log(
+    `  throughput vs openai-node (long run)     ${(longRun.openai / longRun.runline).toFixed(1)}x   (goal >= 5x; the floor itself is ${(longRun.openai / longRun.floor).toFixed(1)}x)`,
   )
   console.log(
     `  time vs floor (long run)                 ${(longRun.runline / longRun.floor).toFixed(2)}x  (goal <= 1.5x)`,

@@ -51,12 +51,19 @@ describe('reduceRun is total', () => {
       { event: 'error' },
       { event: 'error', data: 5 },
       { event: 'runline.snapshot', data: { steps: [null, 1], messages: 'x' } },
+      { event: 'thread.message.created', data: { id: '__proto__', content: [] } },
+      { event: 'thread.message.created', data: { id: 'toString', content: [] } },
+      { event: 'thread.message.delta', data: { id: 'toString', delta: { content: [] } } },
+      { event: 'thread.run.step.created', data: { id: 'hasOwnProperty', step_details: {} } },
     ]
     let state = initialRunState
     for (const input of junk) state = reduceRun(state, input as RunStreamEvent)
     expect(state.run).toBeNull()
     expect(state.error).not.toBeNull()
     expect(Object.getPrototypeOf(state.messages)).toBe(Object.prototype)
+    expect(state.messageIds).toEqual([])
+    expect(state.stepIds).toEqual([])
+    expect(typeof state.messages.toString).toBe('function')
   })
 
   it('survives random mutations of real events without throwing', async () => {

@@ -94,7 +94,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
     case 'thread.message.delta': {
       const data = event.data
       if (!hasId(data) || !isRecord(data.delta)) return invalid(state, event.event)
-      const current = state.messages[data.id]
+      const current = entry(state.messages, data.id)
       if (!current)
         return withError(state, 'unknown_message', `Delta for message ${data.id}, which was never created`)
       return putMessage(
@@ -105,7 +105,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
     case 'thread.run.step.delta': {
       const data = event.data
       if (!hasId(data) || !isRecord(data.delta)) return invalid(state, event.event)
-      const current = state.steps[data.id]
+      const current = entry(state.steps, data.id)
       if (!current)
         return withError(state, 'unknown_step', `Delta for run step ${data.id}, which was never created`)
       return putStep(opened(state), mergeDelta(current, data.delta, owned))
@@ -145,7 +145,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       // Like openai-node: an existing snapshot (which may already hold deltas) is kept.
       const message = event.data
       if (!hasId(message)) return invalid(state, event.event)
-      return state.messages[message.id] ? opened(state) : putMessage(opened(state), message)
+      return entry(state.messages, message.id) ? opened(state) : putMessage(opened(state), message)
     }
     case 'thread.message.completed':
     case 'thread.message.incomplete': {
@@ -208,6 +208,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
 
 function reduceRunObject(state: RunState, run: unknown): RunState {
   if (!hasId(run)) return invalid(state, 'run event')
+  if (run.id in Object.prototype) return withError(state, 'invalid_event', UNSAFE_ID)
   const next = writable(opened(state))
   next.run = run as Run
   if (typeof run.thread_id === 'string') next.threadId = run.thread_id
@@ -291,8 +292,10 @@ function opened(state: RunState): RunState {
 }
 
 function putStep(state: RunState, step: RunStep): RunState {
-  const current = state.steps[step.id]
+  const current = entry(state.steps, step.id)
   if (current === step) return state
+  if (current === undefined && step.id in Object.prototype)
+    return withError(state, 'invalid_event', UNSAFE_ID)
   const next = writable(state)
   // Copy, then store: V8 clones a same-shaped object fast, where `{ ...record, [id]: value }`
   // takes a slower generic path.
@@ -308,8 +311,11 @@ function putStep(state: RunState, step: RunStep): RunState {
 }
 
 function putMessage(state: RunState, message: Message): RunState {
-  const current = state.messages[message.id]
+  const current = entry(state.messages, message.id)
   if (current === message) return state
+  if (current === undefined && message.id in Object.prototype) {
+    return withError(state, 'invalid_event', UNSAFE_ID)
+  }
   const next = writable(state)
   const messages = writable(state.messages) as Record<string, Message>
   messages[message.id] = message
@@ -323,10 +329,20 @@ function putMessage(state: RunState, message: Message): RunState {
 }
 
 function hasId<T>(value: T): value is T & { id: string } & Record<string, any> {
-  // Ids become keys of the state's records: a name Object.prototype has ("__proto__", "toString")
-  // would read or write through to it.
-  return isRecord(value) && typeof value.id === 'string' && value.id !== '' && !(value.id in Object.prototype)
+  return isRecord(value) && typeof value.id === 'string' && value.id !== ''
 }
+
+/**
+ * The entry stored under `id`. Ids are record keys: a name `Object.prototype` has ("__proto__",
+ * "toString") reads through to it, so an entry counts only when it carries that id itself. Cheaper
+ * than a prototype check on every delta; new keys get that check once, when they are added.
+ */
+function entry<T extends { id: string }>(record: Readonly<Record<string, T>>, id: string): T | undefined {
+  const value = record[id]
+  return value !== undefined && value.id === id ? value : undefined
+}
+
+const UNSAFE_ID = 'Ignored an object whose id would reach Object.prototype'
 
 function invalid(state: RunState, name: string): RunState {
   return withError(state, 'invalid_event', `${name}: data is missing an id or a delta`)
