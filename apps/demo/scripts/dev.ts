@@ -4,19 +4,10 @@
  */
 import { fileURLToPath } from 'node:url'
 import { createServer } from 'vite'
-import { ConfigError, loadServerConfig, startServer } from '../../server/src/index.js'
+import { loadServerConfigOrExit, startServer } from '../../server/src/index.js'
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadServerConfig>
-  try {
-    config = loadServerConfig(process.env)
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`runline dev: invalid configuration: ${error.message}`)
-      process.exit(1)
-    }
-    throw error
-  }
+  const config = loadServerConfigOrExit(process.env, 'runline dev')
   // Vite's proxy targets $PORT (default 8787), so the server must really listen there.
   const api = await startServer({ ...config, staticDir: null })
   const vite = await createServer({

@@ -146,3 +146,19 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     log: (line) => console.log(line),
   }
 }
+
+/**
+ * For entry points: the configuration from `env`, or a one-line message naming `program` and exit 1
+ * when a value is bad (nothing is started).
+ */
+export function loadServerConfigOrExit(env: Env, program: string): ServerConfig {
+  try {
+    return loadServerConfig(env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${program}: invalid configuration: ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+}

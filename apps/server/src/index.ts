@@ -10,6 +10,7 @@ export {
   ConfigError,
   DEFAULT_SIM_ASSISTANT_ID,
   loadServerConfig,
+  loadServerConfigOrExit,
   type ServerConfig,
   type UpstreamConfig,
 } from './config.js'

@@ -1,17 +1,8 @@
-import { ConfigError, loadServerConfig } from './config.js'
+import { loadServerConfigOrExit } from './config.js'
 
 /** `pnpm serve`: validate the environment, start listening, stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadServerConfig>
-  try {
-    config = loadServerConfig(process.env)
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`runline server: invalid configuration: ${error.message}`)
-      process.exit(1)
-    }
-    throw error
-  }
+  const config = loadServerConfigOrExit(process.env, 'runline server')
   // Loaded only once the configuration is valid: a bad value fails fast, before the simulator is built.
   const { startServer } = await import('./app.js')
   const server = await startServer(config)

@@ -20,6 +20,7 @@ import { renderBarChartPng } from '@runline/simulator'
 import { chromium } from 'playwright-core'
 import type { ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { chromiumLaunchOptions } from '../../../vitest.config.js'
 import {
   type RunHandleLike,
   RunList,
@@ -246,19 +247,7 @@ function page(node: ReactNode, theme: 'light' | 'dark'): string {
 
 async function main() {
   mkdirSync(outDir, { recursive: true })
-  const browser = await chromium.launch({
-    executablePath: process.env.RUNLINE_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })
     // Nothing leaves the machine: every request but the page's own data is refused.

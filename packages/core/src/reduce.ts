@@ -292,40 +292,37 @@ function opened(state: RunState): RunState {
 }
 
 function putStep(state: RunState, step: RunStep): RunState {
-  const current = entry(state.steps, step.id)
-  if (current === step) return state
-  if (current === undefined && step.id in Object.prototype)
-    return withError(state, 'invalid_event', UNSAFE_ID)
-  const next = writable(state)
-  // Copy, then store: V8 clones a same-shaped object fast, where `{ ...record, [id]: value }`
-  // takes a slower generic path.
-  const steps = writable(state.steps) as Record<string, RunStep>
-  steps[step.id] = step
-  next.steps = steps
-  if (current === undefined) {
-    const ids = writable(state.stepIds) as string[]
-    ids.push(step.id)
-    next.stepIds = ids
-  }
-  return next
+  return putEntry(state, 'steps', 'stepIds', step)
 }
 
 function putMessage(state: RunState, message: Message): RunState {
-  const current = entry(state.messages, message.id)
-  if (current === message) return state
-  if (current === undefined && message.id in Object.prototype) {
+  return putEntry(state, 'messages', 'messageIds', message)
+}
+
+/** Stores `value` under its id in one of the state's records, appending the id when it is new. */
+function putEntry(
+  state: RunState,
+  key: 'steps' | 'messages',
+  idsKey: 'stepIds' | 'messageIds',
+  value: RunStep | Message,
+): RunState {
+  const records: Readonly<Record<string, { id: string }>> = state[key]
+  const current = entry(records, value.id)
+  if (current === value) return state
+  if (current === undefined && value.id in Object.prototype)
     return withError(state, 'invalid_event', UNSAFE_ID)
-  }
-  const next = writable(state)
-  const messages = writable(state.messages) as Record<string, Message>
-  messages[message.id] = message
-  next.messages = messages
+  const next: Record<string, unknown> = writable(state)
+  // Copy, then store: V8 clones a same-shaped object fast, where `{ ...record, [id]: value }`
+  // takes a slower generic path.
+  const record = writable(records) as Record<string, unknown>
+  record[value.id] = value
+  next[key] = record
   if (current === undefined) {
-    const ids = writable(state.messageIds) as string[]
-    ids.push(message.id)
-    next.messageIds = ids
+    const ids = writable(state[idsKey]) as string[]
+    ids.push(value.id)
+    next[idsKey] = ids
   }
-  return next
+  return next as unknown as RunState
 }
 
 function hasId<T>(value: T): value is T & { id: string } & Record<string, any> {
