@@ -39,7 +39,37 @@ export function isRecord(value: unknown): value is Json {
  * batch has seen them yet, so mutating them is invisible; everything else is copied on write.
  * `null` means "copy everything" (the pure reducer).
  */
-export type Owned = Set<object> | null
+export type Owned = OwnedObjects | null
+
+/**
+ * The set of objects one batch created. A batch writes along one or two paths (state → record →
+ * message → content → part → text), so a short list compared by identity beats a `Set`, which must
+ * give every fresh object an identity hash; past 16 entries it becomes a `Set`.
+ */
+export class OwnedObjects {
+  private list: object[] = []
+  private set: Set<object> | null = null
+
+  has(value: object): boolean {
+    if (this.set !== null) return this.set.has(value)
+    const list = this.list
+    for (let i = 0; i < list.length; i++) if (list[i] === value) return true
+    return false
+  }
+
+  add(value: object): void {
+    if (this.set !== null) {
+      this.set.add(value)
+      return
+    }
+    this.list.push(value)
+    if (this.list.length > 16) this.set = new Set(this.list)
+  }
+
+  get size(): number {
+    return this.set !== null ? this.set.size : this.list.length
+  }
+}
 
 /**
  * Returns `target` with `delta` merged in, copying only what changes (objects in `owned` are written

@@ -215,7 +215,8 @@ describe('createRunFolder', () => {
       for (const event of events) {
         folder.push(event)
         pure = reduceRun(pure, event)
-        if (random() < 0.2) {
+        // Some seeds snapshot often, others almost never (long batches own many objects).
+        if (random() < (seed % 2 === 0 ? 0.2 : 0.005)) {
           const snapshot = folder.snapshot()
           expect(snapshot).toEqual(pure)
           handedOut.push([snapshot, JSON.stringify(snapshot)])

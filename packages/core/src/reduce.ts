@@ -1,4 +1,4 @@
-import { DeltaError, isRecord, mergeDelta, type Owned } from './merge.js'
+import { DeltaError, isRecord, mergeDelta, type Owned, OwnedObjects } from './merge.js'
 import type {
   Message,
   Run,
@@ -49,14 +49,14 @@ export interface RunFolder {
 /** Creates a {@link RunFolder} starting from `state`. */
 export function createRunFolder(state: RunState = initialRunState): RunFolder {
   let current = state
-  let owned: Set<object> = new Set()
+  let owned = new OwnedObjects()
   return {
     push(event) {
       current = reduceOwned(current, event, owned)
     },
     snapshot() {
       // From here on everything is shared: start a new batch.
-      if (owned.size > 0) owned = new Set()
+      if (owned.size > 0) owned = new OwnedObjects()
       return current
     },
   }
@@ -265,7 +265,7 @@ function appendText(message: Message, delta: Record<string, unknown>): Message |
 }
 
 // The path of the last text append in the current batch (see appendText).
-let hot: { batch: Set<object>; message: Message; index: number; text: { value: string } } | null = null
+let hot: { batch: OwnedObjects; message: Message; index: number; text: { value: string } } | null = null
 
 function onlyKeys(value: Record<string, unknown>, a: string, b?: string, c?: string): boolean {
   for (const key in value) if (key !== a && key !== b && key !== c) return false
