@@ -11,7 +11,8 @@ import type {
 // Every selector returns the same reference while its inputs are unchanged, so React can subscribe
 // through them (a fresh array per call would re-render, or loop, forever).
 
-const EMPTY: readonly never[] = Object.freeze([])
+// Typed mutable to match the API's `Message[]` shapes; like every selector result, never mutate it.
+const EMPTY: never[] = Object.freeze([]) as never[]
 
 /**
  * Memoizes a derivation on the identity of its inputs. A WeakMap keyed on the first input keeps one
@@ -28,7 +29,7 @@ function memoOn<K extends object, R>(derive: (key: K) => R): (key: K) => R {
 }
 
 /** One shared empty array, so "nothing yet" is always the same reference. */
-function nonEmpty<T>(items: T[]): readonly T[] {
+function nonEmpty<T>(items: T[]): T[] {
   return items.length === 0 ? EMPTY : items
 }
 
@@ -43,10 +44,10 @@ export function selectThreadId(state: RunState): string | null {
 }
 
 // A record only changes when one of its entries did, so a cache keyed on the record is enough.
-const messagesByRecord = new WeakMap<object, readonly Message[]>()
+const messagesByRecord = new WeakMap<object, Message[]>()
 
 /** The run's messages in creation order. Same array while no message changed. */
-export function selectMessages(state: RunState): readonly Message[] {
+export function selectMessages(state: RunState): Message[] {
   const cached = messagesByRecord.get(state.messages)
   if (cached) return cached
   const next = nonEmpty(state.messageIds.map((id) => state.messages[id]!))
@@ -54,10 +55,10 @@ export function selectMessages(state: RunState): readonly Message[] {
   return next
 }
 
-const stepsByRecord = new WeakMap<object, readonly RunStep[]>()
+const stepsByRecord = new WeakMap<object, RunStep[]>()
 
 /** The run's steps in creation order. Same array while no step changed. */
-export function selectRunSteps(state: RunState): readonly RunStep[] {
+export function selectRunSteps(state: RunState): RunStep[] {
   const cached = stepsByRecord.get(state.steps)
   if (cached) return cached
   const next = nonEmpty(state.stepIds.map((id) => state.steps[id]!))
@@ -66,7 +67,7 @@ export function selectRunSteps(state: RunState): readonly RunStep[] {
 }
 
 /** The function calls the run waits for (empty unless the run requires action). */
-export function selectRequiredToolCalls(state: RunState): readonly RequiredActionFunctionToolCall[] {
+export function selectRequiredToolCalls(state: RunState): RequiredActionFunctionToolCall[] {
   const run = state.run
   if (run?.status !== 'requires_action') return EMPTY
   return run.required_action?.submit_tool_outputs?.tool_calls ?? EMPTY
@@ -134,12 +135,12 @@ export interface TimelineItem {
   /** The message a `message_creation` step created (or an orphan message), once seen. */
   message: Message | null
   /** The step's tool calls (empty for message steps). */
-  toolCalls: readonly ToolCall[]
+  toolCalls: ToolCall[]
 }
 
 const itemsByStep = new WeakMap<RunStep, TimelineItem>()
 const itemsByMessage = new WeakMap<Message, TimelineItem>()
-const timelineByState = new WeakMap<object, readonly TimelineItem[]>()
+const timelineByState = new WeakMap<object, TimelineItem[]>()
 
 function itemForStep(step: RunStep, message: Message | null): TimelineItem {
   const cached = itemsByStep.get(step)
@@ -170,7 +171,7 @@ function itemForMessage(message: Message): TimelineItem {
  * the steps that were seen before them. Unchanged rows keep their object, so a row component
  * re-renders only when its own step or message changed.
  */
-export function selectTimeline(state: RunState): readonly TimelineItem[] {
+export function selectTimeline(state: RunState): TimelineItem[] {
   const key = timelineKey(state)
   const cached = timelineByState.get(key)
   if (cached) return cached
