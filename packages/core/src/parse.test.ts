@@ -50,14 +50,19 @@ describe('parseRunStream (SSE)', () => {
     }
   })
 
-  it('ends at [DONE] or event: done, yielding one done event and ignoring what follows', async () => {
+  it('ends at [DONE] or event: done, ignoring what follows; includeDone yields one done event first', async () => {
     const after = `event: thread.message.delta\ndata: ${delta('late')}\n\n`
     for (const done of ['event: done\ndata: [DONE]\n\n', 'data: [DONE]\n\n', 'event: done\ndata: x\n\n']) {
-      const events = await collect(
-        streamOf([utf8(`event: thread.message.delta\ndata: ${delta('a')}\n\n${done}${after}`)]),
-      )
-      expect(events.map((e) => e.event)).toEqual(['thread.message.delta', 'done'])
+      const bytes = utf8(`event: thread.message.delta\ndata: ${delta('a')}\n\n${done}${after}`)
+      expect((await collect(streamOf([bytes]))).map((e) => e.event)).toEqual(['thread.message.delta'])
+      const withDone = await collect(streamOf([bytes]), { includeDone: true })
+      expect(withDone.map((e) => e.event)).toEqual(['thread.message.delta', 'done'])
     }
+    // A stream that just stops (no done) gives no done event either way: the consumer can tell it dropped.
+    const cut = await collect(streamOf([utf8(`event: thread.message.delta\ndata: ${delta('a')}\n\n`)]), {
+      includeDone: true,
+    })
+    expect(cut.map((e) => e.event)).toEqual(['thread.message.delta'])
   })
 
   it('unwraps error data wrapped as {"error":{...}} and passes bare error objects through', async () => {

@@ -1,5 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
-import type { RunStreamEvent, StreamErrorEvent } from './types.js'
+import type { AssistantStreamEvent, DoneEvent, RunStreamEvent, StreamErrorEvent } from './types.js'
 
 /** Wire formats `parseRunStream` understands. */
 export type StreamFormat = 'sse' | 'ndjson'
@@ -10,6 +10,11 @@ export interface ParseRunStreamOptions {
   signal?: AbortSignal | undefined
   /** `sse` (default) or `ndjson` (what openai-node's `AssistantStream.toReadableStream()` emits). */
   format?: StreamFormat | undefined
+  /**
+   * Yield `{ event: 'done' }` last when the server ended the stream properly (`[DONE]` / `event: done`),
+   * so a consumer can tell a clean end from a dropped connection. Default false: the iteration just ends.
+   */
+  includeDone?: boolean | undefined
 }
 
 /**
@@ -162,8 +167,9 @@ function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal | unde
 
 /**
  * Reads a run's event stream and hands each event to `onEvent` as soon as its bytes are in. The fast
- * path behind the run store: no promise per event. Resolves when the stream ends (`done`, end of
- * body, or abort); rejects only when reading the body fails.
+ * path behind the run store: no promise per event. `{ event: 'done' }` comes last when the server
+ * ended the stream properly (the store marks the stream finished; without it, it was dropped).
+ * Resolves when the stream ends (`done`, end of body, or abort); rejects only when reading fails.
  */
 export async function readRunStream(
   body: ReadableStream<Uint8Array>,
@@ -191,19 +197,34 @@ export async function readRunStream(
  *
  * - Correct under any chunking, with LF / CRLF / CR line ends, a BOM, comments, and a last event
  *   that lacks its trailing blank line.
- * - `data: [DONE]` or `event: done` yields one `{ event: 'done' }` and ends the iteration.
+ * - `data: [DONE]` or `event: done` ends the iteration (yielding `{ event: 'done' }` first with
+ *   `includeDone`; without it, only the API's events are yielded).
  * - `event: error` yields an `error` event whose `data` is the unwrapped error object.
  * - Malformed JSON yields an `error` event with `code: 'malformed_event'`; reading goes on.
  * - An aborted `signal` ends the iteration promptly without an error.
  */
+export function parseRunStream(
+  body: ReadableStream<Uint8Array>,
+  options?: ParseRunStreamOptions & { includeDone?: false | undefined },
+): AsyncGenerator<AssistantStreamEvent, void, undefined>
+export function parseRunStream(
+  body: ReadableStream<Uint8Array>,
+  options: ParseRunStreamOptions & { includeDone: true },
+): AsyncGenerator<AssistantStreamEvent | DoneEvent, void, undefined>
+export function parseRunStream(
+  body: ReadableStream<Uint8Array>,
+  options?: ParseRunStreamOptions,
+): AsyncGenerator<AssistantStreamEvent | DoneEvent, void, undefined>
 export async function* parseRunStream(
   body: ReadableStream<Uint8Array>,
   options: ParseRunStreamOptions = {},
-): AsyncGenerator<RunStreamEvent, void, undefined> {
-  const { signal, format = 'sse' } = options
+): AsyncGenerator<AssistantStreamEvent | DoneEvent, void, undefined> {
+  const { signal, format = 'sse', includeDone = false } = options
   const chunks = textChunks(body, signal)
-  let batch: RunStreamEvent[] = []
-  const decoder = createRunEventDecoder(format, (event) => batch.push(event))
+  let batch: Array<AssistantStreamEvent | DoneEvent> = []
+  const decoder = createRunEventDecoder(format, (event) => {
+    if (event.event !== 'done' || includeDone) batch.push(event as AssistantStreamEvent | DoneEvent)
+  })
   try {
     for (let text = await chunks.next(); text !== null; text = await chunks.next()) {
       decoder.feed(text)

@@ -3,10 +3,10 @@ import type { RunStreamEvent } from '../types.js'
 import { type RequestSpec, type Transport, toRunlineError } from './transport.js'
 
 /**
- * A streaming run response whose headers arrived with a 2xx status. Iterate it once for the events
- * `parseRunStream` yields (the API's `AssistantStreamEvent`s, then `{ event: 'done' }` when the server
- * finished the stream properly — its absence means the stream dropped); aborting (the request's signal or {@link RunEventStream.abort}) ends the
- * iteration quietly, without an error. Breaking out of the loop also releases the connection.
+ * A streaming run response whose headers arrived with a 2xx status. Iterate it once for the API's
+ * `AssistantStreamEvent`s, then `{ event: 'done' }` when the server finished the stream properly (its
+ * absence means the stream dropped). Aborting (the request's signal or {@link RunEventStream.abort})
+ * ends the iteration quietly, without an error. Breaking out of the loop also releases the connection.
  */
 export interface RunEventStream extends AsyncIterable<RunStreamEvent> {
   /** The HTTP response (status, headers); its body is consumed by the iteration. */
@@ -53,6 +53,7 @@ export async function openRunEventStream(transport: Transport, spec: RequestSpec
     let finished = false
     try {
       for await (const event of parseRunStream(body, {
+        includeDone: true,
         signal: controller.signal,
         format: streamFormatOf(response),
       })) {
