@@ -11,6 +11,9 @@ export const sourceAliases = Object.fromEntries(
   ]),
 )
 
+/** node_modules of the React 18 harness (packages/hooks/react18). */
+const react18 = fileURLToPath(new URL('./packages/hooks/react18/node_modules', import.meta.url))
+
 /**
  * Debian's Chromium (installed by `.ci/run`), never a downloaded browser. The flags keep a headless
  * run quiet and offline: no sandbox (CI containers), no GPU, no background network or updates.
@@ -47,6 +50,25 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['packages/{hooks,components}/src/**/*.test.{ts,tsx}', 'apps/demo/src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        // The hooks' tests again on React 18.3, the other supported peer: React and the libraries that
+        // import it come from a harness package whose dependencies resolve against React 18.
+        resolve: {
+          alias: [
+            ...Object.entries(sourceAliases).map(([find, replacement]) => ({ find, replacement })),
+            ...['react', 'react-dom', '@tanstack/react-query', '@testing-library/react'].map((name) => ({
+              find: new RegExp(`^${name}(/.*)?$`),
+              replacement: `${react18}/${name}$1`,
+            })),
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          env: { RUNLINE_REACT_MAJOR: '18' },
+          include: ['packages/hooks/src/**/*.test.{ts,tsx}'],
         },
       },
       {
