@@ -97,10 +97,9 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       const current = entry(state.messages, data.id)
       if (!current)
         return withError(state, 'unknown_message', `Delta for message ${data.id}, which was never created`)
-      return putMessage(
-        opened(state),
-        appendText(current, data.delta) ?? mergeDelta(current, data.delta, owned),
-      )
+      const next = appendText(current, data.delta) ?? mergeDelta(current, data.delta, owned)
+      // Written in place (the usual case within a batch): the state already holds it.
+      return next === current && state.phase === 'open' ? state : putMessage(opened(state), next)
     }
     case 'thread.run.step.delta': {
       const data = event.data
