@@ -34,5 +34,7 @@ await measure(
   `export { parseRunStream, readRunStream, reduceRun, initialRunState, createRunStore, selectTimeline, selectStatus, selectMessages, selectRunSteps } from './index.js'`,
 )
 await measure('client only', `export { createRunlineClient } from './index.js'`)
+// The fixed part: the issue requires eventsource-parser for SSE, and it is a quarter of the budget alone.
+await measure('eventsource-parser alone', `export { createParser } from 'eventsource-parser'`)
 console.log(`\n${total <= LIMIT ? 'OK' : 'OVER'}: ${total} B of ${LIMIT} B`)
 process.exitCode = total <= LIMIT ? 0 : 1
