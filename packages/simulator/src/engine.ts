@@ -55,13 +55,16 @@ export interface EngineHost {
   /** Pause per delta in ms. */
   delayMs: number
   /** Stores a generated file (image output, exported CSV) and returns its metadata. */
-  addFile(input: {
-    id: string
-    filename: string
-    purpose: WireFile['purpose']
-    body: Uint8Array
-    contentType: string
-  }): WireFile
+  addFile(input: NewFile): WireFile
+}
+
+/** A file the engine generated, before the simulator stores it. */
+export interface NewFile {
+  id: string
+  filename: string
+  purpose: WireFile['purpose']
+  body: Uint8Array
+  contentType: string
 }
 
 /** How a piece of text is annotated: a citation marker or a sandbox file path. */

@@ -3,7 +3,7 @@
  * Web APIs only (Request, Response, ReadableStream, TextEncoder), so it runs in browsers too.
  */
 import type { MessageContent } from 'openai/resources/beta/threads/messages'
-import { type EngineHost, RunDriver, type RunRecord, type StreamSink, type ThreadRecord } from './engine.js'
+import { type EngineHost, type NewFile, RunDriver, type RunRecord, type StreamSink, type ThreadRecord } from './engine.js'
 import { ApiError, invalidType, jsonResponse, missingParameter, notFound, readJsonObject } from './http.js'
 import { randomFileId, randomId } from './ids.js'
 import {
@@ -275,13 +275,7 @@ class SimulatorBackend implements EngineHost {
     return Math.floor(this.clock() / 1000)
   }
 
-  addFile(input: {
-    id: string
-    filename: string
-    purpose: WireFile['purpose']
-    body: Uint8Array
-    contentType: string
-  }): WireFile {
+  addFile(input: NewFile): WireFile {
     const meta: WireFile = {
       id: input.id,
       object: 'file',
