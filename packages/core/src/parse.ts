@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
+import { readTextDelta } from './text-delta.js'
 import type { AssistantStreamEvent, DoneEvent, RunStreamEvent, StreamErrorEvent } from './types.js'
 
 /** Wire formats `parseRunStream` understands. */
@@ -39,13 +40,16 @@ export function malformedEvent(message: string): StreamErrorEvent {
  * Exported for tests and for adapters that already have SSE messages in hand.
  */
 export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null {
-  const name = message.event ?? 'message'
-  if (name === 'done' || message.data === '[DONE]') return null
-  let data: unknown
-  try {
-    data = JSON.parse(message.data)
-  } catch {
-    return malformedEvent(`Malformed JSON in "${name}" event: ${preview(message.data)}`)
+  const raw = message.event ?? 'message'
+  if (raw === 'done' || message.data === '[DONE]') return null
+  const name = knownName(raw)
+  let data: unknown = name === 'thread.message.delta' ? readTextDelta(message.data) : undefined
+  if (data === undefined) {
+    try {
+      data = JSON.parse(message.data)
+    } catch {
+      return malformedEvent(`Malformed JSON in "${name}" event: ${preview(message.data)}`)
+    }
   }
   return toEvent(name, data)
 }
@@ -82,11 +86,14 @@ const EVENT_NAMES = new Map(
   ].map((name) => [name, name]),
 )
 
+function knownName(name: string): string {
+  return EVENT_NAMES.get(name) ?? name
+}
+
 /** Real streams wrap error data as `{"error":{...}}`; the API's type says bare. Accept both. */
 function toEvent(name: string, data: unknown): RunStreamEvent {
-  const event = EVENT_NAMES.get(name) ?? name
-  if (event === 'error' && isRecord(data) && isRecord(data.error)) data = data.error
-  return { event, data } as RunStreamEvent
+  if (name === 'error' && isRecord(data) && isRecord(data.error)) data = data.error
+  return { event: name, data } as RunStreamEvent
 }
 
 function eventFromNdjsonLine(line: string): RunStreamEvent | null | undefined {
@@ -101,7 +108,7 @@ function eventFromNdjsonLine(line: string): RunStreamEvent | null | undefined {
     return malformedEvent(`NDJSON line is not an {event, data} object: ${preview(line)}`)
   }
   if (parsed.event === 'done') return null
-  return toEvent(parsed.event, parsed.data)
+  return toEvent(knownName(parsed.event), parsed.data)
 }
 
 /** Receives each decoded event; `done` comes once, last. */

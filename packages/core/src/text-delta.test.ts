@@ -1,0 +1,107 @@
+import { createParser } from 'eventsource-parser'
+import { describe, expect, it } from 'vitest'
+import { generateRunStream } from './test-utils/generate.js'
+import { loadRecordings, seededRandom } from './test-utils/recordings.js'
+import { readTextDelta } from './text-delta.js'
+
+/** Every `thread.message.delta` data line of an SSE text. */
+function deltaData(sse: string): string[] {
+  const found: string[] = []
+  const parser = createParser({
+    onEvent: (message) => {
+      if (message.event === 'thread.message.delta') found.push(message.data)
+    },
+  })
+  parser.feed(sse)
+  parser.feed('\n\n')
+  return found
+}
+
+const template = (value: string, index = '0', tail = '"}}]}}') =>
+  `{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":${index},"type":"text","text":{"value":"${value}${tail}`
+
+describe('readTextDelta', () => {
+  it('gives exactly what JSON.parse gives for the real recordings and generated runs, or declines', () => {
+    const inputs = [
+      ...loadRecordings().flatMap((r) => deltaData(new TextDecoder().decode(r.bytes))),
+      ...[1, 2, 3, 4, 5].flatMap((seed) => deltaData(generateRunStream(seed).sse)),
+    ]
+    let read = 0
+    for (const data of inputs) {
+      const fast = readTextDelta(data)
+      if (fast === undefined) continue
+      read++
+      // Same values and the same key order as the general path.
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(JSON.parse(data)))
+      expect(fast).toStrictEqual(JSON.parse(data))
+    }
+    // The fast path must carry most of the real text deltas, or it is not worth having.
+    expect(read).toBeGreaterThan(inputs.length * 0.6)
+  })
+
+  it('reads the first delta of a part, which carries an empty annotations list', () => {
+    const data = template('Hi', '2', '","annotations":[]}}]}}')
+    expect(readTextDelta(data)).toStrictEqual(JSON.parse(data))
+    expect(readTextDelta(data)?.delta.content?.[0]).toMatchObject({ index: 2 })
+  })
+
+  it('declines whatever needs JSON to read: escapes, quotes, control characters, other shapes', () => {
+    for (const data of [
+      template('line\\nbreak'),
+      template('say \\"hi\\"'),
+      template('\\u00e9'),
+      template('a","x":"b'),
+      template('tab\there'),
+      template('x', '01'),
+      template('x', '-1'),
+      template('x', '1.5'),
+      template('x', '1e3'),
+      template('x', '1234567890'),
+      template('x', '0', '"}}]}} '),
+      template('x', '0', '","annotations":[{"index":0}]}}]}}'),
+      template('x', '0', '"}},{"index":1,"type":"text","text":{"value":"y"}}]}}'),
+      '{"id": "msg_1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"x"}}]}}',
+      '{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"image_file","image_file":{"file_id":"f"}}]}}',
+      '{"id":"msg\\"1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"x"}}]}}',
+      '{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"',
+      '',
+      'not json',
+    ]) {
+      expect(readTextDelta(data), data).toBeUndefined()
+    }
+  })
+
+  it('agrees with JSON.parse on random values around the template (read or declined, never different)', () => {
+    const random = seededRandom(7)
+    const alphabet = [
+      'a',
+      ' ',
+      'é',
+      '😀',
+      '"',
+      '\\',
+      '\\n',
+      '\\"',
+      '\n',
+      '\u0001',
+      '}',
+      ']',
+      ',',
+      ':',
+      '\u2028',
+    ]
+    for (let i = 0; i < 3000; i++) {
+      let value = ''
+      const length = Math.floor(random() * 8)
+      for (let k = 0; k < length; k++) value += alphabet[Math.floor(random() * alphabet.length)]
+      const data = template(
+        value,
+        String(Math.floor(random() * 12)),
+        random() < 0.3 ? '","annotations":[]}}]}}' : '"}}]}}',
+      )
+      const fast = readTextDelta(data)
+      if (fast === undefined) continue
+      expect(fast).toStrictEqual(JSON.parse(data))
+    }
+  })
+})
