@@ -3,7 +3,14 @@
  * Web APIs only (Request, Response, ReadableStream, TextEncoder), so it runs in browsers too.
  */
 import type { MessageContent } from 'openai/resources/beta/threads/messages'
-import { type EngineHost, type NewFile, RunDriver, type RunRecord, type StreamSink, type ThreadRecord } from './engine.js'
+import {
+  type EngineHost,
+  type NewFile,
+  RunDriver,
+  type RunRecord,
+  type StreamSink,
+  type ThreadRecord,
+} from './engine.js'
 import { ApiError, invalidType, jsonResponse, missingParameter, notFound, readJsonObject } from './http.js'
 import { randomFileId, randomId } from './ids.js'
 import {
