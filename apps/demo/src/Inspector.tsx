@@ -2,7 +2,9 @@ import { memo, useState, useSyncExternalStore } from 'react'
 import { describeEvent, type EventLog, type LoggedEvent } from './event-log.js'
 import { CloseIcon } from './icons.js'
 
-const VISIBLE_ROWS = 80
+// While a run streams, every redraw replaces the whole list (new events push the old ones out), so
+// each row costs style, layout and paint several times a second: keep a screenful or two.
+const VISIBLE_ROWS = 40
 
 const ms = (value: number | null) =>
   value === null ? '—' : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`
@@ -57,61 +59,60 @@ export function Inspector({ log, onClose }: InspectorProps) {
           <CloseIcon />
         </button>
       </header>
+      {/* The frame is there before the first event, so a run's first redraw only fills it in. */}
+      <dl className="inspector__stats">
+        <div>
+          <dt>Events</dt>
+          <dd data-testid="inspector-total">{snapshot.total.toLocaleString('en')}</dd>
+        </div>
+        <div>
+          <dt>First event</dt>
+          <dd>{ms(snapshot.firstAt)}</dd>
+        </div>
+        <div>
+          <dt>Last event</dt>
+          <dd>{ms(snapshot.lastAt)}</dd>
+        </div>
+        <div>
+          <dt>Rate</dt>
+          <dd>{rate === null ? '—' : `${rate.toLocaleString('en')}/s`}</dd>
+        </div>
+      </dl>
+      <table className="inspector__counts">
+        <caption>Events by type</caption>
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Count</th>
+            <th scope="col">First at</th>
+          </tr>
+        </thead>
+        <tbody>
+          {snapshot.counts.map((row) => (
+            <tr key={row.event}>
+              <th scope="row">{row.event}</th>
+              <td>{row.count.toLocaleString('en')}</td>
+              <td>{ms(row.firstAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="inspector__subtitle">
+        Latest events
+        {snapshot.total > rows.length
+          ? ` (last ${rows.length} of ${snapshot.total.toLocaleString('en')})`
+          : ''}
+      </h3>
       {snapshot.total === 0 ? (
         <p className="inspector__empty">
           Send a message: the run's raw stream events appear here as they arrive.
         </p>
       ) : (
-        <>
-          <dl className="inspector__stats">
-            <div>
-              <dt>Events</dt>
-              <dd data-testid="inspector-total">{snapshot.total.toLocaleString('en')}</dd>
-            </div>
-            <div>
-              <dt>First event</dt>
-              <dd>{ms(snapshot.firstAt)}</dd>
-            </div>
-            <div>
-              <dt>Last event</dt>
-              <dd>{ms(snapshot.lastAt)}</dd>
-            </div>
-            <div>
-              <dt>Rate</dt>
-              <dd>{rate === null ? '—' : `${rate.toLocaleString('en')}/s`}</dd>
-            </div>
-          </dl>
-          <table className="inspector__counts">
-            <caption>Events by type</caption>
-            <thead>
-              <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Count</th>
-                <th scope="col">First at</th>
-              </tr>
-            </thead>
-            <tbody>
-              {snapshot.counts.map((row) => (
-                <tr key={row.event}>
-                  <th scope="row">{row.event}</th>
-                  <td>{row.count.toLocaleString('en')}</td>
-                  <td>{ms(row.firstAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3 className="inspector__subtitle">
-            Latest events
-            {snapshot.total > rows.length
-              ? ` (last ${rows.length} of ${snapshot.total.toLocaleString('en')})`
-              : ''}
-          </h3>
-          <ol className="inspector__events">
-            {rows.map((entry) => (
-              <EventRow key={entry.seq} entry={entry} />
-            ))}
-          </ol>
-        </>
+        <ol className="inspector__events">
+          {rows.map((entry) => (
+            <EventRow key={entry.seq} entry={entry} />
+          ))}
+        </ol>
       )}
       <p className="inspector__note">Times are measured from Send (or from re-attaching after a reload).</p>
     </aside>

@@ -1,5 +1,6 @@
 import '@runline/components/styles.css'
 import './app.css'
+import { warmUpRunTimeline } from '@runline/components'
 import { createRunlineClient, isRunlineError } from '@runline/core'
 import { RunlineProvider } from '@runline/hooks'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
@@ -36,3 +37,5 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 )
+// The timeline's one-time costs (markdown lexer, fonts) in idle time now, not in the first streamed frames.
+warmUpRunTimeline()

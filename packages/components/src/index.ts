@@ -54,3 +54,4 @@ export type {
 export { itemKind, RunTimeline, runProblems, StepContent } from './timeline.js'
 export type { CodeInterpreterProps, FileSearchProps, StepStatus, ToolCallProps } from './tool-calls.js'
 export { functionCallState, prettyIfJson } from './tool-calls.js'
+export { warmUpRunTimeline } from './warm-up.js'

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { Lexer } from 'marked'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
@@ -183,6 +183,37 @@ describe('Markdown', () => {
     } finally {
       lex.mockRestore()
     }
+  })
+
+  it('draws a burst of many finished blocks over the next frames, in order, then exactly as a whole', async () => {
+    const paragraphs = Array.from({ length: 30 }, (_, i) => `Paragraph ${i}: ${'lorem ipsum '.repeat(25)}`)
+    const burst = `${paragraphs.join('\n\n')}\n\nStill wri`
+    const streamed = render(
+      <div data-testid="streamed">
+        <Markdown source="Intro." caret />
+      </div>,
+    )
+    streamed.rerender(
+      <div data-testid="streamed">
+        <Markdown source={burst} caret />
+      </div>,
+    )
+    const drawn = () => streamed.getByTestId('streamed').querySelectorAll('p')
+    // The first render after the burst draws a few blocks, from the top, the caret ending the last.
+    const first = drawn()
+    expect(first.length).toBeGreaterThan(1)
+    expect(first.length).toBeLessThan(12)
+    expect(first[0]!.textContent).toMatch(/^Paragraph 0: /)
+    expect(first[first.length - 1]!.querySelector('.rl-caret')).not.toBeNull()
+    expect(streamed.container.querySelectorAll('.rl-caret')).toHaveLength(1)
+    // The next frames draw the rest, growing block last: the same markup as the whole text at once.
+    await waitFor(() => expect(drawn()).toHaveLength(31))
+    const whole = render(
+      <div data-testid="whole">
+        <Markdown source={burst} caret />
+      </div>,
+    )
+    expect(streamed.getByTestId('streamed').innerHTML).toBe(whole.getByTestId('whole').innerHTML)
   })
 
   it('safeHref allows only http(s) and mailto', () => {

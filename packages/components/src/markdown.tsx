@@ -1,5 +1,14 @@
 import { Lexer, type Token, type Tokens } from 'marked'
-import { createContext, Fragment, memo, type ReactNode, useContext, useRef } from 'react'
+import {
+  createContext,
+  Fragment,
+  memo,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useReducer,
+  useRef,
+} from 'react'
 
 // Assistant text is rendered from marked's tokens straight to React elements: nothing is ever
 // injected as HTML, so raw HTML in the text shows as text. Text streams in, so the source is cut
@@ -153,9 +162,50 @@ function splitIncrementally(prev: SplitCache | null, source: string): SplitCache
 }
 
 /**
+ * How much newly finished text one render adds to a growing message, in characters (at least one
+ * block). A burst that outruns the frames — thousands of deltas between two commits — is then drawn
+ * over the next few frames instead of in one long task; a stream at reading pace never comes near it.
+ */
+const MAX_NEW_TEXT_PER_RENDER = 2000
+
+/** Runs `draw` at the next frame (or soon, where frames do not come, e.g. a hidden tab). */
+function nextFrame(draw: () => void): () => void {
+  const timer = setTimeout(draw, 100)
+  if (typeof requestAnimationFrame !== 'function') return () => clearTimeout(timer)
+  const frame = requestAnimationFrame(() => {
+    clearTimeout(timer)
+    draw()
+  })
+  return () => {
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * How many of `blocks` to draw: all of them when the text first renders; as it grows, at most
+ * {@link MAX_NEW_TEXT_PER_RENDER} characters of new blocks per render, the rest at the next frames.
+ */
+function useDrawnBlocks(blocks: readonly string[]): number {
+  const drawn = useRef(blocks.length)
+  const [, drawMore] = useReducer((n: number) => n + 1, 0)
+  let count = Math.min(drawn.current, blocks.length)
+  for (let budget = MAX_NEW_TEXT_PER_RENDER; count < blocks.length && budget > 0; count++) {
+    budget -= blocks[count]!.length
+  }
+  const total = blocks.length
+  useEffect(() => {
+    drawn.current = count
+    return count < total ? nextFrame(drawMore) : undefined
+  }, [count, total])
+  return count
+}
+
+/**
  * Renders markdown safely as React elements, block by block. Returns a fragment: the caller owns the
  * surrounding element. While the source grows by appending (streaming), finished blocks are neither
- * split, lexed nor re-rendered again: only the last, growing block is.
+ * split, lexed nor re-rendered again: only the last, growing block is. When a burst adds many blocks
+ * at once, they are drawn a few at a time over the next frames (the growing block after them).
  */
 export function Markdown({
   source,
@@ -167,27 +217,44 @@ export function Markdown({
   // A pure cache of `source` (same input, same output), so updating it while rendering is safe.
   if (cache.current?.source !== source) cache.current = splitIncrementally(cache.current, source)
   const { finished, last } = cache.current
+  const drawn = useDrawnBlocks(finished)
+  const behind = drawn < finished.length
   return (
     <CitationContext.Provider value={renderCitation ?? null}>
-      <FinishedBlocks blocks={finished} headingOffset={headingOffset} />
-      <MarkdownBlock key={finished.length} source={last} headingOffset={headingOffset} caret={caret} />
+      <FinishedBlocks
+        blocks={finished}
+        count={drawn}
+        headingOffset={headingOffset}
+        caretOnLast={caret && behind}
+      />
+      {behind ? null : (
+        <MarkdownBlock key={finished.length} source={last} headingOffset={headingOffset} caret={caret} />
+      )}
     </CitationContext.Provider>
   )
 }
 
-/** The blocks that will not change again: skipped as a whole while no block finishes. */
+/**
+ * The blocks that will not change again (the first `count` of them): skipped as a whole while no
+ * block finishes. `caretOnLast`: the text is still being drawn, so the caret ends the last one.
+ */
 const FinishedBlocks = memo(function FinishedBlocks({
   blocks,
+  count,
   headingOffset,
+  caretOnLast,
 }: {
   blocks: readonly string[]
+  count: number
   headingOffset: number
+  caretOnLast: boolean
 }) {
-  return blocks.map((block, i) => (
+  return blocks.slice(0, count).map((block, i) => {
+    const last = caretOnLast && i === count - 1
     // Blocks only ever grow at the end, so the index is a stable key.
     // biome-ignore lint/suspicious/noArrayIndexKey: blocks are append-only
-    <MarkdownBlock key={i} source={block} headingOffset={headingOffset} caret={false} />
-  ))
+    return <MarkdownBlock key={i} source={block} headingOffset={headingOffset} caret={last} />
+  })
 })
 
 const MarkdownBlock = memo(function MarkdownBlock({
@@ -208,24 +275,32 @@ const MarkdownBlock = memo(function MarkdownBlock({
 
 const LEX_OPTIONS = { gfm: true, breaks: false } as const
 
-// Between them they touch every kind of block and inline token the renderer draws.
+// Between them they touch every kind of block and inline token the renderer draws. The first one
+// pays marked's one-time setup (10–16 ms in Chromium, however small the text); the others are cut
+// fine so each idle slice stays short. Each is lexed twice: V8 compiles a regular expression to
+// machine code on its second run, which would otherwise happen inside a streamed frame.
 const WARM_UP_SAMPLES = [
-  'Some *em*, **strong**, `code`, ~~del~~, a [link](https://example.com) &amp; <https://a.example>.',
-  '## Heading\n\n- one\n- [x] two\n\n1. first\n2. second',
-  '> quote\n\n---\n\n```ts\nconst x = 1\n```',
-  '| a | b |\n|---|---|\n| 1 | 2 |\n\nText\n===\n\n<b>raw</b>',
+  'Plain words in a sentence.\n\nAnother one.',
+  'Some *em* and **strong** text, `code` and ~~del~~.',
+  'A [link](https://example.com) &amp; <https://a.example>, www.example.com and x@example.com.',
+  '## Heading\n\nText\n===\n\n---',
+  '- one\n- [x] two\n\n1. first\n2. second',
+  '> quote\n\n```ts\nconst x = 1\n```\n\n    indented',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n\n<b>raw</b>\n\n[def]: https://example.com',
 ]
 let warmedUp = 0
 
 /**
  * Lexes the next small sample (false once all are done), so marked's regular expressions are
- * compiled and its lexer optimized before the first streamed text instead of inside that frame
- * (10–20 ms once per page). Each call is a few ms: run it in idle time, one call per slice.
+ * compiled and its lexer optimized before the first streamed text instead of inside that frame.
+ * The first call takes 10–20 ms once per page, the others a few ms: run them in idle time, one call
+ * per slice (see `warmUpRunTimeline`).
  */
 export function warmUpMarkdownStep(): boolean {
   const sample = WARM_UP_SAMPLES[warmedUp]
   if (sample === undefined) return false
   warmedUp++
+  Lexer.lex(sample, LEX_OPTIONS)
   Lexer.lex(sample, LEX_OPTIONS)
   return warmedUp < WARM_UP_SAMPLES.length
 }

@@ -37,7 +37,7 @@ import { handleOf, type RunHandleLike, type RunSource, storeOf, useRunSelector }
 import { displayStatusOf, isActiveStatus, statusTone, statusWords } from './status.js'
 import { TimelineContext, type TimelineContextValue, usePartSettings } from './timeline-context.js'
 import { CodeInterpreter, FileSearch, type StepStatus, stepWords, ToolCall } from './tool-calls.js'
-import { scheduleWarmUp } from './warm-up.js'
+import { warmUpRunTimeline } from './warm-up.js'
 import { MeasuredRow, useWindowedRange } from './windowing.js'
 
 type DivProps = ComponentPropsWithoutRef<'div'>
@@ -83,7 +83,7 @@ const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
   handleRef.current = handleOf(run)
   const handled = useStableRecord(handleRef.current?.handledToolCalls)
   const [ownCache] = useState(createArgumentsCache)
-  useEffect(scheduleWarmUp, [])
+  useEffect(warmUpRunTimeline, [])
   const fileNames = useRunSelector(source, selectFileNames)
   const status = useRunSelector(source, displayStatusOf)
   const phase = useRunSelector(source, selectPhase)

@@ -195,7 +195,13 @@ describe('mutations', () => {
         .mutateAsync([{ tool_call_id: calls[0]!.id, output: 'Sunny' }])
         .catch(() => {})
     })
-    expect(result.current.submit.error).toMatchObject({ name: 'RunlineError', code: 'missing_tool_outputs' })
+    // React Query tells observers about the failure in a task of its own: wait for it, not for the promise.
+    await waitFor(() =>
+      expect(result.current.submit.error).toMatchObject({
+        name: 'RunlineError',
+        code: 'missing_tool_outputs',
+      }),
+    )
     expect(result.current.submit.error?.message).toContain(calls[1]!.id)
     expect(backend.count('POST', /submit_tool_outputs$/)).toBe(0)
     expect(result.current.run.status).toBe('requires_action')

@@ -135,6 +135,11 @@ const CALLBACK_NAMES = [
   'onError',
 ] as const satisfies ReadonlyArray<keyof RunCallbacks>
 
+/** Whether a callback besides `onEvent` is set (those read the state after each event). */
+function wantsSnapshots(options: RunControllerOptions): boolean {
+  return CALLBACK_NAMES.some((name) => name !== 'onEvent' && options[name])
+}
+
 const NO_OUTPUTS: Readonly<Record<string, string>> = Object.freeze({})
 const RETRIES = 3
 
@@ -188,7 +193,8 @@ export class RunController {
   private session = new AbortController()
   private startQueue: Promise<unknown> = Promise.resolve()
   private readonly fire: (event: RunStreamEvent, state: RunState) => void
-  private wantsCallbacks = false
+  /** Some callback besides `onEvent` is set: those read the state after each event. */
+  private wantsSnapshots = false
   /** Required actions already submitted (key → the submit's promise): a second submit is ignored. */
   private readonly submitted = new Map<string, Promise<RunState>>()
   private toolsFor: { key: string; outputs: Promise<ToolOutput[] | null> } | null = null
@@ -213,14 +219,14 @@ export class RunController {
         (this.options[name] as ((...a: never[]) => void) | undefined)?.(...args)
     }
     this.fire = createRunCallbacks(forward as RunCallbacks)
-    this.wantsCallbacks = CALLBACK_NAMES.some((name) => this.options[name])
+    this.wantsSnapshots = wantsSnapshots(options)
   }
 
   /** Replaces the options (the React layer calls this after every render). */
   setOptions(options: RunControllerOptions): void {
     const previousThread = this.options.threadId ?? null
     this.options = options
-    this.wantsCallbacks = CALLBACK_NAMES.some((name) => options[name])
+    this.wantsSnapshots = wantsSnapshots(options)
     const nextThread = options.threadId ?? null
     if (nextThread !== previousThread) this.meta.set({ threadId: nextThread })
   }
@@ -653,8 +659,10 @@ export class RunController {
   /** Dispatches into the store and does what the controller must see as it happens. */
   private emit(event: RunStreamEvent, op?: Operation): void {
     this.store.dispatch(event)
-    // A snapshot per event costs the store's in-place batching: only when someone listens.
-    if (this.wantsCallbacks) this.fire(event, this.store.getPendingState())
+    // A snapshot per event costs the store's in-place batching (a copy of the message per text
+    // delta): only for callbacks that read the state. `onEvent` alone (an inspector) needs none.
+    if (this.wantsSnapshots) this.fire(event, this.store.getPendingState())
+    else this.options.onEvent?.(event)
     switch (event.event) {
       case 'thread.created':
         if (!this.options.threadId) this.meta.set({ threadId: event.data.id })

@@ -1,6 +1,7 @@
 // useRunStream against the real simulator, in-process through the client's `fetch` option.
 import {
   type RunState,
+  type RunStreamEvent,
   selectMessages,
   selectMessageText,
   selectRequiredToolCalls,
@@ -417,5 +418,48 @@ describe('useRunStream', () => {
     expect(renders.status).toBeLessThanOrEqual(8)
     expect(renders.app).toBeLessThanOrEqual(8)
     expect(renders.text).toBeGreaterThan(renders.status * 2)
+  })
+
+  it('onEvent alone gets every event as it is folded; next to snapshot callbacks it gets them too', async () => {
+    const { client } = createTestBackend({ delayMs: 1 })
+    const { Wrapper } = createWrapper(client)
+    const deltaText = (events: RunStreamEvent[]) =>
+      events
+        .flatMap((e) => (e.event === 'thread.message.delta' ? (e.data.delta.content ?? []) : []))
+        .map((part) => (part.type === 'text' ? (part.text?.value ?? '') : ''))
+        .join('')
+    // onEvent alone: no state snapshot per event, yet every event arrives, in order, with its data.
+    const alone: RunStreamEvent[] = []
+    const solo = renderHook(() => useRunStream({ assistantId: ASSISTANT, onEvent: (e) => alone.push(e) }), {
+      wrapper: Wrapper,
+    })
+    await act(async () => {
+      await solo.result.current.start({ message: 'Hello' })
+    })
+    expect(solo.result.current.status).toBe('completed')
+    const names = alone.map((e) => e.event)
+    expect(names.indexOf('thread.run.created')).toBeLessThan(names.indexOf('thread.message.delta'))
+    expect(names.filter((name) => name === 'thread.message.delta').length).toBeGreaterThan(5)
+    expect(deltaText(alone)).toBe(firstText(solo.result.current.state))
+
+    // With a callback that reads the state, onEvent still sees everything and the snapshots are right.
+    const together: RunStreamEvent[] = []
+    const snapshots: string[] = []
+    const both = renderHook(
+      () =>
+        useRunStream({
+          assistantId: ASSISTANT,
+          onEvent: (e) => together.push(e),
+          onTextDelta: (_delta, snapshot) => snapshots.push(snapshot.value),
+        }),
+      { wrapper: Wrapper },
+    )
+    await act(async () => {
+      await both.result.current.start({ message: 'Hello' })
+    })
+    const final = firstText(both.result.current.state)
+    expect(deltaText(together)).toBe(final)
+    expect(snapshots.length).toBe(together.filter((e) => e.event === 'thread.message.delta').length)
+    expect(snapshots.at(-1)).toBe(final)
   })
 })
