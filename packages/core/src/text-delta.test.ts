@@ -45,12 +45,22 @@ describe('readTextDelta', () => {
     expect(readTextDelta(data)?.delta.content?.[0]).toMatchObject({ index: 2 })
   })
 
-  it('declines whatever needs JSON to read: escapes, quotes, control characters, other shapes', () => {
+  it('reads escapes in the text and the id exactly as JSON.parse does', () => {
     for (const data of [
       template('line\\nbreak'),
       template('say \\"hi\\"'),
-      template('\\u00e9'),
+      template('\\u00e9 \\ud83d\\ude00 \\\\ \\/'),
+      template('a long fragment with more than thirteen characters'),
+      '{"id":"msg\\\\1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"x"}}]}}',
+    ]) {
+      expect(readTextDelta(data), data).toStrictEqual(JSON.parse(data))
+    }
+  })
+
+  it('declines what is not exactly the template: stray quotes, control characters, other shapes', () => {
+    for (const data of [
       template('a","x":"b'),
+      template('ends in a backslash\\'),
       template('tab\there'),
       template('x', '01'),
       template('x', '-1'),

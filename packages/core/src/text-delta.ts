@@ -1,23 +1,20 @@
 import type { MessageDeltaEvent } from 'openai/resources/beta/threads/messages'
 
 // Most of a run's stream is `thread.message.delta` events that append a few characters to one text part,
-// and on that input JSON.parse is most of the parse cost. These are the exact bytes servers send for them:
+// and on that input parsing the whole object is most of the parse cost. These are the exact bytes servers
+// send for them:
 //   {"id":"msg_…","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"…"}}]}}
-// (the first delta of a part also carries "annotations":[]). Anything else, including any escape in the
-// value, takes JSON.parse.
+// (the first delta of a part also carries "annotations":[]). Only the two strings in it go through
+// JSON.parse (escapes and all); anything that is not exactly this template is parsed whole by the caller.
 const HEAD = '{"id":"'
 const AFTER_ID = '","object":"thread.message.delta","delta":{"content":[{"index":'
 const AFTER_INDEX = ',"type":"text","text":{"value":"'
 const TAIL = '"}}]}}'
 const TAIL_ANNOTATED = '","annotations":[]}}]}}'
-// A quote or backslash would need JSON's unescaping (or end the string early), and JSON refuses raw
-// control characters: leave all of those to JSON.parse.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const NEEDS_JSON = /["\\\u0000-\u001f]/
 
 /**
- * Reads the data of a plain text delta without JSON.parse: the same object JSON.parse would give (same
- * keys, same order), or `undefined` when `data` is not exactly that template, so the caller parses it.
+ * Reads the data of a text delta without parsing the whole object: the same object JSON.parse would give
+ * (same keys, same order), or `undefined` when `data` is not exactly that template, so the caller parses it.
  */
 export function readTextDelta(data: string): MessageDeltaEvent | undefined {
   if (!data.startsWith(HEAD)) return undefined
@@ -34,9 +31,9 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
   const annotated = data.endsWith(TAIL_ANNOTATED)
   const valueEnd = data.length - (annotated ? TAIL_ANNOTATED.length : TAIL.length)
   if (valueEnd < valueStart || (!annotated && !data.endsWith(TAIL))) return undefined
-  const id = ownCopy(data.slice(HEAD.length, idEnd))
-  const value = ownCopy(data.slice(valueStart, valueEnd))
-  if (NEEDS_JSON.test(value) || NEEDS_JSON.test(id)) return undefined
+  const id = readJsonString(data, HEAD.length, idEnd)
+  const value = readJsonString(data, valueStart, valueEnd)
+  if (id === undefined || value === undefined) return undefined
   const index = Number(data.slice(indexStart, at))
   return {
     id,
@@ -48,13 +45,17 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
 }
 
 /**
- * The string's characters in a string of its own. Why: V8 makes a slice of 13 or more characters a view
- * into the string it was cut from, and `data` is itself a view into the whole network chunk, so one kept
- * text fragment would keep its chunk (and the snapshot, every chunk of the run) alive. Prepending a
- * character makes V8 copy the characters once; the slice after it shares only that copy.
+ * The JSON string whose characters lie between `start` and `end` (the quotes around them included),
+ * or `undefined` when they are not one JSON string (an unescaped quote, a raw control character).
+ * Through JSON.parse rather than a slice: a slice of 13 or more characters is a view into the string it
+ * was cut from (here the whole network chunk), which a kept text fragment would keep alive with it.
  */
-function ownCopy(slice: string): string {
-  return slice.length < 13 ? slice : ` ${slice}`.slice(1)
+function readJsonString(data: string, start: number, end: number): string | undefined {
+  try {
+    return JSON.parse(data.slice(start - 1, end + 1)) as string
+  } catch {
+    return undefined
+  }
 }
 
 function isDigit(code: number): boolean {
