@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
+import { isRecord } from './merge.js'
 import { readTextDelta } from './text-delta.js'
 import type { AssistantStreamEvent, DoneEvent, RunStreamEvent, StreamErrorEvent } from './types.js'
 
@@ -40,9 +41,8 @@ export function malformedEvent(message: string): StreamErrorEvent {
  * Exported for tests and for adapters that already have SSE messages in hand.
  */
 export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null {
-  const raw = message.event ?? 'message'
-  if (raw === 'done' || message.data === '[DONE]') return null
-  const name = knownName(raw)
+  const name = message.event ?? 'message'
+  if (name === 'done' || message.data === '[DONE]') return null
   let data: unknown = name === 'thread.message.delta' ? readTextDelta(message.data) : undefined
   if (data === undefined) {
     try {
@@ -52,42 +52,6 @@ export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null
     }
   }
   return toEvent(name, data)
-}
-
-// The API's event names, each mapped to its literal. Why: a name the SSE parser sliced out of a chunk is
-// a fresh string, and every `===` / `switch` / `Set#has` downstream would compare or hash it character
-// by character (over 100 ns per event in the reducer's switch alone); the literal compares by pointer.
-const EVENT_NAMES = new Map(
-  [
-    'thread.created',
-    'thread.run.created',
-    'thread.run.queued',
-    'thread.run.in_progress',
-    'thread.run.requires_action',
-    'thread.run.completed',
-    'thread.run.incomplete',
-    'thread.run.failed',
-    'thread.run.cancelling',
-    'thread.run.cancelled',
-    'thread.run.expired',
-    'thread.run.step.created',
-    'thread.run.step.in_progress',
-    'thread.run.step.delta',
-    'thread.run.step.completed',
-    'thread.run.step.failed',
-    'thread.run.step.cancelled',
-    'thread.run.step.expired',
-    'thread.message.created',
-    'thread.message.in_progress',
-    'thread.message.delta',
-    'thread.message.completed',
-    'thread.message.incomplete',
-    'error',
-  ].map((name) => [name, name]),
-)
-
-function knownName(name: string): string {
-  return EVENT_NAMES.get(name) ?? name
 }
 
 /** Real streams wrap error data as `{"error":{...}}`; the API's type says bare. Accept both. */
@@ -108,7 +72,7 @@ function eventFromNdjsonLine(line: string): RunStreamEvent | null | undefined {
     return malformedEvent(`NDJSON line is not an {event, data} object: ${preview(line)}`)
   }
   if (parsed.event === 'done') return null
-  return toEvent(knownName(parsed.event), parsed.data)
+  return toEvent(parsed.event, parsed.data)
 }
 
 /** Receives each decoded event; `done` comes once, last. */
@@ -285,8 +249,4 @@ export async function* parseRunStream(
 
 function preview(text: string): string {
   return text.length > 80 ? `${JSON.stringify(text.slice(0, 80))}…` : JSON.stringify(text)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -72,9 +72,8 @@ function resolveScheduler(
   scheduler: CommitScheduler | undefined,
 ): ((flush: () => void) => () => void) | null {
   if (typeof scheduler === 'function') return scheduler
-  const hasFrames = typeof globalThis.requestAnimationFrame === 'function'
-  if (scheduler === 'sync' || (scheduler === undefined && !hasFrames)) return null
-  if (!hasFrames) return null
+  // 'frame' where there are no frames (servers, tests) commits at once, like 'sync'.
+  if (scheduler === 'sync' || typeof globalThis.requestAnimationFrame !== 'function') return null
   return frameScheduler
 }
 

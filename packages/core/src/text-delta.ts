@@ -11,6 +11,7 @@ const AFTER_ID = '","object":"thread.message.delta","delta":{"content":[{"index"
 const AFTER_INDEX = ',"type":"text","text":{"value":"'
 const TAIL = '"}}]}}'
 const TAIL_ANNOTATED = '","annotations":[]}}]}}'
+const INDEX = /^(?:0|[1-9]\d{0,8})$/
 
 /**
  * Reads the data of a text delta without parsing the whole object: the same object JSON.parse would give
@@ -21,12 +22,10 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
   const idEnd = data.indexOf('"', HEAD.length)
   if (idEnd === -1 || !data.startsWith(AFTER_ID, idEnd)) return undefined
   const indexStart = idEnd + AFTER_ID.length
-  let at = indexStart
-  while (at < data.length && isDigit(data.charCodeAt(at))) at++
-  // JSON numbers have no leading zero; past 9 digits, let JSON.parse (and the reducer) judge.
-  const digits = at - indexStart
-  if (digits === 0 || digits > 9 || (digits > 1 && data.charCodeAt(indexStart) === 48)) return undefined
-  if (!data.startsWith(AFTER_INDEX, at)) return undefined
+  const at = data.indexOf(',', indexStart)
+  const digits = data.slice(indexStart, at)
+  // A JSON integer (no leading zero); past 9 digits, let JSON.parse (and the reducer) judge.
+  if (!INDEX.test(digits) || !data.startsWith(AFTER_INDEX, at)) return undefined
   const valueStart = at + AFTER_INDEX.length
   const annotated = data.endsWith(TAIL_ANNOTATED)
   const valueEnd = data.length - (annotated ? TAIL_ANNOTATED.length : TAIL.length)
@@ -34,7 +33,7 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
   const id = readJsonString(data, HEAD.length, idEnd)
   const value = readJsonString(data, valueStart, valueEnd)
   if (id === undefined || value === undefined) return undefined
-  const index = Number(data.slice(indexStart, at))
+  const index = Number(digits)
   return {
     id,
     object: 'thread.message.delta',
@@ -56,8 +55,4 @@ function readJsonString(data: string, start: number, end: number): string | unde
   } catch {
     return undefined
   }
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57
 }
