@@ -57,6 +57,18 @@ describe('readTextDelta', () => {
     }
   })
 
+  it('reuses the previous id only when the bytes are the same unescaped id', () => {
+    const withId = (id: string) =>
+      `{"id":"${id}","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"x"}}]}}`
+    // An escaped id is read (as JSON reads it) but never reused for bytes that only look like its value.
+    expect(readTextDelta(withId('msg\\u0041'))?.id).toBe('msgA')
+    expect(readTextDelta(withId('msgA'))?.id).toBe('msgA')
+    expect(readTextDelta(withId('msg\\\\1'))?.id).toBe('msg\\1')
+    expect(readTextDelta(withId('msg\\1'))).toBeUndefined()
+    expect(readTextDelta(withId('msgB'))?.id).toBe('msgB')
+    expect(readTextDelta(withId('msgB'))?.id).toBe('msgB')
+  })
+
   it('declines what is not exactly the template: stray quotes, control characters, other shapes', () => {
     for (const data of [
       template('a","x":"b'),

@@ -30,10 +30,13 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
   const annotated = data.endsWith(TAIL_ANNOTATED)
   const valueEnd = data.length - (annotated ? TAIL_ANNOTATED.length : TAIL.length)
   if (valueEnd < valueStart || (!annotated && !data.endsWith(TAIL))) return undefined
-  const id = readJsonString(data, HEAD.length, idEnd)
+  // Consecutive deltas name the same message: reuse its id rather than read a new copy of it.
+  const id = sameAs(lastId, data, HEAD.length, idEnd) ? lastId : readJsonString(data, HEAD.length, idEnd)
   const value = readJsonString(data, valueStart, valueEnd)
   if (id === undefined || value === undefined) return undefined
   const index = Number(digits)
+  // Only an id written without escapes (as long as its bytes): equal bytes then mean an equal, valid id.
+  if (id.length === idEnd - HEAD.length) lastId = id
   return {
     id,
     object: 'thread.message.delta',
@@ -41,6 +44,13 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
       content: [{ index, type: 'text', text: annotated ? { value, annotations: [] } : { value } }],
     },
   }
+}
+
+let lastId = ''
+
+/** Whether `data` holds exactly `text` from `start` to `end`. */
+function sameAs(text: string, data: string, start: number, end: number): boolean {
+  return text.length === end - start && data.startsWith(text, start)
 }
 
 /**
