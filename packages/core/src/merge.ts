@@ -24,9 +24,10 @@ export const MAX_ARRAY_GROWTH = 1024
 
 type Json = Record<string, unknown>
 
-/** Keys that would reach an object's prototype if merged. Compared inline: this runs per key per delta. */
-function isUnsafeKey(key: string): boolean {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype'
+/** Refuses keys that would reach an object's prototype if merged. Compared inline: this runs per key per delta. */
+function checkKey(key: string): void {
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+    throw new DeltaError(`Delta contains an unsafe key: ${key}`, 'unsafe_key')
 }
 
 /** True for plain objects (not arrays, not null). */
@@ -86,7 +87,7 @@ export function mergeDelta<T extends object>(target: T, delta: object, owned: Ow
 function validateRecord(target: Json, delta: Json): void {
   // Deltas come from JSON.parse: plain objects whose keys are all own, so `for…in` needs no hasOwn.
   for (const key in delta) {
-    if (isUnsafeKey(key)) throw new DeltaError(`Delta contains an unsafe key: ${key}`, 'unsafe_key')
+    checkKey(key)
     validateValue(key, target[key], delta[key])
   }
 }
@@ -189,7 +190,7 @@ function sanitize(value: unknown): void {
   }
   if (isRecord(value)) {
     for (const key in value) {
-      if (isUnsafeKey(key)) throw new DeltaError(`Delta contains an unsafe key: ${key}`, 'unsafe_key')
+      checkKey(key)
       sanitize(value[key])
     }
   }

@@ -95,8 +95,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       const data = event.data
       if (!hasId(data) || !isRecord(data.delta)) return invalid(state, event.event)
       const current = entry(state.messages, data.id)
-      if (!current)
-        return withError(state, 'unknown_message', `Delta for message ${data.id}, which was never created`)
+      if (!current) return neverCreated(state, 'unknown_message', 'message', data.id)
       const next = appendText(current, data.delta) ?? mergeDelta(current, data.delta, owned)
       // Written in place (the usual case within a batch): the state already holds it.
       return next === current && state.phase === 'open' ? state : putMessage(opened(state), next)
@@ -105,8 +104,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       const data = event.data
       if (!hasId(data) || !isRecord(data.delta)) return invalid(state, event.event)
       const current = entry(state.steps, data.id)
-      if (!current)
-        return withError(state, 'unknown_step', `Delta for run step ${data.id}, which was never created`)
+      if (!current) return neverCreated(state, 'unknown_step', 'run step', data.id)
       return putStep(opened(state), mergeDelta(current, data.delta, owned))
     }
     case 'thread.created': {
@@ -342,6 +340,10 @@ const UNSAFE_ID = 'Ignored an object whose id would reach Object.prototype'
 
 function invalid(state: RunState, name: string): RunState {
   return withError(state, 'invalid_event', `${name}: data is missing an id or a delta`)
+}
+
+function neverCreated(state: RunState, code: string, kind: string, id: string): RunState {
+  return withError(state, code, `Delta for ${kind} ${id}, which was never created`)
 }
 
 function withError(state: RunState, code: string, message: string): RunState {

@@ -31,7 +31,10 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
   const valueEnd = data.length - (annotated ? TAIL_ANNOTATED.length : TAIL.length)
   if (valueEnd < valueStart || (!annotated && !data.endsWith(TAIL))) return undefined
   // Consecutive deltas name the same message: reuse its id rather than read a new copy of it.
-  const id = sameAs(lastId, data, HEAD.length, idEnd) ? lastId : readJsonString(data, HEAD.length, idEnd)
+  const id =
+    lastId.length === idEnd - HEAD.length && data.startsWith(lastId, HEAD.length)
+      ? lastId
+      : readJsonString(data, HEAD.length, idEnd)
   const value = readJsonString(data, valueStart, valueEnd)
   if (id === undefined || value === undefined) return undefined
   const index = Number(digits)
@@ -47,11 +50,6 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
 }
 
 let lastId = ''
-
-/** Whether `data` holds exactly `text` from `start` to `end`. */
-function sameAs(text: string, data: string, start: number, end: number): boolean {
-  return text.length === end - start && data.startsWith(text, start)
-}
 
 /**
  * The JSON string whose characters lie between `start` and `end` (the quotes around them included),
