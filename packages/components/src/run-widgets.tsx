@@ -1,4 +1,4 @@
-import type { RunState } from '@runline/core'
+import { initialRunState, selectUsage } from '@runline/core'
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
@@ -6,17 +6,6 @@ import { formatCount, formatDuration, isoTime } from './derive.js'
 import { type RunSource, useRunSelector } from './source.js'
 import { type DisplayStatus, displayStatusOf, statusTone, statusWords } from './status.js'
 import { type Usage, UsageEntries } from './timeline.js'
-
-const IDLE: RunState = {
-  threadId: null,
-  run: null,
-  steps: {},
-  stepIds: [],
-  messages: {},
-  messageIds: [],
-  phase: 'idle',
-  error: null,
-}
 
 /** Props of {@link RunStatusBadge}. */
 export interface RunStatusBadgeProps extends ComponentPropsWithoutRef<'span'> {
@@ -36,7 +25,7 @@ export const RunStatusBadge = forwardRef<HTMLSpanElement, RunStatusBadgeProps>(f
   { status: given, run, live, className, children, ...props },
   ref,
 ) {
-  const followed = useRunSelector(run ?? IDLE, displayStatusOf)
+  const followed = useRunSelector(run ?? initialRunState, displayStatusOf)
   const status = given ?? followed
   const announce = live ?? run !== undefined
   return (
@@ -52,8 +41,6 @@ export const RunStatusBadge = forwardRef<HTMLSpanElement, RunStatusBadgeProps>(f
     </span>
   )
 })
-
-const selectUsage = (state: RunState) => state.run?.usage ?? null
 
 /** Props of {@link RunUsage}. */
 export interface RunUsageProps extends ComponentPropsWithoutRef<'dl'> {
@@ -72,7 +59,7 @@ export const RunUsage = forwardRef<HTMLDListElement, RunUsageProps>(function Run
   { usage: given, run, placeholder, className, children, ...props },
   ref,
 ) {
-  const followed = useRunSelector(run ?? IDLE, selectUsage)
+  const followed = useRunSelector(run ?? initialRunState, selectUsage)
   const usage = given ?? followed
   if (!usage && placeholder === undefined) return null
   return (

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import {
   type AssistantStreamEvent,
+  initialRunState,
   type RunState,
   type RunStatus,
   selectMessages,
@@ -50,16 +51,7 @@ describe('RunTimeline: roles and names', () => {
   })
 
   it('has words for no run yet, connecting, and a failed stream', () => {
-    const empty: RunState = {
-      threadId: null,
-      run: null,
-      steps: {},
-      stepIds: [],
-      messages: {},
-      messageIds: [],
-      phase: 'idle',
-      error: null,
-    }
+    const empty: RunState = initialRunState
     const { rerender } = render(<RunTimeline run={empty} />)
     expect(screen.getByRole('status').textContent).toBe('Not started')
     rerender(<RunTimeline run={{ ...empty, phase: 'connecting' }} />)

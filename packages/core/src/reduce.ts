@@ -133,7 +133,9 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       if (!hasId(step)) return invalid(state, event.event)
       return putStep(opened(state), step)
     }
-    case 'thread.message.created': {
+    case 'thread.message.created':
+    case 'thread.message.completed':
+    case 'thread.message.incomplete': {
       const message = event.data
       if (!hasId(message)) return invalid(state, event.event)
       return putMessage(opened(state), message)
@@ -143,12 +145,6 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       const message = event.data
       if (!hasId(message)) return invalid(state, event.event)
       return entry(state.messages, message.id) ? opened(state) : putMessage(opened(state), message)
-    }
-    case 'thread.message.completed':
-    case 'thread.message.incomplete': {
-      const message = event.data
-      if (!hasId(message)) return invalid(state, event.event)
-      return putMessage(opened(state), message)
     }
     case 'error': {
       const data: Record<string, unknown> = isRecord(event.data) ? event.data : {}

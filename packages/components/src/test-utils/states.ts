@@ -55,14 +55,9 @@ export async function recordingState(name: string): Promise<RunState> {
   return fold(await eventsOf(recording(name)))
 }
 
-/** A simulator run on a fresh thread for a prompt (fixed clock and seed), as SSE events. */
-export async function simulatedEvents(prompt: string): Promise<{
-  events: AssistantStreamEvent[]
-  submit: (outputs: Array<{ tool_call_id: string; output: string }>) => Promise<AssistantStreamEvent[]>
-}> {
-  const sim = createSimulator({ delayMs: 0, now: () => 1_761_861_531_000 })
-  const include = `?include[]=${encodeURIComponent(FILE_SEARCH_CONTENT_INCLUDE)}`
-  const post = (path: string, body: unknown) =>
+/** POSTs JSON to a simulator's v1 API, as the proxy would. */
+function poster(sim: ReturnType<typeof createSimulator>) {
+  return (path: string, body: unknown) =>
     sim.fetch(
       new Request(`http://sim.test/v1${path}`, {
         method: 'POST',
@@ -70,6 +65,16 @@ export async function simulatedEvents(prompt: string): Promise<{
         body: JSON.stringify(body),
       }),
     )
+}
+
+/** A simulator run on a fresh thread for a prompt (fixed clock and seed), as SSE events. */
+export async function simulatedEvents(prompt: string): Promise<{
+  events: AssistantStreamEvent[]
+  submit: (outputs: Array<{ tool_call_id: string; output: string }>) => Promise<AssistantStreamEvent[]>
+}> {
+  const sim = createSimulator({ delayMs: 0, now: () => 1_761_861_531_000 })
+  const include = `?include[]=${encodeURIComponent(FILE_SEARCH_CONTENT_INCLUDE)}`
+  const post = poster(sim)
   const response = await post(`/threads/runs${include}`, {
     assistant_id: 'asst_runline_demo',
     stream: true,
@@ -93,14 +98,7 @@ export async function simulatedEvents(prompt: string): Promise<{
  */
 export async function simulatedCancelledEvents(prompt: string): Promise<AssistantStreamEvent[]> {
   const sim = createSimulator({ delayMs: 2, now: () => 1_761_861_531_000 })
-  const post = (path: string, body: unknown) =>
-    sim.fetch(
-      new Request(`http://sim.test/v1${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'openai-beta': 'assistants=v2' },
-        body: JSON.stringify(body),
-      }),
-    )
+  const post = poster(sim)
   const response = await post('/threads/runs', {
     assistant_id: 'asst_runline_demo',
     stream: true,

@@ -144,30 +144,18 @@ export function generateRunStream(seed: number, options: GenerateOptions = {}): 
     const content: Json[] = []
     for (let index = 0; index < parts; index++) {
       const kind = index === 0 ? 'text' : pick(['text', 'text', 'image_file', 'image_url'])
-      if (kind === 'image_file') {
-        features.add('image_file')
-        const part = { index, type: 'image_file', image_file: { file_id: id('file'), detail: 'auto' } }
+      if (kind === 'image_file' || kind === 'image_url') {
+        features.add(kind)
+        const image =
+          kind === 'image_file'
+            ? { file_id: id('file'), detail: 'auto' }
+            : { url: 'https://example.com/a.png', detail: 'low' }
         emit('thread.message.delta', {
           id: msgId,
           object: 'thread.message.delta',
-          delta: { content: [part] },
+          delta: { content: [{ index, type: kind, [kind]: image }] },
         })
-        content.push({ type: 'image_file', image_file: part.image_file })
-        continue
-      }
-      if (kind === 'image_url') {
-        features.add('image_url')
-        const part = {
-          index,
-          type: 'image_url',
-          image_url: { url: 'https://example.com/a.png', detail: 'low' },
-        }
-        emit('thread.message.delta', {
-          id: msgId,
-          object: 'thread.message.delta',
-          delta: { content: [part] },
-        })
-        content.push({ type: 'image_url', image_url: part.image_url })
+        content.push({ type: kind, [kind]: image })
         continue
       }
       if (index > 0) features.add('multi-part')
