@@ -20,7 +20,9 @@ const INDEX = /^(?:0|[1-9]\d{0,8})$/
 export function readTextDelta(data: string): MessageDeltaEvent | undefined {
   if (!data.startsWith(HEAD)) return undefined
   const idEnd = data.indexOf('"', HEAD.length)
-  if (idEnd === -1 || !data.startsWith(AFTER_ID, idEnd)) return undefined
+  // indexOf rather than startsWith: V8 compares a match of this length several times faster with it
+  // (the data is often a two-byte string, for which startsWith goes character by character).
+  if (idEnd === -1 || data.indexOf(AFTER_ID, idEnd) !== idEnd) return undefined
   const indexStart = idEnd + AFTER_ID.length
   const at = data.indexOf(',', indexStart)
   const digits = data.slice(indexStart, at)
@@ -35,7 +37,10 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
     lastId.length === idEnd - HEAD.length && data.startsWith(lastId, HEAD.length)
       ? lastId
       : readJsonString(data, HEAD.length, idEnd)
-  const value = readJsonString(data, valueStart, valueEnd)
+  const value =
+    valueEnd - valueStart < 13
+      ? readPlainString(data, valueStart, valueEnd)
+      : readJsonString(data, valueStart, valueEnd)
   if (id === undefined || value === undefined) return undefined
   const index = Number(digits)
   // Only an id written without escapes (as long as its bytes): equal bytes then mean an equal, valid id.
@@ -50,6 +55,17 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
 }
 
 let lastId = ''
+
+// A slice shorter than 13 characters is a copy (engines keep short strings whole), so the text it
+// keeps owns its characters; most deltas are that short. Escapes, quotes and control characters go
+// through JSON.parse.
+function readPlainString(data: string, start: number, end: number): string | undefined {
+  for (let i = start; i < end; i++) {
+    const code = data.charCodeAt(i)
+    if (code < 0x20 || code === 0x22 || code === 0x5c) return readJsonString(data, start, end)
+  }
+  return data.slice(start, end)
+}
 
 /**
  * The JSON string whose characters lie between `start` and `end` (the quotes around them included),
