@@ -1,5 +1,6 @@
 import type { MessageDelta, TextDelta } from 'openai/resources/beta/threads/messages'
 import type { ToolCallDelta } from 'openai/resources/beta/threads/runs/steps'
+import { hasId, isRecord } from './merge.js'
 import { initialRunState, reduceRun } from './reduce.js'
 import type { ErrorObject, Message, Run, RunState, RunStep, RunStreamEvent, Text, ToolCall } from './types.js'
 
@@ -42,6 +43,9 @@ const TERMINAL_RUN_EVENTS = new Set([
  * Returns a function to call with each event and the state after it (from `reduceRun` or a store);
  * it fires the matching callbacks. It tracks the current content part and tool call the way
  * `AssistantStream` does, to know when one is done.
+ *
+ * Like the reducer it never throws on bad input: an event the reducer refused (its state carries a new
+ * input error) fires `onEvent` and then `onError` with that error, and nothing else.
  */
 export function createRunCallbacks(
   callbacks: RunCallbacks,
@@ -54,14 +58,14 @@ export function createRunCallbacks(
   const finishText = (state: RunState) => {
     if (!textPart) return
     const message = state.messages[textPart.messageId]
-    const part = message?.content[textPart.index]
+    const part = message?.content?.[textPart.index]
     if (message && part?.type === 'text') callbacks.onTextDone?.(part.text, message)
     textPart = null
   }
   const finishToolCalls = (state: RunState) => {
     if (!openCalls) return
     const step = state.steps[openCalls.stepId]
-    const calls = step?.step_details.type === 'tool_calls' ? step.step_details.tool_calls : []
+    const calls = step?.step_details?.type === 'tool_calls' ? (step.step_details.tool_calls ?? []) : []
     for (const index of openCalls.indexes) {
       const call = calls[index]
       if (call) callbacks.onToolCallDone?.(call)
@@ -69,8 +73,22 @@ export function createRunCallbacks(
     openCalls = null
   }
 
+  let previous: RunState | null = null
+
   return (event, state) => {
+    const before = previous
+    previous = state
     callbacks.onEvent?.(event)
+    // Typed input can still be junk at run time (a server's, or a caller's).
+    if (typeof (event as { event?: unknown } | null)?.event !== 'string') return
+    // Refused by the reducer: a new error blaming the input (a malformed line arrives as an `error` event).
+    const error = state.error
+    if (before && error !== before.error && error?.source === 'input' && event.event !== 'error') {
+      callbacks.onError?.(error)
+      return
+    }
+    // Without a previous state to compare with, an API object without an id is still skipped.
+    if (event.event.startsWith('thread.') && !hasId((event as { data?: unknown }).data)) return
     switch (event.event) {
       case 'thread.run.created':
         callbacks.onRunCreated?.(event.data)
@@ -90,12 +108,12 @@ export function createRunCallbacks(
       }
       case 'thread.run.step.delta': {
         const snapshot = state.steps[event.data.id]
-        if (!snapshot) break
+        if (!snapshot || typeof event.data.delta !== 'object' || event.data.delta === null) break
         callbacks.onRunStepDelta?.(event.data.delta, snapshot)
         const details = event.data.delta.step_details
-        if (details?.type !== 'tool_calls' || snapshot.step_details.type !== 'tool_calls') break
-        for (const delta of details.tool_calls ?? []) {
-          const call = snapshot.step_details.tool_calls[delta.index]
+        if (details?.type !== 'tool_calls' || snapshot.step_details?.type !== 'tool_calls') break
+        for (const delta of entries(details.tool_calls)) {
+          const call = snapshot.step_details.tool_calls?.[delta.index]
           if (!call) continue
           if (openCalls?.stepId !== snapshot.id) {
             finishToolCalls(state)
@@ -124,10 +142,10 @@ export function createRunCallbacks(
         break
       case 'thread.message.delta': {
         const snapshot = state.messages[event.data.id]
-        if (!snapshot) break
+        if (!snapshot || typeof event.data.delta !== 'object' || event.data.delta === null) break
         callbacks.onMessageDelta?.(event.data.delta, snapshot)
-        for (const part of event.data.delta.content ?? []) {
-          const current = snapshot.content[part.index]
+        for (const part of entries(event.data.delta.content)) {
+          const current = snapshot.content?.[part.index]
           if (part.type !== 'text' || current?.type !== 'text') continue
           if (!textPart || textPart.messageId !== snapshot.id || textPart.index !== part.index) {
             finishText(state)
@@ -157,6 +175,11 @@ export function createRunCallbacks(
       callbacks.onRunDone?.(run)
     }
   }
+}
+
+/** A delta's array when every entry is an object, else none (the reducer refuses such a delta whole). */
+function entries<T extends object>(list: readonly T[] | null | undefined): readonly T[] {
+  return Array.isArray(list) && list.every((entry): boolean => isRecord(entry)) ? list : []
 }
 
 /**

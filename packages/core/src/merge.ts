@@ -35,6 +35,11 @@ export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** True for an object with a non-empty string `id`: what the reducer stores (and the callbacks report). */
+export function hasId<T>(value: T): value is T & { id: string } & Record<string, any> {
+  return isRecord(value) && typeof value.id === 'string' && value.id !== ''
+}
+
 /**
  * Objects created during the current batch, which may still be written in place. Nothing outside the
  * batch has seen them yet, so mutating them is invisible; everything else is copied on write.

@@ -1,4 +1,4 @@
-import { DeltaError, isRecord, mergeDelta, type Owned, OwnedObjects } from './merge.js'
+import { DeltaError, hasId, isRecord, mergeDelta, type Owned, OwnedObjects } from './merge.js'
 import type {
   Message,
   Run,
@@ -316,10 +316,6 @@ function putEntry(
     next[idsKey] = ids
   }
   return next as unknown as RunState
-}
-
-function hasId<T>(value: T): value is T & { id: string } & Record<string, any> {
-  return isRecord(value) && typeof value.id === 'string' && value.id !== ''
 }
 
 /**

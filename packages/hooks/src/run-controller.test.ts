@@ -37,4 +37,33 @@ describe('RunController', () => {
     expect(selectStatus(whole.state)).toBe('completed')
     expect(resumed.state).toEqual(whole.state)
   })
+
+  it('a junk event in the stream reaches onError and the run streams on, without reconciling', async () => {
+    const run = async (inject?: string) => {
+      const backend = createTestBackend({ seed: 3, now: FIXED_NOW, inject })
+      const errors: unknown[] = []
+      let text = ''
+      const controller = createRunController({
+        client: backend.client,
+        assistantId: ASSISTANT,
+        scheduler: 'sync',
+        onTextDelta: (delta) => {
+          text += delta.value ?? ''
+        },
+        onError: (error) => errors.push(error),
+      })
+      const state = await controller.start({ message: 'Hello there' })
+      return { state, backend, errors, text }
+    }
+    const clean = await run()
+    const junk = await run('event: thread.message.delta\ndata: null\n\n')
+    expect(junk.errors).toEqual([expect.objectContaining({ code: 'invalid_event' })])
+    expect(junk.text).toBe(clean.text)
+    expect(junk.text.length).toBeGreaterThan(0)
+    expect(selectStatus(junk.state)).toBe('completed')
+    expect(junk.state.phase).toBe('done')
+    // Read to the end as it came: no retrieve to catch up with a stream taken for dropped.
+    expect(junk.backend.count('GET', /\/runs\/run_[^/]+$/)).toBe(0)
+    expect(selectMessages(junk.state)).toEqual(selectMessages(clean.state))
+  })
 })

@@ -192,7 +192,8 @@ export class RunController {
   /** Aborted by unmount and reset: ends waits that belong to no operation. */
   private session = new AbortController()
   private startQueue: Promise<unknown> = Promise.resolve()
-  private readonly fire: (event: RunStreamEvent, state: RunState) => void
+  private fire: (event: RunStreamEvent, state: RunState) => void
+  private readonly forward: RunCallbacks
   /** Some callback besides `onEvent` is set: those read the state after each event. */
   private wantsSnapshots = false
   /** Required actions already submitted (key → the submit's promise): a second submit is ignored. */
@@ -218,7 +219,8 @@ export class RunController {
       forward[name] = (...args: never[]) =>
         (this.options[name] as ((...a: never[]) => void) | undefined)?.(...args)
     }
-    this.fire = createRunCallbacks(forward as RunCallbacks)
+    this.forward = forward as RunCallbacks
+    this.fire = createRunCallbacks(this.forward)
     this.wantsSnapshots = wantsSnapshots(options)
   }
 
@@ -226,7 +228,10 @@ export class RunController {
   setOptions(options: RunControllerOptions): void {
     const previousThread = this.options.threadId ?? null
     this.options = options
+    const wanted = this.wantsSnapshots
     this.wantsSnapshots = wantsSnapshots(options)
+    // The adapter missed the events since its last state: start it afresh rather than from a stale one.
+    if (this.wantsSnapshots && !wanted) this.fire = createRunCallbacks(this.forward)
     const nextThread = options.threadId ?? null
     if (nextThread !== previousThread) this.meta.set({ threadId: nextThread })
   }

@@ -21,11 +21,13 @@ export interface TestBackendOptions extends SimulatorOptions {
   cut?: { nth: number; afterBytes: number }
   /** Runs before each request reaches the simulator (e.g. to hold one back). */
   beforeFetch?: (method: string, path: string) => Promise<void> | void
+  /** SSE text a misbehaving server slips into every stream, after its first text delta event. */
+  inject?: string
 }
 
 /** A simulator, a client on it, and the log of every request. */
 export function createTestBackend(options: TestBackendOptions = {}) {
-  const { cut, beforeFetch, ...simOptions } = options
+  const { cut, beforeFetch, inject, ...simOptions } = options
   const sim = createSimulator({ delayMs: 0, ...simOptions })
   const requests: LoggedRequest[] = []
   let streams = 0
@@ -39,8 +41,9 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     if (!response.headers.get('content-type')?.includes('text/event-stream') || !response.body)
       return response
     streams++
-    if (!cut || cut.nth !== streams) return response
-    return new Response(cutAfter(response.body, cut.afterBytes), {
+    if (!inject && (!cut || cut.nth !== streams)) return response
+    const stream = inject ? injectAfterFirstDelta(response.body, inject) : response.body
+    return new Response(!cut || cut.nth !== streams ? stream : cutAfter(stream, cut.afterBytes), {
       status: response.status,
       headers: response.headers,
     })
@@ -50,6 +53,30 @@ export function createTestBackend(options: TestBackendOptions = {}) {
   const count = (method: string, path: RegExp) =>
     requests.filter((r) => r.method === method && path.test(r.path.split('?')[0]!)).length
   return { sim, client, requests, count }
+}
+
+/** The body with `sse` inserted after its first complete `thread.message.delta` event. */
+function injectAfterFirstDelta(body: ReadableStream<Uint8Array>, sse: string): ReadableStream<Uint8Array> {
+  let pending = ''
+  let injected = false
+  const decoder = new TextDecoder()
+  const encoder = new TextEncoder()
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        if (injected) return controller.enqueue(chunk)
+        pending += decoder.decode(chunk, { stream: true })
+        const start = pending.indexOf('event: thread.message.delta')
+        const end = start === -1 ? -1 : pending.indexOf('\n\n', start)
+        if (end === -1) return
+        controller.enqueue(encoder.encode(pending.slice(0, end + 2) + sse + pending.slice(end + 2)))
+        injected = true
+      },
+      flush(controller) {
+        if (!injected && pending) controller.enqueue(encoder.encode(pending))
+      },
+    }),
+  )
 }
 
 /** A body that passes `limit` bytes through, then fails like a dropped connection. */
