@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseRunStream } from './parse.js'
 import { initialRunState, reduceRun } from './reduce.js'
+import * as selectors from './selectors.js'
 import {
   selectError,
   selectMessages,
@@ -118,5 +119,64 @@ describe('selector values', () => {
     )
     expect(selectStatus(dropped)).toBe('error')
     expect(selectError(dropped)).toMatchObject({ code: 'network_error', message: 'offline' })
+  })
+})
+
+describe('selectors on objects stored as the server sent them', () => {
+  const messages = [
+    { id: 'm' },
+    { id: 'm', content: null },
+    {
+      id: 'm',
+      content: [
+        null,
+        { type: 'text' },
+        { type: 'text', text: null },
+        { type: 'text', text: { value: 'kept' } },
+      ],
+    },
+    { id: 'm', content: 'x', created_at: 'x' },
+  ]
+  const steps = [
+    { id: 's' },
+    { id: 's', step_details: null },
+    { id: 's', step_details: { type: 'tool_calls', tool_calls: null } },
+    { id: 's', step_details: { type: 'message_creation', message_creation: null } },
+    { id: 's', step_details: { type: 'message_creation', message_creation: { message_id: 5 } } },
+  ]
+  const runs = [
+    { id: 'r', status: 'requires_action', required_action: null },
+    { id: 'r', status: 'requires_action', required_action: { submit_tool_outputs: null } },
+    { id: 'r', status: 'failed', last_error: 'x' },
+    { id: 'r', status: 'failed', last_error: {} },
+    { id: 'r', usage: 'x' },
+  ]
+  const stateOf = (message: unknown, step: unknown, run: unknown) =>
+    [
+      { event: 'thread.message.created', data: message },
+      { event: 'thread.run.step.created', data: step },
+      { event: 'thread.run.created', data: run },
+    ].reduce((state, event) => reduceRun(state, event as RunStreamEvent), initialRunState)
+
+  it('never throw, whatever shape the stored objects have', () => {
+    for (const message of messages)
+      for (const step of steps)
+        for (const run of runs) {
+          const state = stateOf(message, step, run)
+          for (const [name, select] of Object.entries(selectors)) {
+            const call = () =>
+              name === 'selectMessageText'
+                ? selectMessages(state).map((m) => selectMessageText(m))
+                : (select as (state: RunState) => unknown)(state)
+            expect(call, `${name} ${JSON.stringify([message, step, run])}`).not.toThrow()
+          }
+        }
+  })
+
+  it('read what they can and fall back to strings the UI can show', () => {
+    const state = stateOf(messages[2], steps[0], runs[3])
+    expect(selectMessageText(selectMessages(state)[0]!)).toBe('kept')
+    expect(selectError(state)).toEqual({ code: 'run_error', message: 'The run failed.' })
+    expect(selectError(stateOf(messages[0], steps[0], runs[2]))).toBeNull()
   })
 })

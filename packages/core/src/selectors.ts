@@ -77,8 +77,10 @@ export function selectRequiredToolCalls(state: RunState): RequiredActionFunction
 export const selectMessageText: (message: Message) => string = memoOn((message: Message) => {
   let text = ''
   for (const part of message.content ?? EMPTY) {
-    if (part?.type !== 'text') continue
-    text = text === '' ? part.text.value : `${text}\n\n${part.text.value}`
+    // The reducer keeps what the server sent: a text part may lack its text.
+    const value = part?.type === 'text' ? part.text?.value : undefined
+    if (typeof value !== 'string') continue
+    text = text === '' ? value : `${text}\n\n${value}`
   }
   return text
 })
@@ -91,11 +93,16 @@ const errorsByState = new WeakMap<object, { code: string; message: string }>()
  */
 export function selectError(state: RunState): { code: string; message: string } | null {
   if (state.error) return state.error
-  const lastError = state.run?.last_error
-  if (!lastError) return null
+  const lastError: unknown = state.run?.last_error
+  if (typeof lastError !== 'object' || lastError === null) return null
   let view = errorsByState.get(lastError)
   if (!view) {
-    view = { code: lastError.code, message: lastError.message }
+    // Typed as `{ code, message }`, but the server's object is stored as sent.
+    const { code, message } = lastError as { code?: unknown; message?: unknown }
+    view = {
+      code: typeof code === 'string' ? code : 'run_error',
+      message: typeof message === 'string' ? message : 'The run failed.',
+    }
     errorsByState.set(lastError, view)
   }
   return view
