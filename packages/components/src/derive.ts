@@ -43,7 +43,12 @@ export function sameRecord(
 
 /** When a step ended (whichever terminal timestamp it has), or null while it runs. */
 export function stepEndedAt(step: RunStep): number | null {
-  return step.completed_at ?? step.failed_at ?? step.cancelled_at ?? step.expired_at ?? null
+  return timeOf(step.completed_at ?? step.failed_at ?? step.cancelled_at ?? step.expired_at)
+}
+
+/** A timestamp the clock can show: a finite number, else null (a server may send anything there). */
+export function timeOf(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null
 }
 
 /** A duration in seconds as people read it: "<1 s", "850 ms" (fractional input), "4 s", "2 min 5 s". */
@@ -83,7 +88,18 @@ export function isoTime(unixSeconds: number): string {
 
 const numberFormat = new Intl.NumberFormat('en-US')
 
-/** A token count with thousands separators. */
+/** A token count with thousands separators; a dash when the server sent no number. */
 export function formatCount(n: number): string {
-  return numberFormat.format(n)
+  return typeof n === 'number' && Number.isFinite(n) ? numberFormat.format(n) : '–'
+}
+
+/** A text field as sent, a number or boolean as its text, anything else (null, objects) as null. */
+export function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : null
+}
+
+/** The entries of a list field that are there (a server may send null entries, or no array). */
+export function listOf<T>(value: readonly (T | null | undefined)[] | null | undefined): T[] {
+  return Array.isArray(value) ? value.filter((entry): entry is T => entry != null) : []
 }

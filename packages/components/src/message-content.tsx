@@ -2,6 +2,7 @@ import type { Message } from '@runline/core'
 import type { Annotation, Text } from 'openai/resources/beta/threads/messages'
 import { type ReactNode, useCallback, useMemo, useRef } from 'react'
 import type { FileUrl } from './context.js'
+import { textOf } from './derive.js'
 import { CITATION_CLOSE, CITATION_OPEN, Markdown } from './markdown.js'
 
 /** One citation chip: an annotation's place in the text, the number it shows and the file it names. */
@@ -57,8 +58,9 @@ function prepareText(
   numbers: Map<string, number>,
   citations: Citation[],
 ): PreparedText {
-  const value = text.value ?? ''
-  const annotations = (text.annotations ?? []).filter(Boolean)
+  // Stored as the server sent it: a text part may lack its text.
+  const value = typeof text?.value === 'string' ? text.value : ''
+  const annotations = Array.isArray(text?.annotations) ? text.annotations.filter(Boolean) : []
   if (annotations.length === 0) return { source: value, citations }
   const sorted = [...annotations].sort((a, b) => (a.start_index ?? 0) - (b.start_index ?? 0))
   let out = ''
@@ -106,6 +108,9 @@ export interface MessageContentProps {
   caret?: boolean
 }
 
+// One empty list for a message without parts, so the memos below keep their values.
+const NO_PARTS: MessageContentProps['message']['content'] = []
+
 /**
  * A message's content parts: text as streaming-safe markdown with citation chips, images from
  * `image_file` (through `fileUrl`) and `image_url`, refusals. Returns a fragment.
@@ -117,7 +122,7 @@ export function MessageContent({
   headingOffset,
   caret = false,
 }: MessageContentProps): ReactNode {
-  const content = message.content ?? []
+  const content = Array.isArray(message.content) ? message.content : NO_PARTS
   const textParts = useMemo(
     () => content.filter((part) => part?.type === 'text').map((part) => (part as { text: Text }).text),
     [content],
@@ -155,28 +160,26 @@ export function MessageContent({
               </div>
             )
           }
-          case 'image_file':
-            return part.image_file?.file_id ? (
+          case 'image_file': {
+            const fileId = textOf(part.image_file?.file_id)
+            return fileId ? (
               <figure key={key} className="rl-message__image">
-                <img
-                  src={fileUrl(part.image_file.file_id)}
-                  alt={`Assistant attachment ${part.image_file.file_id}`}
-                  loading="lazy"
-                />
+                <img src={fileUrl(fileId)} alt={`Assistant attachment ${fileId}`} loading="lazy" />
               </figure>
             ) : null
+          }
           case 'image_url': {
-            const src = safeImageUrl(part.image_url?.url)
-            return src ? (
+            const image = safeImageUrl(part.image_url?.url)
+            return image ? (
               <figure key={key} className="rl-message__image">
-                <img src={src} alt={`Linked from ${new URL(src).host}`} loading="lazy" />
+                <img src={image.src} alt={`Linked from ${image.host}`} loading="lazy" />
               </figure>
             ) : null
           }
           case 'refusal':
             return (
               <p key={key} className="rl-message__refusal">
-                {part.refusal}
+                {textOf(part.refusal)}
               </p>
             )
           default:
@@ -204,9 +207,15 @@ function uniqueCitations(citations: readonly Citation[]): Citation[] {
   return citations.filter((c) => c.type === 'file_citation' && !seen.has(c.fileId) && seen.add(c.fileId))
 }
 
-function safeImageUrl(url: string | undefined): string | null {
-  if (!url) return null
-  return /^https?:\/\//i.test(url.trim()) ? url.trim() : null
+/** An http(s) image address that parses as a URL, else null. */
+function safeImageUrl(url: unknown): { src: string; host: string } | null {
+  const src = typeof url === 'string' ? url.trim() : ''
+  if (!/^https?:\/\//i.test(src)) return null
+  try {
+    return { src, host: new URL(src).host }
+  } catch {
+    return null
+  }
 }
 
 function CitationChip({

@@ -2,7 +2,7 @@ import { initialRunState, selectUsage } from '@runline/core'
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
-import { formatCount, formatDuration, isoTime } from './derive.js'
+import { formatCount, formatDuration, isoTime, timeOf } from './derive.js'
 import { type RunSource, useRunSelector } from './source.js'
 import { type DisplayStatus, displayStatusOf, statusTone, statusWords } from './status.js'
 import { type Usage, UsageEntries } from './timeline.js'
@@ -159,15 +159,16 @@ export const RunList = forwardRef<HTMLDivElement, RunListProps>(function RunList
 })
 
 function RunListEntry({ run }: { run: Run }): ReactNode {
-  const start = run.started_at ?? run.created_at
-  const end = run.completed_at ?? run.failed_at ?? run.cancelled_at ?? null
+  const created = timeOf(run.created_at)
+  const start = timeOf(run.started_at) ?? created
+  const end = timeOf(run.completed_at ?? run.failed_at ?? run.cancelled_at)
   return (
     <>
       <RunStatusBadge status={run.status} live={false} />
       <span className="rl-runlist__main">
         <code className="rl-runlist__id">{run.id}</code>
         <span className="rl-runlist__meta">
-          <time dateTime={isoTime(run.created_at)}>{formatDate(run.created_at)}</time>
+          {created != null && <time dateTime={isoTime(created)}>{formatDate(created)}</time>}
           {run.model && <span>{run.model}</span>}
           {end != null && start != null && <span>{formatDuration(end - start)}</span>}
         </span>

@@ -498,3 +498,121 @@ describe('RunTimeline.Root parts', () => {
 
 // The hooks' handle is a valid `run` source (checked by the type checker).
 export const handleIsRunSource: (handle: RunHandle) => RunSource = (handle) => handle
+
+describe('RunTimeline: objects of unexpected shapes', () => {
+  // What a compatible server, a cut stream or a bug may leave in the state: the reducer stores objects
+  // as sent. Each variant is a created message, step and run.
+  const messages: unknown[] = [
+    { id: 'm' },
+    { id: 'm', content: 'x', created_at: 'x', role: 5, attachments: 'x' },
+    {
+      id: 'm',
+      role: 'assistant',
+      content: [
+        null,
+        { type: 'text' },
+        { type: 'text', text: null },
+        { type: 'text', text: { value: 5, annotations: 'x' } },
+        { type: 'text', text: { value: 'a【1†b】', annotations: [null, { type: 'file_citation' }] } },
+        { type: 'image_file', image_file: null },
+        { type: 'image_url', image_url: { url: 5 } },
+        { type: 'refusal', refusal: 5 },
+        { type: 'unknown' },
+      ],
+    },
+  ]
+  const steps: unknown[] = [
+    { id: 's', step_details: null, status: 'unknown' },
+    {
+      id: 's',
+      type: 'tool_calls',
+      created_at: 'x',
+      usage: { total_tokens: 'x' },
+      step_details: {
+        type: 'tool_calls',
+        tool_calls: [
+          null,
+          {},
+          { type: 'function', function: null },
+          { id: 'c', type: 'function', function: { name: 5, arguments: { a: 1 }, output: 5 } },
+          {
+            type: 'code_interpreter',
+            code_interpreter: { input: 5, outputs: [null, { type: 'logs', logs: 5 }] },
+          },
+          {
+            type: 'file_search',
+            file_search: { results: [null, { file_id: 5, score: 'x', content: [null] }] },
+          },
+        ],
+      },
+    },
+    {
+      id: 's',
+      step_details: { type: 'message_creation', message_creation: { message_id: 'm' } },
+      last_error: {},
+    },
+  ]
+  const runs: unknown[] = [
+    {
+      id: 'r',
+      status: 'requires_action',
+      required_action: {
+        submit_tool_outputs: {
+          tool_calls: [null, {}, { id: 'c', type: 'function', function: { name: 5, arguments: '{bad' } }],
+        },
+      },
+    },
+    { id: 'r', status: 'failed', last_error: {}, usage: { total_tokens: 'x' }, created_at: 'x' },
+  ]
+  const stateOf = (message: unknown, step: unknown, run: unknown) =>
+    fold([
+      { event: 'thread.run.created', data: run },
+      { event: 'thread.run.step.created', data: step },
+      { event: 'thread.message.created', data: message },
+    ] as unknown as AssistantStreamEvent[])
+
+  it('renders every row of them itself, without falling back', () => {
+    for (const message of messages)
+      for (const step of steps)
+        for (const run of runs) {
+          const { container, unmount } = render(<RunTimeline run={stateOf(message, step, run)} />)
+          const label = JSON.stringify([message, step, run])
+          expect(screen.getByRole('log'), label).toBeTruthy()
+          expect(container.querySelector('[data-kind="unrenderable"]'), label).toBeNull()
+          unmount()
+        }
+  })
+
+  it('a row that still throws says so, and the other rows and the next version of that row render', async () => {
+    const state = manyStepsState(3)
+    const items = (await import('@runline/core')).selectTimeline(state)
+    expect(items).toHaveLength(3)
+    const broken = items[1]!
+    const renderItem = (item: TimelineItem) => {
+      if (item === broken) throw new Error('boom')
+      return <RunTimeline.Step item={item} />
+    }
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { container, rerender } = render(
+      <RunTimeline.Root run={state}>
+        <RunTimeline.Log items={items} renderItem={renderItem} />
+      </RunTimeline.Root>,
+    )
+    quiet.mockRestore()
+    const fallback = container.querySelector('[data-kind="unrenderable"]')
+    expect(fallback?.textContent).toBe('This step could not be shown: boom')
+    expect(fallback?.getAttribute('data-state')).toBe('error')
+    expect(container.querySelectorAll('article.rl-step')).toHaveLength(items.length)
+    // The row's next version (a delta gives it a new item object) renders again.
+    rerender(
+      <RunTimeline.Root run={state}>
+        <RunTimeline.Log
+          items={items.map((item) => (item === broken ? { ...item } : item))}
+          renderItem={renderItem}
+        />
+      </RunTimeline.Root>,
+    )
+    expect(container.querySelector('[data-kind="unrenderable"]')).toBeNull()
+    expect(container.querySelectorAll('article.rl-step')).toHaveLength(items.length)
+  })
+})

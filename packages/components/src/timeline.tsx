@@ -29,10 +29,12 @@ import {
   sameRecord,
   selectFileNames,
   stepEndedAt,
+  timeOf,
 } from './derive.js'
 import { MessageContent } from './message-content.js'
 import { type ArgumentsCache, createArgumentsCache } from './partial-json.js'
 import { RequiredAction, type RequiredActionProps } from './required-action.js'
+import { RowBoundary } from './row-boundary.js'
 import { handleOf, type RunHandleLike, type RunSource, storeOf, useRunSelector } from './source.js'
 import { displayStatusOf, isActiveStatus, statusTone, statusWords } from './status.js'
 import { TimelineContext, type TimelineContextValue, usePartSettings } from './timeline-context.js'
@@ -493,8 +495,8 @@ function StepHeader({ item }: { item: TimelineItem }): ReactNode {
   return (
     <StepHead
       title={title}
-      started={step?.created_at ?? item.message?.created_at ?? null}
-      ended={step ? stepEndedAt(step) : (item.message?.completed_at ?? null)}
+      started={timeOf(step?.created_at ?? item.message?.created_at)}
+      ended={step ? stepEndedAt(step) : timeOf(item.message?.completed_at)}
       status={step?.status ?? item.message?.status}
       usage={step?.usage ?? null}
     />
@@ -714,8 +716,23 @@ const Row = memo(function Row({
   item: TimelineItem
   renderItem: (item: TimelineItem) => ReactNode
 }) {
-  return <>{renderItem(item)}</>
+  return (
+    <RowBoundary item={item}>
+      <RenderedItem item={item} renderItem={renderItem} />
+    </RowBoundary>
+  )
 })
+
+/** Calls `renderItem` below the boundary, so an error it throws is caught there too. */
+function RenderedItem({
+  item,
+  renderItem,
+}: {
+  item: TimelineItem
+  renderItem: (item: TimelineItem) => ReactNode
+}): ReactNode {
+  return renderItem(item)
+}
 
 /**
  * Sticks the log to the bottom while the reader is there and lets go once they scroll up. Returns

@@ -6,6 +6,7 @@ import type {
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import type { FunctionCallState, ToolRenderInfo } from './context.js'
 import { cx } from './cx.js'
+import { listOf, textOf } from './derive.js'
 import { CodeIcon, FunctionIcon, SearchIcon } from './icons.js'
 import { formatPartialJson, type PartialJsonParser } from './partial-json.js'
 import { usePartSettings } from './timeline-context.js'
@@ -59,11 +60,12 @@ export const ToolCall = forwardRef<HTMLDivElement, ToolCallProps>(function ToolC
 ) {
   const settings = usePartSettings()
   const name = call.function?.name ?? 'function'
-  const raw = call.function?.arguments ?? ''
+  // Some compatible servers send parsed arguments; show them as the JSON they stand for.
+  const raw = jsonText(call.function?.arguments) ?? ''
   const parser = settings.argumentsCache.parse(call.id, raw)
   const handledOutput = settings.handled[call.id]
   const state = functionCallState(call, parser, handledOutput, stepStatus)
-  const output = call.function?.output ?? handledOutput ?? null
+  const output = jsonText(call.function?.output) ?? handledOutput ?? null
   const renderer = settings.toolRenderers[name]
   let body = children
   if (body === undefined) {
@@ -158,8 +160,8 @@ export const CodeInterpreter = forwardRef<HTMLDivElement, CodeInterpreterProps>(
   ref,
 ) {
   const { fileUrl } = usePartSettings()
-  const input = call.code_interpreter?.input ?? ''
-  const outputs = (call.code_interpreter?.outputs ?? []).filter(Boolean)
+  const input = textOf(call.code_interpreter?.input) ?? ''
+  const outputs = listOf(call.code_interpreter?.outputs)
   const running = stepStatus === 'in_progress'
   return (
     <div ref={ref} className={cx('rl-tool rl-tool--code', className)} data-state={stepStatus} {...props}>
@@ -193,7 +195,7 @@ export const CodeInterpreter = forwardRef<HTMLDivElement, CodeInterpreterProps>(
                 return output.type === 'logs' ? (
                   // biome-ignore lint/suspicious/noArrayIndexKey: outputs are placed by index
                   <pre key={i} className="rl-code rl-code--logs">
-                    <code>{output.logs}</code>
+                    <code>{textOf(output.logs)}</code>
                   </pre>
                 ) : output.type === 'image' && output.image?.file_id ? (
                   // biome-ignore lint/suspicious/noArrayIndexKey: outputs are placed by index
@@ -224,7 +226,7 @@ export const FileSearch = forwardRef<HTMLDivElement, FileSearchProps>(function F
   { call, stepStatus = 'in_progress', children, className, ...props },
   ref,
 ) {
-  const results = [...(call.file_search?.results ?? [])].filter(Boolean).sort((a, b) => b.score - a.score)
+  const results = listOf(call.file_search?.results).sort((a, b) => b.score - a.score)
   const running = stepStatus === 'in_progress'
   return (
     <div ref={ref} className={cx('rl-tool rl-tool--search', className)} data-state={stepStatus} {...props}>
@@ -245,15 +247,17 @@ export const FileSearch = forwardRef<HTMLDivElement, FileSearchProps>(function F
                   ? `${results.length} ${results.length === 1 ? 'result' : 'results'}`
                   : stepWords(stepStatus)}
             </span>
-            {call.file_search?.ranking_options?.ranker && (
-              <span className="rl-tool__note">ranker {call.file_search.ranking_options.ranker}</span>
+            {textOf(call.file_search?.ranking_options?.ranker) && (
+              <span className="rl-tool__note">
+                ranker {textOf(call.file_search?.ranking_options?.ranker)}
+              </span>
             )}
           </div>
           {results.length > 0 && (
             <ol className="rl-results" aria-label="File search results">
               {results.map((result, i) => {
-                const snippet = (result.content ?? [])
-                  .map((part) => part?.text ?? '')
+                const snippet = listOf(result.content)
+                  .map((part) => textOf(part.text) ?? '')
                   .join('\n')
                   .trim()
                 const score = Number.isFinite(result.score) ? result.score : 0
@@ -264,7 +268,9 @@ export const FileSearch = forwardRef<HTMLDivElement, FileSearchProps>(function F
                       <span className="rl-result__rank" aria-hidden="true">
                         {i + 1}
                       </span>
-                      <span className="rl-result__name">{result.file_name || result.file_id}</span>
+                      <span className="rl-result__name">
+                        {textOf(result.file_name) || textOf(result.file_id)}
+                      </span>
                       <span className="rl-result__score">
                         <span className="rl-visually-hidden">score </span>
                         {score.toFixed(3)}
@@ -305,5 +311,16 @@ export function stepWords(status: string): string {
       return 'Expired'
     default:
       return status
+  }
+}
+
+/** A string as it is; any other JSON value (an object, a number) as its JSON text. */
+function jsonText(value: unknown): string | null {
+  if (value == null) return null
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value) ?? null
+  } catch {
+    return null
   }
 }

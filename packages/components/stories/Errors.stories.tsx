@@ -1,3 +1,11 @@
+import { RunTimeline } from '@runline/components'
+import {
+  initialRunState,
+  type RunState,
+  type RunStreamEvent,
+  reduceRun,
+  type TimelineItem,
+} from '@runline/core'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, within } from 'storybook/test'
 import { REC, SOURCES } from './replay/catalog.js'
@@ -62,5 +70,122 @@ export const ProxyForbidden: StoryObj<typeof LiveRunView> = {
   play: async ({ canvasElement }) => {
     await expectRunStatus(canvasElement, 'Stream error')
     await expect(alertOf(canvasElement)).toHaveTextContent(/not allowed/i)
+  },
+}
+
+// What a compatible backend or a cut stream can leave: objects missing fields or carrying the wrong
+// types. The reducer stores them as sent; every part reads what it can.
+const oddShapes = fold([
+  {
+    event: 'thread.run.created',
+    data: { id: 'run_odd', status: 'in_progress', created_at: 'soon', usage: { total_tokens: 'many' } },
+  },
+  {
+    event: 'thread.run.step.created',
+    data: {
+      id: 'step_tools',
+      status: 'completed',
+      created_at: 'x',
+      step_details: {
+        type: 'tool_calls',
+        tool_calls: [
+          null,
+          {
+            id: 'call_a',
+            type: 'function',
+            function: { name: 'lookup', arguments: { city: 'Paris' }, output: 42 },
+          },
+          {
+            type: 'code_interpreter',
+            code_interpreter: { input: 7, outputs: [null, { type: 'logs', logs: 3 }] },
+          },
+          {
+            type: 'file_search',
+            file_search: { results: [null, { file_id: 5, score: 'high', content: [null] }] },
+          },
+        ],
+      },
+    },
+  },
+  {
+    event: 'thread.message.created',
+    data: {
+      id: 'msg_odd',
+      role: 'assistant',
+      status: 'completed',
+      content: [
+        null,
+        { type: 'text', text: null },
+        { type: 'text', text: { value: 'Text is still shown.', annotations: 'none' } },
+        { type: 'image_url', image_url: { url: 'http://[' } },
+        { type: 'refusal', refusal: 0 },
+      ],
+    },
+  },
+])
+
+function fold(events: unknown[]) {
+  return events.reduce<RunState>((state, event) => reduceRun(state, event as RunStreamEvent), initialRunState)
+}
+
+/** Objects of unexpected shapes: each part shows what it can read; nothing throws. */
+export const OddShapes: Story = {
+  render: () => (
+    <div className="rl-frame">
+      <RunTimeline run={oddShapes} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log')
+    await expect(log).toHaveTextContent('Text is still shown.')
+    await expect(log).toHaveTextContent('lookup')
+    await expect(canvasElement.querySelector('[data-kind="unrenderable"]')).toBeNull()
+  },
+}
+
+// Three finished message steps.
+const threeRows = fold(
+  [0, 1, 2].flatMap((i) => [
+    {
+      event: 'thread.run.step.completed',
+      data: {
+        id: `step_${i}`,
+        type: 'message_creation',
+        status: 'completed',
+        created_at: 1_761_861_531 + i,
+        step_details: { type: 'message_creation', message_creation: { message_id: `msg_${i}` } },
+      },
+    },
+    {
+      event: 'thread.message.completed',
+      data: {
+        id: `msg_${i}`,
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'text', text: { value: `Row number ${i}.`, annotations: [] } }],
+      },
+    },
+  ]),
+)
+
+const throwOnSecondRow = (item: TimelineItem) => {
+  if (item.id === 'step_1') throw new Error('this renderItem failed on purpose')
+  return <RunTimeline.Step item={item} />
+}
+
+/** A row that throws while rendering (here a custom `renderItem`) says so; the other rows stay. */
+export const UnrenderableRow: Story = {
+  render: () => (
+    <div className="rl-frame">
+      <RunTimeline.Root run={threeRows}>
+        <RunTimeline.Status />
+        <RunTimeline.Log renderItem={throwOnSecondRow} />
+      </RunTimeline.Root>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log')
+    await expect(log).toHaveTextContent('This step could not be shown: this renderItem failed on purpose')
+    await expect(log.querySelectorAll('article')).toHaveLength(3)
   },
 }

@@ -179,4 +179,20 @@ describe('selectors on objects stored as the server sent them', () => {
     expect(selectError(state)).toEqual({ code: 'run_error', message: 'The run failed.' })
     expect(selectError(stateOf(messages[0], steps[0], runs[2]))).toBeNull()
   })
+
+  it('required tool calls: only those that can be answered, the same array on every call', () => {
+    const answerable = { id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }
+    const withCalls = (tool_calls: unknown[]) =>
+      stateOf(messages[0], steps[0], {
+        id: 'r',
+        status: 'requires_action',
+        required_action: { type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls } },
+      })
+    const mixed = withCalls([null, {}, { id: 'call_0', type: 'function' }, answerable])
+    expect(selectRequiredToolCalls(mixed)).toEqual([answerable])
+    expect(selectRequiredToolCalls(mixed)).toBe(selectRequiredToolCalls(mixed))
+    const clean = withCalls([answerable])
+    expect(selectRequiredToolCalls(clean)).toBe(clean.run?.required_action?.submit_tool_outputs.tool_calls)
+    expect(selectRequiredToolCalls(withCalls([null]))).toBe(selectRequiredToolCalls(initialRunState))
+  })
 })

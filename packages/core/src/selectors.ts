@@ -1,3 +1,4 @@
+import { isRecord } from './merge.js'
 import type {
   Message,
   RequiredActionFunctionToolCall,
@@ -66,11 +67,28 @@ export function selectRunSteps(state: RunState): RunStep[] {
   return next
 }
 
-/** The function calls the run waits for (empty unless the run requires action). */
+const answerableByList = new WeakMap<object, RequiredActionFunctionToolCall[]>()
+
+/**
+ * The function calls the run waits for (empty unless the run requires action). Only calls that can be
+ * answered, with an id and a function: the server's own array when every call is one.
+ */
 export function selectRequiredToolCalls(state: RunState): RequiredActionFunctionToolCall[] {
   const run = state.run
   if (run?.status !== 'requires_action') return EMPTY
-  return run.required_action?.submit_tool_outputs?.tool_calls ?? EMPTY
+  const calls: unknown = run.required_action?.submit_tool_outputs?.tool_calls
+  if (!Array.isArray(calls)) return EMPTY
+  if (calls.every(isAnswerable)) return nonEmpty(calls)
+  let answerable = answerableByList.get(calls)
+  if (!answerable) {
+    answerable = nonEmpty(calls.filter(isAnswerable))
+    answerableByList.set(calls, answerable)
+  }
+  return answerable
+}
+
+function isAnswerable(call: unknown): boolean {
+  return isRecord(call) && typeof call.id === 'string' && call.id !== '' && isRecord(call.function)
 }
 
 /** The message's text parts joined by blank lines (what a plain-text view shows). */
