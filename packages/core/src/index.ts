@@ -34,7 +34,7 @@ export {
   RunlineError,
 } from './client/index.js'
 export { DeltaError, MAX_ARRAY_GROWTH, mergeDelta } from './merge.js'
-export type { ParseRunStreamOptions, RunEventSink, StreamFormat } from './parse.js'
+export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
 export {
   createRunEventDecoder,
   eventFromSse,

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { parseRunStream, streamFormatOf } from './parse.js'
+import { parseRunStream, type RunStreamSource, readRunStream, streamFormatOf } from './parse.js'
+import { initialRunState, reduceRun } from './reduce.js'
+import { selectError, selectStatus } from './selectors.js'
 import { chunkBytes, loadRecordings, streamOf, utf8 } from './test-utils/recordings.js'
 import type { RunStreamEvent } from './types.js'
 
-async function collect(body: ReadableStream<Uint8Array>, options?: Parameters<typeof parseRunStream>[1]) {
+async function collect(body: RunStreamSource, options?: Parameters<typeof parseRunStream>[1]) {
   const events: RunStreamEvent[] = []
   for await (const event of parseRunStream(body, options)) events.push(event)
   return events
@@ -146,5 +148,56 @@ describe('parseRunStream (NDJSON)', () => {
     expect(
       streamFormatOf(new Response('', { headers: { 'content-type': 'text/event-stream; charset=utf-8' } })),
     ).toBe('sse')
+  })
+})
+
+describe('parseRunStream and readRunStream given a whole Response', () => {
+  const sse = (status = 200) =>
+    new Response(streamOf(chunkBytes(loadRecordings()[0]!.bytes, { seed: 5, max: 64 })), {
+      status,
+      headers: { 'content-type': 'text/event-stream' },
+    })
+
+  it('read its body like the body itself, and take the format from its content type', async () => {
+    const recording = loadRecordings()[0]!
+    expect(await collect(sse())).toEqual(await collect(streamOf([recording.bytes])))
+    const ndjson = JSON.stringify({ event: 'thread.message.delta', data: JSON.parse(delta('n')) })
+    const response = () => new Response(ndjson, { headers: { 'content-type': 'application/x-ndjson' } })
+    expect((await collect(response())).map((e) => e.event)).toEqual(['thread.message.delta'])
+    // An explicit format wins over the header.
+    expect((await collect(response(), { format: 'sse' })).map((e) => e.event)).toEqual([])
+  })
+
+  it('turn a non-2xx status into one error event with the server error, for the state to show', async () => {
+    const body = JSON.stringify({
+      error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' },
+    })
+    const failed = () => new Response(body, { status: 429, headers: { 'content-type': 'application/json' } })
+    const events = await collect(failed())
+    expect(events).toEqual([
+      {
+        event: 'error',
+        data: { code: 'rate_limit_exceeded', message: 'Rate limit reached', param: null, type: 'requests' },
+      },
+    ])
+    const state = events.reduce(reduceRun, initialRunState)
+    expect(selectStatus(state)).toBe('error')
+    expect(selectError(state)).toMatchObject({ code: 'rate_limit_exceeded', message: 'Rate limit reached' })
+    const handed: RunStreamEvent[] = []
+    await readRunStream(failed(), (event) => handed.push(event))
+    expect(handed).toEqual(events)
+  })
+
+  it('name the status and an excerpt when the error body is not JSON', async () => {
+    const page = new Response('<html><body><h1>502 Bad Gateway</h1></body></html>', {
+      status: 502,
+      statusText: 'Bad Gateway',
+      headers: { 'content-type': 'text/html' },
+    })
+    const [event] = await collect(page)
+    expect(event).toMatchObject({ event: 'error', data: { code: 'http_502', type: 'http_error' } })
+    expect((event as { data: { message: string } }).data.message).toBe(
+      'The stream request failed with 502 Bad Gateway (text/html body: 502 Bad Gateway)',
+    )
   })
 })

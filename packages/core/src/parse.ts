@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
+import { apiErrorFromBody } from './client/errors.js'
 import { isRecord } from './merge.js'
 import { readTextDelta } from './text-delta.js'
 import type { AssistantStreamEvent, DoneEvent, RunStreamEvent, StreamErrorEvent } from './types.js'
@@ -10,7 +11,10 @@ export type StreamFormat = 'sse' | 'ndjson'
 export interface ParseRunStreamOptions {
   /** Stops reading promptly when aborted; the iterator then ends without an error. */
   signal?: AbortSignal | undefined
-  /** `sse` (default) or `ndjson` (what openai-node's `AssistantStream.toReadableStream()` emits). */
+  /**
+   * `sse` or `ndjson` (what openai-node's `AssistantStream.toReadableStream()` emits). Default: what a
+   * `Response`'s content type says, else `sse`.
+   */
   format?: StreamFormat | undefined
   /**
    * Yield `{ event: 'done' }` last when the server ended the stream properly (`[DONE]` / `event: done`),
@@ -170,17 +174,60 @@ function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal | unde
 }
 
 /**
+ * What the readers accept: a response body, or the whole `Response` of a streaming request. A
+ * `Response` picks its format from its content type (unless `format` says otherwise), and a non-2xx
+ * status becomes one `error` event carrying the server's error (OpenAI-shaped bodies are read).
+ */
+export type RunStreamSource = ReadableStream<Uint8Array> | Response
+
+/** The body and format to read, or the `error` event that stands for a failed response. */
+async function openSource(
+  source: RunStreamSource,
+  options: ParseRunStreamOptions,
+): Promise<{
+  body: ReadableStream<Uint8Array> | null
+  format: StreamFormat
+  failure: StreamErrorEvent | null
+}> {
+  // Duck-typed: a body from another realm (or a polyfill) is no `instanceof` the global class.
+  if (typeof (source as ReadableStream).getReader === 'function') {
+    return { body: source as ReadableStream<Uint8Array>, format: options.format ?? 'sse', failure: null }
+  }
+  source = source as Response
+  const format = options.format ?? streamFormatOf(source)
+  if (source.ok) return { body: source.body, format, failure: null }
+  let text = ''
+  try {
+    text = await source.text()
+  } catch {
+    // The status says enough.
+  }
+  const error = apiErrorFromBody(source, text, 'The stream request')
+  const data = {
+    code: error.code ?? `http_${source.status}`,
+    message: error.message,
+    param: error.param,
+    type: error.type ?? 'http_error',
+  }
+  return { body: null, format, failure: { event: 'error', data } }
+}
+
+/**
  * Reads a run's event stream and hands each event to `onEvent` as soon as its bytes are in. The fast
  * path behind the run store: no promise per event. `{ event: 'done' }` comes last when the server
  * ended the stream properly (the store marks the stream finished; without it, it was dropped).
  * Resolves when the stream ends (`done`, end of body, or abort); rejects only when reading fails.
  */
 export async function readRunStream(
-  body: ReadableStream<Uint8Array>,
+  source: RunStreamSource,
   onEvent: RunEventSink,
   options: ParseRunStreamOptions = {},
 ): Promise<void> {
-  const { signal, format = 'sse' } = options
+  const { signal } = options
+  const { body, format, failure } = await openSource(source, options)
+  if (signal?.aborted) return
+  if (failure) onEvent(failure)
+  if (!body) return
   const chunks = textChunks(body, signal)
   const decoder = createRunEventDecoder(format, (event) => {
     if (!signal?.aborted) onEvent(event)
@@ -206,24 +253,30 @@ export async function readRunStream(
  * - `event: error` yields an `error` event whose `data` is the unwrapped error object.
  * - Malformed JSON yields an `error` event with `code: 'malformed_event'`; reading goes on.
  * - An aborted `signal` ends the iteration promptly without an error.
+ * - Given a whole `Response` (see {@link RunStreamSource}), its content type picks the format and a
+ *   non-2xx status yields one `error` event with the server's error instead of silently nothing.
  */
 export function parseRunStream(
-  body: ReadableStream<Uint8Array>,
+  source: RunStreamSource,
   options?: ParseRunStreamOptions & { includeDone?: false | undefined },
 ): AsyncGenerator<AssistantStreamEvent, void, undefined>
 export function parseRunStream(
-  body: ReadableStream<Uint8Array>,
+  source: RunStreamSource,
   options: ParseRunStreamOptions & { includeDone: true },
 ): AsyncGenerator<AssistantStreamEvent | DoneEvent, void, undefined>
 export function parseRunStream(
-  body: ReadableStream<Uint8Array>,
+  source: RunStreamSource,
   options?: ParseRunStreamOptions,
 ): AsyncGenerator<AssistantStreamEvent | DoneEvent, void, undefined>
 export async function* parseRunStream(
-  body: ReadableStream<Uint8Array>,
+  source: RunStreamSource,
   options: ParseRunStreamOptions = {},
 ): AsyncGenerator<AssistantStreamEvent | DoneEvent, void, undefined> {
-  const { signal, format = 'sse', includeDone = false } = options
+  const { signal, includeDone = false } = options
+  const { body, format, failure } = await openSource(source, options)
+  if (signal?.aborted) return
+  if (failure) yield failure
+  if (!body) return
   const chunks = textChunks(body, signal)
   let batch: Array<AssistantStreamEvent | DoneEvent> = []
   const decoder = createRunEventDecoder(format, (event) => {

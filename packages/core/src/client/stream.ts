@@ -1,4 +1,4 @@
-import { parseRunStream, type RunEventSink, readRunStream, streamFormatOf } from '../parse.js'
+import { parseRunStream, type RunEventSink, readRunStream } from '../parse.js'
 import type { RunStreamEvent } from '../types.js'
 import { type RequestSpec, type Transport, toRunlineError } from './transport.js'
 
@@ -48,15 +48,9 @@ export async function openRunEventStream(transport: Transport, spec: RequestSpec
 
   let iterated = false
   async function* events(): AsyncGenerator<RunStreamEvent, void, undefined> {
-    const body = response.body
-    if (!body) return
     let finished = false
     try {
-      for await (const event of parseRunStream(body, {
-        includeDone: true,
-        signal: controller.signal,
-        format: streamFormatOf(response),
-      })) {
+      for await (const event of parseRunStream(response, { includeDone: true, signal: controller.signal })) {
         if (controller.signal.aborted) break
         yield event
       }
@@ -86,11 +80,8 @@ export async function openRunEventStream(transport: Transport, spec: RequestSpec
     },
     async forEach(onEvent) {
       claim()
-      const body = response.body
       try {
-        if (body) {
-          await readRunStream(body, onEvent, { signal: controller.signal, format: streamFormatOf(response) })
-        }
+        await readRunStream(response, onEvent, { signal: controller.signal })
       } catch (error) {
         if (controller.signal.aborted) return
         throw toRunlineError(error, controller.signal, context)
