@@ -1,5 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
-import { apiErrorFromBody } from './client/errors.js'
+import { errorBodyFields } from './client/errors.js'
 import { isRecord } from './merge.js'
 import { readTextDelta } from './text-delta.js'
 import type { AssistantStreamEvent, DoneEvent, RunStreamEvent, StreamErrorEvent } from './types.js'
@@ -202,7 +202,7 @@ async function openSource(
   } catch {
     // The status says enough.
   }
-  const error = apiErrorFromBody(source, text, 'The stream request')
+  const error = errorBodyFields(source, text, 'The stream request')
   const data = {
     code: error.code ?? `http_${source.status}`,
     message: error.message,

@@ -77,15 +77,21 @@ function textSnippet(text: string): string {
   return plain.length > MAX_SNIPPET ? `${plain.slice(0, MAX_SNIPPET)}…` : plain
 }
 
+/** What an error response says: its message and the OpenAI error fields it carries. */
+export interface ErrorBodyFields {
+  message: string
+  code: string | null
+  type: string | null
+  param: string | null
+}
+
 /**
- * Builds the `kind: 'api'` error for a non-2xx response from its already-read body text.
- * Understands `{"error":{...}}` (OpenAI, Azure), `{"error":"..."}` and `{"message":"..."}`; anything else
- * gets a message naming the status and an excerpt of the body.
+ * Reads a non-2xx response's already-read body text. Understands `{"error":{...}}` (OpenAI, Azure),
+ * `{"error":"..."}` and `{"message":"..."}`; anything else gets a message naming the status and an
+ * excerpt of the body. Without the error class, so the stream readers can use it too.
  */
-export function apiErrorFromBody(response: Response, bodyText: string, context: string): RunlineError {
-  const status = response.status
-  const requestId = response.headers.get('x-request-id')
-  const statusLine = `${status}${response.statusText ? ` ${response.statusText}` : ''}`
+export function errorBodyFields(response: Response, bodyText: string, context: string): ErrorBodyFields {
+  const statusLine = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`
   let parsed: unknown
   try {
     parsed = JSON.parse(bodyText)
@@ -97,31 +103,35 @@ export function apiErrorFromBody(response: Response, bodyText: string, context: 
     const inner = record.error
     if (inner !== null && typeof inner === 'object') {
       const err = inner as Record<string, unknown>
-      const message = stringOrNull(err.message) ?? `${context} failed with ${statusLine}`
-      return new RunlineError(message, {
-        kind: 'api',
-        status,
-        requestId,
+      return {
+        message: stringOrNull(err.message) ?? `${context} failed with ${statusLine}`,
         code: stringOrNull(err.code),
         type: stringOrNull(err.type),
         param: stringOrNull(err.param),
-      })
+      }
     }
     const message = stringOrNull(inner) ?? stringOrNull(record.message)
     if (message !== null) {
-      return new RunlineError(message, {
-        kind: 'api',
-        status,
-        requestId,
-        code: stringOrNull(record.code),
-        type: stringOrNull(record.type),
-      })
+      return { message, code: stringOrNull(record.code), type: stringOrNull(record.type), param: null }
     }
   }
   const snippet = textSnippet(bodyText)
   const contentType = response.headers.get('content-type') ?? 'no content-type'
-  return new RunlineError(
-    `${context} failed with ${statusLine} (${contentType} body${snippet ? `: ${snippet}` : ', empty'})`,
-    { kind: 'api', status, requestId },
-  )
+  return {
+    message: `${context} failed with ${statusLine} (${contentType} body${snippet ? `: ${snippet}` : ', empty'})`,
+    code: null,
+    type: null,
+    param: null,
+  }
+}
+
+/** Builds the `kind: 'api'` error for a non-2xx response from its already-read body text. */
+export function apiErrorFromBody(response: Response, bodyText: string, context: string): RunlineError {
+  const { message, ...fields } = errorBodyFields(response, bodyText, context)
+  return new RunlineError(message, {
+    kind: 'api',
+    status: response.status,
+    requestId: response.headers.get('x-request-id'),
+    ...fields,
+  })
 }
