@@ -97,4 +97,16 @@ describe('createRunStore', () => {
     expect(store.getState().phase).toBe('idle')
     expect(seen).toEqual(['runline.connecting', 'runline.reset'])
   })
+
+  it('takes junk like the reducer does: an error in state, no throw, later events still apply', async () => {
+    const frames = manualFrames()
+    const store = createRunStore({ scheduler: frames.scheduler })
+    for (const junk of [null, undefined, 5, {}, { event: 7 }]) {
+      expect(() => store.dispatch(junk as unknown as RunStreamEvent)).not.toThrow()
+    }
+    frames.tick()
+    expect(store.getState().error).toMatchObject({ code: 'invalid_event', source: 'input' })
+    for (const event of await eventsOf(3)) store.dispatch(event)
+    expect(selectStatus(store.getState())).toBe('completed')
+  })
 })

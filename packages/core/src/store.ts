@@ -100,7 +100,8 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
     folder.push(event)
     // A listener may keep the state it is given, so it gets a snapshot.
     if (options.onEvent) options.onEvent(event, folder.snapshot())
-    if (!schedule || COMMIT_AT_ONCE.has(event.event)) {
+    // `?.`: like the reducer, dispatch takes junk (it becomes an error in state) without throwing.
+    if (!schedule || COMMIT_AT_ONCE.has(event?.event)) {
       flush()
       return
     }
