@@ -120,30 +120,11 @@ describe('SDK-style callbacks', () => {
         },
       },
     } as unknown as RunStreamEvent)
+    // Every callback set, whatever its name: each reads the state its own way.
     const noop = () => {}
-    const every = Object.fromEntries(
-      [
-        'onEvent',
-        'onRunCreated',
-        'onRunUpdated',
-        'onRunRequiresAction',
-        'onRunCompleted',
-        'onRunDone',
-        'onRunStepCreated',
-        'onRunStepDelta',
-        'onRunStepDone',
-        'onMessageCreated',
-        'onMessageDelta',
-        'onMessageDone',
-        'onTextCreated',
-        'onTextDelta',
-        'onTextDone',
-        'onToolCallCreated',
-        'onToolCallDelta',
-        'onToolCallDone',
-        'onError',
-      ].map((name) => [name, noop]),
-    ) as RunCallbacks
+    const every = new Proxy({} as RunCallbacks, {
+      get: (_, name) => (String(name).startsWith('on') ? noop : undefined),
+    })
     for (const event of [
       null,
       7,
