@@ -230,6 +230,26 @@ describe('errors', () => {
     expect(error.status).toBe(200)
   })
 
+  it('reports a 2xx JSON body that is not an object as a parse error, for lists and polls too', async () => {
+    for (const body of ['null', '5', '"ok"', '[]']) {
+      const server = await startServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(body)
+      })
+      const client = createRunlineClient({ baseUrl: server.baseUrl })
+      for (const request of [
+        client.runs.retrieve('thread_1', 'run_1'),
+        client.runs.poll('thread_1', 'run_1', { pollIntervalMs: 1 }),
+        // A list used to wait forever here: its first page never settled.
+        client.runs.list('thread_1'),
+      ]) {
+        const error = await rejection(request)
+        expect(error.kind, body).toBe('parse')
+        expect(error.message).toMatch(/returned 200 with a body that is not a JSON object/)
+      }
+    }
+  })
+
   it('reports a network error, distinct from API errors, when nothing listens', async () => {
     const server = await startServer(() => {})
     const { baseUrl } = server
@@ -289,6 +309,15 @@ describe('polling', () => {
     })
     expect(result.status).toBe('completed')
     expect(seen).toEqual(['queued', 'in_progress'])
+  })
+
+  it('rejects with a parse error instead of polling forever a run that has no status', async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, { id: 'run_1' }))
+    const client = createRunlineClient({ baseUrl: server.baseUrl })
+    const error = await rejection(client.runs.poll('thread_1', 'run_1', { pollIntervalMs: 1 }))
+    expect(error.kind).toBe('parse')
+    expect(error.message).toMatch(/without a status/)
+    expect(server.requests).toHaveLength(1)
   })
 
   it('falls back to pollIntervalMs without the header', async () => {
@@ -606,6 +635,20 @@ describe('cursor pages', () => {
     }
     expect(seen).toEqual(ids)
     expect(server.requests).toHaveLength(4)
+  })
+
+  it('stops paging when the server hands back the page its cursor asked to skip', async () => {
+    // A server that ignores `after` and always says there is more.
+    const server = await startServer((_req, res) =>
+      sendJson(res, 200, { object: 'list', data: [run('completed', 'run_1')], has_more: true }),
+    )
+    const seen: string[] = []
+    for await (const item of createRunlineClient({ baseUrl: server.baseUrl }).runs.list('thread_1')) {
+      seen.push(item.id)
+      if (seen.length > 10) break
+    }
+    expect(seen).toEqual(['run_1', 'run_1'])
+    expect(server.requests).toHaveLength(2)
   })
 
   it('pages backwards with before: first_id when the list started with before', async () => {

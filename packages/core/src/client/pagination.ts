@@ -48,7 +48,9 @@ export function toCursorPage<T extends { id: string }>(
   const has_more = body.has_more === true
   const backwards = query.before != null && query.after == null
   const cursor = backwards ? first_id : last_id
-  const hasNextPage = () => has_more && data.length > 0 && cursor !== null
+  // A server that ignores the cursor would hand back the same page forever: stop there.
+  const hasNextPage = () =>
+    has_more && data.length > 0 && cursor !== null && cursor !== (backwards ? query.before : query.after)
   return {
     data,
     first_id,
@@ -84,7 +86,9 @@ export class PagePromise<T extends { id: string }>
   /** Starts fetching the first page for `query`. */
   static of<T extends { id: string }>(fetchPage: PageFetcher<T>, query: Query): PagePromise<T> {
     return new PagePromise<T>((resolve, reject) => {
-      fetchPage(query).then((body) => resolve(toCursorPage(fetchPage, query, body)), reject)
+      fetchPage(query)
+        .then((body) => toCursorPage(fetchPage, query, body))
+        .then(resolve, reject)
     })
   }
 

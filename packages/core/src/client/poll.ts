@@ -73,6 +73,14 @@ export async function pollRun(
     if (signal?.aborted) throw abortError(signal)
     const { data: run, response } = await retrieve(signal)
     if (POLL_STOP_STATUSES.has(run.status)) return run
+    // A run without a status would be polled forever.
+    if (typeof run.status !== 'string') {
+      throw new RunlineError('Polling the run: the server sent a run without a status', {
+        kind: 'parse',
+        status: response.status,
+        requestId: response.headers.get('x-request-id'),
+      })
+    }
     await options.onPending?.(run)
     await sleep(pollAfterMs(response) ?? fallbackMs, signal)
   }

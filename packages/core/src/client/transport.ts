@@ -134,16 +134,23 @@ export function createTransport(options: RunlineClientOptions): Transport {
     } catch (error) {
       throw toRunlineError(error, spec.signal, context)
     }
+    let data: unknown
+    let cause: unknown
     try {
-      return { data: JSON.parse(text) as T, response }
+      data = JSON.parse(text)
     } catch (error) {
-      throw new RunlineError(`${context} returned ${response.status} with a body that is not JSON`, {
-        kind: 'parse',
-        status: response.status,
-        requestId: response.headers.get('x-request-id'),
-        cause: error,
-      })
+      cause = error
     }
+    // Every endpoint answers with an object (a run, a thread, a list envelope…); anything else would
+    // only fail later, somewhere less clear.
+    if (typeof data === 'object' && data !== null && !Array.isArray(data))
+      return { data: data as T, response }
+    throw new RunlineError(`${context} returned ${response.status} with a body that is not a JSON object`, {
+      kind: 'parse',
+      status: response.status,
+      requestId: response.headers.get('x-request-id'),
+      cause,
+    })
   }
 
   return { url, send, json }
