@@ -103,3 +103,17 @@ export function textOf(value: unknown): string | null {
 export function listOf<T>(value: readonly (T | null | undefined)[] | null | undefined): T[] {
   return Array.isArray(value) ? value.filter((entry): entry is T => entry != null) : []
 }
+
+/**
+ * A string as it is; any other JSON value as its JSON text (some compatible servers send a call's
+ * arguments parsed); null for null or what has no JSON text.
+ */
+export function jsonText(value: unknown): string | null {
+  if (value == null) return null
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value) ?? null
+  } catch {
+    return null
+  }
+}

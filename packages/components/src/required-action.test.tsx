@@ -40,6 +40,30 @@ describe('RequiredAction', () => {
     expect(description?.textContent).toContain('location: Tokyo')
   })
 
+  it('takes calls whose name or arguments are not strings, and still sends an output for each', async () => {
+    const odd = [
+      { id: 'call_obj', type: 'function', function: { name: 'lookup', arguments: { city: 'Paris' } } },
+      { id: 'call_num', type: 'function', function: { name: 7, arguments: 5 } },
+      { id: 'call_none', type: 'function', function: {} },
+    ] as unknown as RequiredActionFunctionToolCall[]
+    const onSubmit = vi.fn()
+    render(<ToolCallForm calls={odd} onSubmit={onSubmit} />)
+    const groups = screen.getAllByRole('group')
+    expect(groups).toHaveLength(3)
+    // Parsed arguments show as the JSON they stand for.
+    expect(within(groups[0]!).getByText(/"city": "Paris"/)).toBeTruthy()
+    for (const label of ['Output for lookup', 'Output for 7', 'Output for function']) {
+      fireEvent.change(screen.getByLabelText(label), { target: { value: 'ok' } })
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Submit tool outputs' }))
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1))
+    expect(onSubmit.mock.calls[0]![0]).toEqual([
+      { tool_call_id: 'call_obj', output: 'ok' },
+      { tool_call_id: 'call_num', output: 'ok' },
+      { tool_call_id: 'call_none', output: 'ok' },
+    ])
+  })
+
   it('renders nothing when the run does not require action', async () => {
     const { container } = render(<RequiredAction run={await simulatedState('hello')} />)
     expect(container.innerHTML).toBe('')

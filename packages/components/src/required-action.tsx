@@ -10,6 +10,7 @@ import {
   useState,
 } from 'react'
 import { cx } from './cx.js'
+import { jsonText, textOf } from './derive.js'
 import { type JsonSchemaSubset, validateJson } from './json-schema.js'
 import { handleOf, type RunSource, type ToolOutput, useRunSelector } from './source.js'
 import { prettyIfJson } from './tool-calls.js'
@@ -47,6 +48,10 @@ export function validateOutput(text: string, schema: JsonSchemaSubset | undefine
   return problems.length ? `Does not match the output schema: ${problems.join('; ')}.` : null
 }
 
+function functionName(call: RequiredActionFunctionToolCall): string {
+  return textOf(call.function?.name) ?? 'function'
+}
+
 /** Arguments of a call as a short one-line summary (what tells two calls of one function apart). */
 function argumentsSummary(args: string): string {
   try {
@@ -81,15 +86,16 @@ export const ToolCallForm = forwardRef<HTMLFormElement, ToolCallFormProps>(funct
   const inFlight = useRef(false)
 
   const rows = calls.map((call, index) => {
-    const name = call.function?.name ?? 'function'
+    const name = functionName(call)
     const handledOutput = handled?.[call.id]
     const value = handledOutput ?? values[call.id] ?? ''
     const error = handledOutput === undefined ? validateOutput(value, outputSchemas?.[name]) : null
-    const sameName = calls.filter((other) => other.function?.name === name)
+    const sameName = calls.filter((other) => functionName(other) === name)
     return {
       call,
       index,
       name,
+      args: jsonText(call.function?.arguments) ?? '',
       handledOutput,
       value,
       error,
@@ -173,10 +179,10 @@ export const ToolCallForm = forwardRef<HTMLFormElement, ToolCallFormProps>(funct
             <div className="rl-form__args">
               <span className="rl-tool__label">Arguments</span>
               <pre className="rl-code">
-                <code>{prettyIfJson(row.call.function?.arguments ?? '')}</code>
+                <code>{prettyIfJson(row.args)}</code>
               </pre>
               <p id={argsId} className="rl-visually-hidden">
-                {`Call ${row.call.id} with ${argumentsSummary(row.call.function?.arguments ?? '')}`}
+                {`Call ${row.call.id} with ${argumentsSummary(row.args)}`}
               </p>
             </div>
             {row.handledOutput !== undefined ? (

@@ -6,7 +6,7 @@ import type {
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import type { FunctionCallState, ToolRenderInfo } from './context.js'
 import { cx } from './cx.js'
-import { listOf, textOf } from './derive.js'
+import { jsonText, listOf, textOf } from './derive.js'
 import { CodeIcon, FunctionIcon, SearchIcon } from './icons.js'
 import { formatPartialJson, type PartialJsonParser } from './partial-json.js'
 import { usePartSettings } from './timeline-context.js'
@@ -311,16 +311,5 @@ export function stepWords(status: string): string {
       return 'Expired'
     default:
       return status
-  }
-}
-
-/** A string as it is; any other JSON value (an object, a number) as its JSON text. */
-function jsonText(value: unknown): string | null {
-  if (value == null) return null
-  if (typeof value === 'string') return value
-  try {
-    return JSON.stringify(value) ?? null
-  } catch {
-    return null
   }
 }
