@@ -59,7 +59,7 @@ export const ToolCall = forwardRef<HTMLDivElement, ToolCallProps>(function ToolC
   ref,
 ) {
   const settings = usePartSettings()
-  const name = call.function?.name ?? 'function'
+  const name = textOf(call.function?.name) ?? 'function'
   // Some compatible servers send parsed arguments; show them as the JSON they stand for.
   const raw = jsonText(call.function?.arguments) ?? ''
   const parser = settings.argumentsCache.parse(call.id, raw)
@@ -227,6 +227,7 @@ export const FileSearch = forwardRef<HTMLDivElement, FileSearchProps>(function F
   ref,
 ) {
   const results = listOf(call.file_search?.results).sort((a, b) => b.score - a.score)
+  const ranker = textOf(call.file_search?.ranking_options?.ranker)
   const running = stepStatus === 'in_progress'
   return (
     <div ref={ref} className={cx('rl-tool rl-tool--search', className)} data-state={stepStatus} {...props}>
@@ -247,11 +248,7 @@ export const FileSearch = forwardRef<HTMLDivElement, FileSearchProps>(function F
                   ? `${results.length} ${results.length === 1 ? 'result' : 'results'}`
                   : stepWords(stepStatus)}
             </span>
-            {textOf(call.file_search?.ranking_options?.ranker) && (
-              <span className="rl-tool__note">
-                ranker {textOf(call.file_search?.ranking_options?.ranker)}
-              </span>
-            )}
+            {ranker && <span className="rl-tool__note">ranker {ranker}</span>}
           </div>
           {results.length > 0 && (
             <ol className="rl-results" aria-label="File search results">
