@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseRunStream, type RunStreamSource, readRunStream, streamFormatOf } from './parse.js'
+import { PAGE_SLICE, parseRunStream, type RunStreamSource, readRunStream, streamFormatOf } from './parse.js'
 import { initialRunState, reduceRun } from './reduce.js'
 import { selectError, selectStatus } from './selectors.js'
+import { generateRunStream } from './test-utils/generate.js'
 import { chunkBytes, loadRecordings, streamOf, utf8 } from './test-utils/recordings.js'
 import type { RunStreamEvent } from './types.js'
 
@@ -199,5 +200,54 @@ describe('parseRunStream and readRunStream given a whole Response', () => {
     expect((event as { data: { message: string } }).data.message).toBe(
       'The stream request failed with 502 Bad Gateway (text/html body: 502 Bad Gateway)',
     )
+  })
+})
+
+describe('a long network chunk', () => {
+  // One chunk of ~20 slices: what a tab that slept, or a fast server, delivers at once.
+  const bytes = utf8(generateRunStream(4, { terminal: 'completed', textDeltas: 2500, plainText: true }).sse)
+
+  /** Reads the chunk, counting the events that arrive after a timer queued at the start has run. */
+  async function read(useIterator: boolean) {
+    let timerRan = false
+    setTimeout(() => {
+      timerRan = true
+    }, 0)
+    const events: RunStreamEvent[] = []
+    let afterTimer = 0
+    const take = (event: RunStreamEvent) => {
+      events.push(event)
+      if (timerRan) afterTimer++
+    }
+    if (useIterator) for await (const event of parseRunStream(streamOf([bytes]))) take(event)
+    else await readRunStream(streamOf([bytes]), (event) => event.event !== 'done' && take(event))
+    return { events, afterTimer }
+  }
+
+  it('is read in one go outside a page (servers keep full speed)', async () => {
+    expect(bytes.length).toBeGreaterThan(PAGE_SLICE * 10)
+    for (const useIterator of [false, true]) {
+      const { events, afterTimer } = await read(useIterator)
+      expect(events.length).toBeGreaterThan(2500)
+      expect(afterTimer).toBe(0)
+    }
+  })
+
+  it('is handed over in slices, one per task, in a page, with the very same events', async () => {
+    const whole = await collect(streamOf([bytes]))
+    const page = globalThis as { requestAnimationFrame?: unknown }
+    const had = page.requestAnimationFrame
+    page.requestAnimationFrame = () => 0
+    try {
+      for (const useIterator of [false, true]) {
+        const { events, afterTimer } = await read(useIterator)
+        expect(events).toEqual(whole)
+        // The timer ran while the chunk was being read: the reader let the page breathe.
+        expect(afterTimer).toBeGreaterThan(0)
+        expect(afterTimer).toBeLessThan(events.length)
+      }
+    } finally {
+      page.requestAnimationFrame = had
+    }
   })
 })

@@ -130,9 +130,23 @@ export function createRunEventDecoder(
 }
 
 /**
+ * Characters of one network chunk handed over per task in a page. A tab that slept or a fast server
+ * can deliver 100 KB (450 events) at once; parsed and reduced in one go that is one long task.
+ */
+export const PAGE_SLICE = 16_384
+
+/** Lets the page paint and handle input before the next slice: `scheduler.yield()` where it exists. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (typeof scheduler?.yield === 'function') return scheduler.yield()
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+/**
  * The text of a byte stream, chunk by chunk: `null` at the end of the body or once `signal` aborts
- * (which also cancels the body, so a hanging server does not keep a read pending). Shared by the two
- * readers below.
+ * (which also cancels the body, so a hanging server does not keep a read pending). In a page (where
+ * `requestAnimationFrame` exists) a chunk longer than {@link PAGE_SLICE} comes in slices, one per
+ * task; elsewhere (servers, scripts) whole, at full speed. Shared by the two readers below.
  */
 function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined) {
   const reader = body.getReader()
@@ -143,9 +157,20 @@ function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal | unde
   // The decoder keeps a multibyte character split across chunks until its last byte arrives,
   // and drops a leading BOM.
   const decoder = new TextDecoder()
+  const inPage = typeof globalThis.requestAnimationFrame === 'function'
   let finished = false
+  // The rest of a long chunk, still to be handed over.
+  let rest = ''
+  const slice = (text: string) => {
+    rest = text.slice(PAGE_SLICE)
+    return text.slice(0, PAGE_SLICE)
+  }
   return {
     async next(): Promise<string | null> {
+      if (rest !== '') {
+        await yieldToPage()
+        return signal?.aborted ? null : slice(rest)
+      }
       if (finished || signal?.aborted) return null
       let chunk: ReadableStreamReadResult<Uint8Array>
       try {
@@ -159,7 +184,8 @@ function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal | unde
         finished = true
         return decoder.decode()
       }
-      return decoder.decode(chunk.value, { stream: true })
+      const text = decoder.decode(chunk.value, { stream: true })
+      return inPage && text.length > PAGE_SLICE ? slice(text) : text
     },
     /** True once the body ended (the last `next()` returned its final text). */
     get finished() {
