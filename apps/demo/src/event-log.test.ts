@@ -93,4 +93,27 @@ describe('event log', () => {
     ).toBe('function #1 "{\\"lo"')
     expect(describeEvent('done', '[DONE]')).toBe('')
   })
+
+  it('summarises payloads of any shape without throwing (the inspector shows what the server sent)', () => {
+    const odd = [
+      null,
+      'x',
+      5,
+      {},
+      { delta: null },
+      { delta: { content: 'x' } },
+      { delta: { content: [null, 5] } },
+    ]
+    const oddSteps = [
+      { delta: { step_details: { tool_calls: [null, { code_interpreter: { outputs: [null] } }] } } },
+    ]
+    for (const data of [...odd, ...oddSteps]) {
+      for (const event of ['thread.message.delta', 'thread.run.step.delta', 'thread.run.created', 'error']) {
+        expect(() => describeEvent(event, data), `${event} ${JSON.stringify(data)}`).not.toThrow()
+      }
+    }
+    expect(
+      describeEvent('thread.message.delta', { delta: { content: [null, { text: { value: 'ok' } }] } }),
+    ).toBe('"ok"')
+  })
 })

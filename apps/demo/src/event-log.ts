@@ -154,17 +154,16 @@ export function describeEvent(event: string, data: unknown): string {
   if (typeof data !== 'object' || data === null) return ''
   const d = data as Record<string, any>
   if (event === 'thread.message.delta') {
-    const parts = (d.delta?.content ?? []) as Array<Record<string, any>>
+    const parts = listOf(d.delta?.content)
     const text = parts.map((p) => p.text?.value ?? (p.type === 'image_file' ? '[image]' : '')).join('')
     return JSON.stringify(text)
   }
   if (event === 'thread.run.step.delta') {
-    const calls = (d.delta?.step_details?.tool_calls ?? []) as Array<Record<string, any>>
-    return calls
+    return listOf(d.delta?.step_details?.tool_calls)
       .map((c) => {
         const fragment = c.function?.arguments ?? c.code_interpreter?.input
-        const outputs = c.code_interpreter?.outputs as Array<Record<string, any>> | undefined
-        if (outputs?.length) return `${c.type} #${c.index} outputs: ${outputs.map((o) => o.type).join(', ')}`
+        const outputs = listOf(c.code_interpreter?.outputs)
+        if (outputs.length) return `${c.type} #${c.index} outputs: ${outputs.map((o) => o.type).join(', ')}`
         return `${c.function?.name ?? c.type} #${c.index}${fragment ? ` ${JSON.stringify(fragment)}` : ''}`
       })
       .join('; ')
@@ -172,4 +171,9 @@ export function describeEvent(event: string, data: unknown): string {
   if (event === 'error' || event === 'runline.error') return String(d.message ?? d.code ?? '')
   const bits = [d.id, d.type === 'tool_calls' || d.type === 'message_creation' ? d.type : null, d.status]
   return bits.filter((b) => typeof b === 'string' && b !== '').join(' · ')
+}
+
+// The inspector shows whatever the server sent, so a summary never assumes the payload's shape.
+function listOf(value: unknown): Array<Record<string, any>> {
+  return Array.isArray(value) ? value.filter((entry) => typeof entry === 'object' && entry !== null) : []
 }
