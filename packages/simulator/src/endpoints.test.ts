@@ -91,6 +91,31 @@ describe('errors', () => {
       'Run creation requires a Thread with a user message or an assistant with instructions.',
     )
   })
+
+  it("refuses a 'stream' that is not a boolean, on every endpoint that takes one", async () => {
+    const { sim } = setup()
+    const thread = await callJson(sim, 'POST', '/threads', {})
+    const runs = [
+      [`/threads/${thread.id}/runs`, { assistant_id: DEMO_ASSISTANT_ID, stream: 'yes' }],
+      ['/threads/runs', { assistant_id: DEMO_ASSISTANT_ID, stream: 1 }],
+    ] as const
+    for (const [path, body] of runs) {
+      const response = await call(sim, 'POST', path, body)
+      expect(response.status, path).toBe(400)
+      expect((await response.json()).error).toMatchObject({
+        message: "Invalid type for 'stream': expected a boolean.",
+        param: 'stream',
+        code: 'invalid_type',
+      })
+    }
+    // null reads as not streaming, as the API's nullable parameter does.
+    const plain = await call(sim, 'POST', `/threads/${thread.id}/runs`, {
+      assistant_id: DEMO_ASSISTANT_ID,
+      stream: null,
+    })
+    expect(plain.status).toBe(200)
+    expect(plain.headers.get('content-type')).toBe('application/json')
+  })
 })
 
 describe('assistants, threads and messages', () => {

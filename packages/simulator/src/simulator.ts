@@ -199,6 +199,14 @@ function parseMessageInput(value: unknown, param: string): MessageInput {
   }
 }
 
+/** `stream` as the API reads it: absent or null is false; anything but a boolean is refused. */
+function streamFlag(body: Record<string, unknown>): boolean {
+  const stream = body.stream
+  if (stream === undefined || stream === null) return false
+  if (typeof stream !== 'boolean') throw invalidType('stream', 'a boolean')
+  return stream
+}
+
 function parseInclude(url: URL): boolean {
   const values = [...url.searchParams.getAll('include[]'), ...url.searchParams.getAll('include')]
   for (const value of values) {
@@ -547,7 +555,7 @@ class SimulatorBackend implements EngineHost {
     for (const input of inputs) this.appendMessage(thread, input)
     return this.startRun(thread, assistant, settings, {
       include,
-      stream: body.stream === true,
+      stream: streamFlag(body),
       announceThread: false,
     })
   }
@@ -562,7 +570,7 @@ class SimulatorBackend implements EngineHost {
     const thread = this.newThread(threadBody, 'thread.')
     return this.startRun(thread, assistant, settings, {
       include,
-      stream: body.stream === true,
+      stream: streamFlag(body),
       announceThread: true,
     })
   }
@@ -700,7 +708,7 @@ class SimulatorBackend implements EngineHost {
         throw invalidType(`tool_outputs[${index}].output`, 'a string')
       return { tool_call_id: item.tool_call_id, output: typeof item.output === 'string' ? item.output : '' }
     })
-    if (body.stream === true) {
+    if (streamFlag(body)) {
       // Validation runs while the stream is built: a bad submit is still a plain JSON 400.
       return streamResponse(record.driver, (sink) => record.driver.submitToolOutputs(outputs, sink))
     }
