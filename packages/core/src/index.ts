@@ -1,22 +1,11 @@
 export type { RunCallbacks } from './callbacks.js'
 export { createRunCallbacks, foldRunStream } from './callbacks.js'
 export type {
-  CursorPage,
-  CursorPageResponse,
-  CursorQuery,
-  FetchLike,
   FilesResource,
-  HeadersOption,
   IncludeOptions,
   MessagesResource,
-  PollOptions,
-  RequestOptions,
   RunCreateBody,
-  RunEventStream,
   RunlineClient,
-  RunlineClientOptions,
-  RunlineErrorInit,
-  RunlineErrorKind,
   RunsResource,
   RunUpdateBody,
   StepListQuery,
@@ -24,15 +13,16 @@ export type {
   SubmitToolOutputsBody,
   ThreadCreateAndRunBody,
   ThreadsResource,
-} from './client/index.js'
-export {
-  createRunlineClient,
-  DEFAULT_POLL_INTERVAL_MS,
-  isRunlineError,
-  PagePromise,
-  POLL_STOP_STATUSES,
-  RunlineError,
-} from './client/index.js'
+} from './client/client.js'
+export { createRunlineClient } from './client/client.js'
+export type { RunlineErrorInit, RunlineErrorKind } from './client/errors.js'
+export { isRunlineError, RunlineError } from './client/errors.js'
+export type { CursorPage, CursorPageResponse, CursorQuery } from './client/pagination.js'
+export { PagePromise } from './client/pagination.js'
+export type { PollOptions } from './client/poll.js'
+export { DEFAULT_POLL_INTERVAL_MS, POLL_STOP_STATUSES } from './client/poll.js'
+export type { RunEventStream } from './client/stream.js'
+export type { FetchLike, HeadersOption, RequestOptions, RunlineClientOptions } from './client/transport.js'
 export { DeltaError, MAX_ARRAY_GROWTH, mergeDelta } from './merge.js'
 export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
 export {

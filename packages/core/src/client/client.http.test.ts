@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createRunlineClient, isRunlineError, type RunlineError } from './index.js'
+import { createRunlineClient, isRunlineError, type RunlineError } from '../index.js'
 
 interface SeenRequest {
   method: string

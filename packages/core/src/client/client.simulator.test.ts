@@ -4,7 +4,7 @@ import type { AssistantStreamEvent } from 'openai/resources/beta/assistants'
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
 import { describe, expect, it } from 'vitest'
 import type { RunStreamEvent } from '../types.js'
-import { createRunlineClient, type FetchLike, type RunEventStream } from './index.js'
+import { createRunlineClient, type FetchLike, type RunEventStream } from '../index.js'
 
 const ASSISTANT = 'asst_runline_demo'
 const BASE_URL = 'http://simulator.test/v1'
