@@ -12,15 +12,6 @@ const FUNCTION_CALL = [
   'openai-dotnet__function-call__2-submit-tool-outputs-continuation__2025-10',
 ]
 
-const meta = {
-  title: 'Replay/Controls',
-  component: ReplayPlayer,
-  parameters: { layout: 'fullscreen' },
-} satisfies Meta<typeof ReplayPlayer>
-
-export default meta
-type Story = StoryObj<typeof meta>
-
 const tape = createReplayTape(recordingSequence(...FUNCTION_CALL))
 
 /** The timeline at the scrubbed position, with the raw inspector under it. */
@@ -31,14 +22,19 @@ const view = (state: RunState, position: number) => (
   </>
 )
 
+// Both stories replay the same recordings through the same view.
+const meta = {
+  title: 'Replay/Controls',
+  component: ReplayPlayer,
+  parameters: { layout: 'fullscreen' },
+  args: { tape, initialPosition: 0, source: FUNCTION_CALL.join(' + '), children: view },
+} satisfies Meta<typeof ReplayPlayer>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
 /** The replay control on a real recording (function call, then its continuation), with the raw inspector. */
 export const ScrubARecording: Story = {
-  args: {
-    tape,
-    initialPosition: 0,
-    source: FUNCTION_CALL.join(' + '),
-    children: view,
-  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const slider = canvas.getByRole('slider', { name: 'Event' })
@@ -67,12 +63,6 @@ export const ScrubARecording: Story = {
 
 /** Playing at 16× reaches the end by itself; the button reads "Pause" while it plays. */
 export const PlayToTheEnd: Story = {
-  args: {
-    tape,
-    initialPosition: 0,
-    source: FUNCTION_CALL.join(' + '),
-    children: view,
-  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Speed' }), '16×')
