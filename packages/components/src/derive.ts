@@ -1,4 +1,4 @@
-import type { RunState, RunStep } from '@runline/core'
+import type { Run, RunState, RunStep } from '@runline/core'
 
 // Derived values the components need beyond core's selectors. Each returns a stable reference while
 // its inputs are unchanged (they feed useSyncExternalStore).
@@ -44,6 +44,13 @@ export function sameRecord(
 /** When a step ended (whichever terminal timestamp it has), or null while it runs. */
 export function stepEndedAt(step: RunStep): number | null {
   return timeOf(step.completed_at ?? step.failed_at ?? step.cancelled_at ?? step.expired_at)
+}
+
+/** How long a run took, in seconds: from its start (or creation) to its end; null while it runs. */
+export function runDuration(run: Run): number | null {
+  const start = timeOf(run.started_at) ?? timeOf(run.created_at)
+  const end = timeOf(run.completed_at ?? run.failed_at ?? run.cancelled_at)
+  return start !== null && end !== null ? end - start : null
 }
 
 /** A timestamp the clock can show: a finite number, else null (a server may send anything there). */

@@ -2,7 +2,7 @@ import { initialRunState, selectUsage } from '@runline/core'
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
-import { formatCount, formatDuration, isoTime, timeOf } from './derive.js'
+import { formatCount, formatDuration, isoTime, runDuration, timeOf } from './derive.js'
 import { type RunSource, useRunSelector } from './source.js'
 import { type DisplayStatus, displayStatusOf, statusTone, statusWords } from './status.js'
 import { type Usage, UsageEntries } from './timeline.js'
@@ -160,8 +160,7 @@ export const RunList = forwardRef<HTMLDivElement, RunListProps>(function RunList
 
 function RunListEntry({ run }: { run: Run }): ReactNode {
   const created = timeOf(run.created_at)
-  const start = timeOf(run.started_at) ?? created
-  const end = timeOf(run.completed_at ?? run.failed_at ?? run.cancelled_at)
+  const duration = runDuration(run)
   return (
     <>
       <RunStatusBadge status={run.status} live={false} />
@@ -170,7 +169,7 @@ function RunListEntry({ run }: { run: Run }): ReactNode {
         <span className="rl-runlist__meta">
           {created != null && <time dateTime={isoTime(created)}>{formatDate(created)}</time>}
           {run.model && <span>{run.model}</span>}
-          {end != null && start != null && <span>{formatDuration(end - start)}</span>}
+          {duration !== null && <span>{formatDuration(duration)}</span>}
         </span>
       </span>
       {run.usage && <span className="rl-runlist__tokens">{formatCount(run.usage.total_tokens)} tokens</span>}

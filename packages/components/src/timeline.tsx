@@ -26,6 +26,7 @@ import {
   formatCount,
   formatDuration,
   isoTime,
+  runDuration,
   sameRecord,
   selectFileNames,
   stepEndedAt,
@@ -795,15 +796,14 @@ function useSpacerFollow(stick: () => void, enabled: boolean, after: number): vo
 function RunSummary(): ReactNode {
   const run = useRunSelector(useTimelineSource(), selectRun)
   if (!run) return null
-  const end = run.completed_at ?? run.failed_at ?? run.cancelled_at ?? null
-  const start = run.started_at ?? run.created_at
+  const duration = runDuration(run)
   return (
     <span className="rl-summary">
       {run.model && <span className="rl-summary__model">{run.model}</span>}
       <code className="rl-summary__id" title="Run id">
         {run.id}
       </code>
-      {end != null && start != null && <span title="Duration">{formatDuration(end - start)}</span>}
+      {duration !== null && <span title="Duration">{formatDuration(duration)}</span>}
     </span>
   )
 }
