@@ -1,4 +1,5 @@
 import {
+  initialRunState,
   type Message,
   type RunState,
   type RunStep,
@@ -191,16 +192,7 @@ const UsagePart = forwardRef<HTMLDListElement, UsageProps>(function Usage(
   )
 })
 
-const NO_SOURCE = {
-  stepIds: [],
-  steps: {},
-  messageIds: [],
-  messages: {},
-  run: null,
-  threadId: null,
-  phase: 'idle',
-  error: null,
-} as RunState
+const NO_SOURCE: RunState = initialRunState
 
 function selectRunUsage(state: RunState): Run.Usage | null {
   return state.run?.usage ?? null

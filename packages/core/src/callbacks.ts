@@ -2,6 +2,7 @@ import type { MessageDelta, TextDelta } from 'openai/resources/beta/threads/mess
 import type { ToolCallDelta } from 'openai/resources/beta/threads/runs/steps'
 import { hasId, isRecord } from './merge.js'
 import { initialRunState, reduceRun } from './reduce.js'
+import { isTerminalStatus } from './status.js'
 import type { ErrorObject, Message, Run, RunState, RunStep, RunStreamEvent, Text, ToolCall } from './types.js'
 
 /**
@@ -13,8 +14,12 @@ export interface RunCallbacks {
   onRunCreated?: (run: Run) => void
   onRunUpdated?: (run: Run) => void
   onRunRequiresAction?: (run: Run) => void
+  /** The run completed; fired once per run, whether its terminal event streamed in or was reconciled. */
   onRunCompleted?: (run: Run) => void
-  /** Any terminal run: completed, incomplete, failed, cancelled, expired. */
+  /**
+   * The run ended: completed, incomplete, failed, cancelled, expired. Fired exactly once per run,
+   * however it got there: its terminal event, a snapshot after a drop or a reload, a cancel.
+   */
   onRunDone?: (run: Run) => void
   onRunStepCreated?: (step: RunStep) => void
   onRunStepDelta?: (delta: RunStep['step_details'] | unknown, snapshot: RunStep) => void
@@ -31,13 +36,27 @@ export interface RunCallbacks {
   onError?: (error: ErrorObject | { code: string; message: string }) => void
 }
 
-const TERMINAL_RUN_EVENTS = new Set([
-  'thread.run.completed',
-  'thread.run.incomplete',
-  'thread.run.failed',
-  'thread.run.cancelled',
-  'thread.run.expired',
-])
+// Callbacks handed objects from the state that a store's batch may still append to in place.
+const SNAPSHOT_CALLBACKS = [
+  'onRunStepDelta',
+  'onRunStepDone',
+  'onMessageDelta',
+  'onTextCreated',
+  'onTextDelta',
+  'onTextDone',
+  'onToolCallCreated',
+  'onToolCallDelta',
+  'onToolCallDone',
+] as const satisfies ReadonlyArray<keyof RunCallbacks>
+
+/**
+ * Whether these callbacks need an immutable snapshot per event (a store's `onEventSnapshots`): true
+ * when one of them is handed message, text, step or tool-call objects from the state. The others get
+ * event data, run objects or errors, which no later event changes in place.
+ */
+export function needsSnapshots(callbacks: RunCallbacks): boolean {
+  return SNAPSHOT_CALLBACKS.some((name) => typeof callbacks[name] === 'function')
+}
 
 /**
  * Returns a function to call with each event and the state after it (from `reduceRun` or a store);
@@ -46,6 +65,9 @@ const TERMINAL_RUN_EVENTS = new Set([
  *
  * Like the reducer it never throws on bad input: an event the reducer refused (its state carries a new
  * input error) fires `onEvent` and then `onError` with that error, and nothing else.
+ *
+ * It keeps no reference to a state beyond the call, so a store's pending state will do where
+ * {@link needsSnapshots} is false.
  */
 export function createRunCallbacks(
   callbacks: RunCallbacks,
@@ -73,17 +95,24 @@ export function createRunCallbacks(
     openCalls = null
   }
 
-  let previous: RunState | null = null
+  // What the previous call saw, kept as references and ids only: the state may be a store's pending
+  // state, which later events of the same batch update in place.
+  let seen = false
+  let previousError: RunState['error'] = null
+  // The run whose end was reported: its end callbacks never fire twice, however it ended.
+  let endedRunId: string | null = null
 
   return (event, state) => {
-    const before = previous
-    previous = state
+    const firstCall = !seen
+    const errorBefore = previousError
+    seen = true
+    previousError = state.error
     callbacks.onEvent?.(event)
     // Typed input can still be junk at run time (a server's, or a caller's).
     if (typeof (event as { event?: unknown } | null)?.event !== 'string') return
     // Refused by the reducer: a new error blaming the input (a malformed line arrives as an `error` event).
     const error = state.error
-    if (before && error !== before.error && error?.source === 'input' && event.event !== 'error') {
+    if (!firstCall && error !== errorBefore && error?.source === 'input' && event.event !== 'error') {
       callbacks.onError?.(error)
       return
     }
@@ -168,8 +197,10 @@ export function createRunCallbacks(
         callbacks.onError?.(event.data)
         break
     }
-    if (TERMINAL_RUN_EVENTS.has(event.event) && 'data' in event) {
-      const run = event.data as Run
+    // The run ended, by its terminal event or by a snapshot (a drop, a reload, a cancel): once per run.
+    const run = state.run
+    if (run && isTerminalStatus(run.status) && endedRunId !== run.id) {
+      endedRunId = run.id
       finishToolCalls(state)
       if (run.status === 'completed') callbacks.onRunCompleted?.(run)
       callbacks.onRunDone?.(run)

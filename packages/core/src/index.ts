@@ -1,5 +1,5 @@
 export type { RunCallbacks } from './callbacks.js'
-export { createRunCallbacks, foldRunStream } from './callbacks.js'
+export { createRunCallbacks, foldRunStream, needsSnapshots } from './callbacks.js'
 export type {
   FilesResource,
   IncludeOptions,
@@ -15,12 +15,19 @@ export type {
   ThreadsResource,
 } from './client/client.js'
 export { createRunlineClient } from './client/client.js'
-export type { RunlineErrorInit, RunlineErrorKind } from './client/errors.js'
-export { isRunlineError, RunlineError } from './client/errors.js'
+export type { RunlineErrorFields, RunlineErrorInit, RunlineErrorKind } from './client/errors.js'
+export {
+  asRunlineError,
+  isAbortError,
+  isRunlineError,
+  RunlineError,
+  refusal,
+  runlineErrorFields,
+} from './client/errors.js'
 export type { CursorPage, CursorPageResponse, CursorQuery } from './client/pagination.js'
 export { PagePromise } from './client/pagination.js'
 export type { PollOptions } from './client/poll.js'
-export { DEFAULT_POLL_INTERVAL_MS, POLL_STOP_STATUSES } from './client/poll.js'
+export { DEFAULT_POLL_INTERVAL_MS, POLL_STOP_STATUSES, sleep } from './client/poll.js'
 export type { RunEventStream } from './client/stream.js'
 export type { FetchLike, HeadersOption, RequestOptions, RunlineClientOptions } from './client/transport.js'
 export { DeltaError, MAX_ARRAY_GROWTH, mergeDelta } from './merge.js'
@@ -37,6 +44,7 @@ export { createRunFolder, initialRunState, reduceRun } from './reduce.js'
 export type { TimelineItem } from './selectors.js'
 export {
   selectError,
+  selectHandledToolCalls,
   selectMessages,
   selectMessageText,
   selectRequiredToolCalls,
@@ -47,6 +55,14 @@ export {
   selectTimeline,
   selectUsage,
 } from './selectors.js'
+export type { RunUiStatus } from './status.js'
+export {
+  isActiveStatus,
+  isTerminalStatus,
+  STATUS_WORDS,
+  statusWords,
+  TERMINAL_RUN_STATUSES,
+} from './status.js'
 export type { CommitScheduler, RunStore, RunStoreOptions } from './store.js'
 export { createRunStore } from './store.js'
 export type {
@@ -62,7 +78,6 @@ export type {
   RunStatus,
   RunStep,
   RunStreamEvent,
-  RunUiStatus,
   StreamErrorEvent,
   StreamPhase,
   Text,

@@ -19,6 +19,7 @@ export const initialRunState: RunState = Object.freeze({
   messageIds: Object.freeze([]),
   phase: 'idle',
   error: null,
+  handledToolCalls: Object.freeze({}),
 }) as RunState
 
 /**
@@ -44,6 +45,8 @@ export interface RunFolder {
   push(event: RunStreamEvent): void
   /** The state after every pushed event; later pushes leave it untouched. */
   snapshot(): RunState
+  /** The state after every pushed event, without ending the batch: later pushes may change it in place. */
+  peek(): RunState
 }
 
 /** Creates a {@link RunFolder} starting from `state`. */
@@ -59,6 +62,7 @@ export function createRunFolder(state: RunState = initialRunState): RunFolder {
       if (owned.size > 0) owned = new OwnedObjects()
       return current
     },
+    peek: () => current,
   }
 }
 
@@ -174,18 +178,19 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
     }
     case 'runline.disconnected':
       return state.phase === 'open' || state.phase === 'connecting' ? { ...state, phase: 'dropped' } : state
-    case 'runline.error': {
-      const data: Record<string, unknown> = isRecord(event.data) ? event.data : {}
-      return {
-        ...state,
-        phase: 'errored',
-        error: {
-          code: typeof data.code === 'string' ? data.code : 'client_error',
-          message: typeof data.message === 'string' ? data.message : 'Request failed.',
-          source: 'client',
-        },
-      }
+    case 'runline.error':
+      return reduceClientError(state, event.data)
+    case 'runline.tool_output': {
+      const data: unknown = event.data
+      if (!isRecord(data) || typeof data.tool_call_id !== 'string' || typeof data.output !== 'string')
+        return invalid(state, event.event)
+      const id = data.tool_call_id
+      if (id in Object.prototype) return withError(state, 'invalid_event', UNSAFE_ID)
+      if (state.handledToolCalls[id] === data.output) return state
+      return { ...state, handledToolCalls: { ...state.handledToolCalls, [id]: data.output } }
     }
+    case 'runline.cancelling':
+      return state.error?.source === 'client' ? { ...state, error: null } : state
     case 'runline.snapshot':
       return reduceSnapshot(state, event.data)
     case 'runline.reset':
@@ -197,6 +202,21 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       return state
     }
   }
+}
+
+/** A client failure keeps the `RunlineError`'s fields; a refusal (nothing was sent) keeps the phase. */
+function reduceClientError(state: RunState, data: unknown): RunState {
+  const fields: Record<string, unknown> = isRecord(data) ? data : {}
+  const error: RunlineStateError = {
+    code: typeof fields.code === 'string' ? fields.code : 'client_error',
+    message: typeof fields.message === 'string' ? fields.message : 'Request failed.',
+    source: 'client',
+  }
+  for (const key of ['kind', 'type', 'param', 'requestId'] as const) {
+    if (typeof fields[key] === 'string') (error as unknown as Record<string, unknown>)[key] = fields[key]
+  }
+  if (typeof fields.status === 'number') error.status = fields.status
+  return { ...state, error, phase: error.kind === 'refused' ? state.phase : 'errored' }
 }
 
 function reduceRunObject(state: RunState, run: unknown): RunState {

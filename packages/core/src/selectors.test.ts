@@ -12,6 +12,7 @@ import {
   selectTimeline,
   selectUsage,
 } from './selectors.js'
+import { isActiveStatus, isTerminalStatus, statusWords } from './status.js'
 import { generateRunStream } from './test-utils/generate.js'
 import { loadRecordings, streamOf, utf8 } from './test-utils/recordings.js'
 import type { RunState, RunStreamEvent } from './types.js'
@@ -101,8 +102,16 @@ describe('selector values', () => {
     expect(selectStatus(state)).toBe('idle')
     state = reduceRun(state, ev('runline.connecting'))
     expect(selectStatus(state)).toBe('connecting')
+    // One vocabulary: once there is a run, its own status (the badge's words come from the same value).
     state = reduceRun(state, ev('thread.run.created', { id: 'run_1', status: 'queued', thread_id: 't' }))
-    expect(selectStatus(state)).toBe('streaming')
+    expect(selectStatus(state)).toBe('queued')
+    expect(statusWords(selectStatus(state))).toBe('Queued')
+    state = reduceRun(
+      state,
+      ev('thread.run.in_progress', { id: 'run_1', status: 'in_progress', thread_id: 't' }),
+    )
+    expect(selectStatus(state)).toBe('in_progress')
+    expect(isActiveStatus(selectStatus(state))).toBe(true)
     state = reduceRun(
       state,
       ev('thread.run.failed', {
@@ -112,6 +121,8 @@ describe('selector values', () => {
       }),
     )
     expect(selectStatus(state)).toBe('failed')
+    expect(isTerminalStatus(selectStatus(state))).toBe(true)
+    expect(isActiveStatus(selectStatus(state))).toBe(false)
     expect(selectError(state)).toEqual({ code: 'server_error', message: 'no' })
     const dropped = reduceRun(
       reduceRun(initialRunState, ev('runline.connecting')),

@@ -1,4 +1,5 @@
 import { isRecord } from './merge.js'
+import { isTerminalStatus } from './status.js'
 import type {
   Message,
   RequiredActionFunctionToolCall,
@@ -126,25 +127,24 @@ export function selectError(state: RunState): { code: string; message: string } 
   return view
 }
 
-/** The run's status in the UI's words; a terminal run status wins over the stream's phase. */
+/**
+ * The run's status, one vocabulary for code and UI (`statusWords` gives its words): a terminal run
+ * status wins; then a failed stream reads `error`; then the run's own status (`queued`,
+ * `in_progress`, `requires_action`, `cancelling`); without a run, the stream's phase.
+ */
 export function selectStatus(state: RunState): RunUiStatus {
-  switch (state.run?.status) {
-    case 'completed':
-      return 'completed'
-    case 'failed':
-      return 'failed'
-    case 'cancelled':
-      return 'cancelled'
-    case 'expired':
-      return 'expired'
-    case 'incomplete':
-      return 'incomplete'
-  }
+  const status = state.run?.status
+  if (isTerminalStatus(status)) return status!
   if (state.phase === 'errored') return 'error'
-  if (state.run?.status === 'requires_action') return 'requires_action'
+  if (typeof status === 'string' && (status as string) !== '') return status
   if (state.phase === 'connecting') return 'connecting'
-  if (state.phase === 'open' || state.run) return 'streaming'
+  if (state.phase === 'open') return 'streaming'
   return 'idle'
+}
+
+/** Outputs client tool handlers produced for pending calls, by tool call id (a stable object). */
+export function selectHandledToolCalls(state: RunState): Readonly<Record<string, string>> {
+  return state.handledToolCalls
 }
 
 /** Token usage of the run once it ended (the API sends it on terminal runs), else null. */

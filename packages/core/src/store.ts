@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { createRunFolder, initialRunState } from './reduce.js'
+import { TERMINAL_RUN_EVENTS } from './status.js'
 import type { RunState, RunStreamEvent } from './types.js'
 
 /**
@@ -17,8 +18,19 @@ export interface RunStoreOptions {
    * `'sync'` (servers, tests). Terminal events always commit at once.
    */
   scheduler?: CommitScheduler
-  /** Called with every event after it was reduced (before the commit), e.g. for an inspector. */
+  /**
+   * Called with every event after it was reduced (before the commit): the one place to hang
+   * callbacks and bookkeeping off a run's events (e.g. `createRunCallbacks`, an inspector).
+   */
   onEvent?: (event: RunStreamEvent, state: RunState) => void
+  /**
+   * Whether `onEvent` gets an immutable snapshot (default `true`). A snapshot per event ends the
+   * batch's in-place appends, so each text delta then copies its path. With `false`, `state` is the
+   * pending state, which later events of the same batch may update in place: read it during the
+   * call, keep only what events never change in place (ids, run objects, error objects).
+   * A function is asked at each event.
+   */
+  onEventSnapshots?: boolean | (() => boolean)
 }
 
 /** A vanilla zustand store of one run's state, fed by `dispatch`. */
@@ -36,11 +48,7 @@ export interface RunStore extends StoreApi<RunState> {
 // Events after which a person is waiting for the UI: commit them without waiting for a frame.
 const COMMIT_AT_ONCE = new Set<string>([
   'thread.run.requires_action',
-  'thread.run.completed',
-  'thread.run.incomplete',
-  'thread.run.failed',
-  'thread.run.cancelled',
-  'thread.run.expired',
+  ...TERMINAL_RUN_EVENTS,
   'error',
   'done',
   'runline.connecting',
@@ -48,6 +56,8 @@ const COMMIT_AT_ONCE = new Set<string>([
   'runline.error',
   'runline.snapshot',
   'runline.reset',
+  'runline.tool_output',
+  'runline.cancelling',
 ])
 
 function frameScheduler(flush: () => void): () => void {
@@ -98,8 +108,12 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
 
   const dispatch = (event: RunStreamEvent) => {
     folder.push(event)
-    // A listener may keep the state it is given, so it gets a snapshot.
-    if (options.onEvent) options.onEvent(event, folder.snapshot())
+    const { onEvent, onEventSnapshots = true } = options
+    if (onEvent) {
+      // A listener may keep the state it is given, so it gets a snapshot unless it said otherwise.
+      const snapshots = typeof onEventSnapshots === 'function' ? onEventSnapshots() : onEventSnapshots
+      onEvent(event, snapshots ? folder.snapshot() : folder.peek())
+    }
     // `?.`: like the reducer, dispatch takes junk (it becomes an error in state) without throwing.
     if (!schedule || COMMIT_AT_ONCE.has(event?.event)) {
       flush()

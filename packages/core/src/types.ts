@@ -6,6 +6,8 @@ import type { RunStep, ToolCall } from 'openai/resources/beta/threads/runs/steps
 import type { Thread } from 'openai/resources/beta/threads/threads'
 import type { ErrorObject } from 'openai/resources/shared'
 
+export type { RunUiStatus } from './status.js'
+
 export type {
   AssistantStreamEvent,
   ErrorObject,
@@ -17,6 +19,20 @@ export type {
   Text,
   Thread,
   ToolCall,
+}
+
+/** What went wrong, so callers can branch without string matching (see `RunlineError`). */
+export type RunlineErrorKind = 'api' | 'network' | 'abort' | 'parse' | 'stream' | 'refused' | 'input'
+
+/** Fields a `RunlineError` keeps in run state (`runline.error` events, `RunState.error`). */
+export interface RunlineErrorFields {
+  code: string
+  message: string
+  kind?: RunlineErrorKind
+  status?: number | null
+  type?: string | null
+  param?: string | null
+  requestId?: string | null
 }
 
 /** The `error` event as `parseRunStream` yields it: `data` is the unwrapped error object. */
@@ -37,8 +53,15 @@ export type RunlineLifecycleEvent =
   | { event: 'runline.connecting'; data?: { threadId?: string | null } | undefined }
   /** The stream closed without `done` (network drop, server went away). */
   | { event: 'runline.disconnected'; data?: { message?: string } | undefined }
-  /** A client-side failure: network error, HTTP error before the stream began, a refused submit. */
-  | { event: 'runline.error'; data: { code: string; message: string; status?: number | null } }
+  /**
+   * A client-side failure: network error, HTTP error before the stream began, a refused submit. A
+   * refusal (`kind: 'refused'`: nothing was sent) keeps the stream's phase; anything else ends it.
+   */
+  | { event: 'runline.error'; data: RunlineErrorFields }
+  /** A client tool handler produced the output of a pending call (before it is submitted). */
+  | { event: 'runline.tool_output'; data: { tool_call_id: string; output: string } }
+  /** The client asked the server to cancel the run: the last command's client error is cleared. */
+  | { event: 'runline.cancelling' }
   /** Server state from retrieve + steps.list + messages.list; replaces what it names. */
   | {
       event: 'runline.snapshot'
@@ -59,11 +82,14 @@ export type RunStreamEvent = AssistantStreamEvent | DoneEvent | RunlineLifecycle
 /** The stream's life cycle, as seen by the client. */
 export type StreamPhase = 'idle' | 'connecting' | 'open' | 'done' | 'dropped' | 'errored'
 
-/** An error the state holds: from an `error` event, the client, or input the reducer refused. */
-export interface RunlineStateError {
+/**
+ * An error the state holds: from an `error` event, the client, or input the reducer refused. Client
+ * errors keep the `RunlineError`'s fields; `asRunlineError(state.error)` gives the error back.
+ */
+export interface RunlineStateError extends Partial<Omit<RunlineErrorFields, 'code' | 'message'>> {
   code: string
   message: string
-  /** `stream`: the server's error event; `client`: network/HTTP; `input`: refused or malformed input. */
+  /** `stream`: the server's error event; `client`: network/HTTP/refused; `input`: malformed input. */
   source: 'stream' | 'client' | 'input'
 }
 
@@ -84,17 +110,6 @@ export interface RunState {
   phase: StreamPhase
   /** The last error (a fatal one sets phase `errored`; refused input does not stop the stream). */
   error: RunlineStateError | null
+  /** Outputs client tool handlers produced for pending calls, by tool call id (until the next run). */
+  handledToolCalls: Readonly<Record<string, string>>
 }
-
-/** What `selectStatus` reports: the run's status in the UI's words. */
-export type RunUiStatus =
-  | 'idle'
-  | 'connecting'
-  | 'streaming'
-  | 'requires_action'
-  | 'completed'
-  | 'failed'
-  | 'cancelled'
-  | 'expired'
-  | 'incomplete'
-  | 'error'

@@ -4,6 +4,8 @@
  */
 export type { RunlineError } from '@runline/core'
 export { isRunlineError } from '@runline/core'
+export type { ResumeOptions, RunControllerOptions, StartMessage, StartParams } from './controller/options.js'
+export { createRunController, RunController } from './controller/run-controller.js'
 export { invalidateRunQueries } from './invalidate.js'
 export { runlineKeys } from './keys.js'
 export type { RunlineProviderProps } from './provider.js'
@@ -25,14 +27,6 @@ export {
   useUpdateRun,
 } from './queries.js'
 export type { PointerStorage, RunPointer } from './resume-storage.js'
-export type {
-  ResumeOptions,
-  RunControllerMeta,
-  RunControllerOptions,
-  StartMessage,
-  StartParams,
-} from './run-controller.js'
-export { createRunController, RunController } from './run-controller.js'
 export type { ToolHandler, ToolHandlerContext, ToolHandlers, ToolOutput } from './tool-calls.js'
 export { UNHANDLED } from './tool-calls.js'
 export type { RunHandle, SelectedRunHandle, UseRunStreamOptions } from './use-run-stream.js'
@@ -40,3 +34,4 @@ export { useRunSelector, useRunStream } from './use-run-stream.js'
 export type { ReadableStore } from './use-store-selector.js'
 export { useStoreSelector } from './use-store-selector.js'
 export { useSubmitToolOutputs } from './use-submit-tool-outputs.js'
+export type { FollowOptions, RunAnswers, RunTarget, RunWire, WireStart, WireStream } from './wire/wire.js'

@@ -1,7 +1,7 @@
 // The controller without React, against the real simulator.
-import { selectMessages, selectMessageText, selectStatus } from '@runline/core'
+import { selectMessages, selectMessageText, selectStatus, selectThreadId } from '@runline/core'
 import { describe, expect, it } from 'vitest'
-import { createRunController } from './run-controller.js'
+import { createRunController } from './controller/run-controller.js'
 import { ASSISTANT, createTestBackend, FIXED_NOW } from './test-utils/sim.js'
 
 describe('RunController', () => {
@@ -11,7 +11,7 @@ describe('RunController', () => {
     const state = await controller.start({ message: 'Hello there' })
     expect(selectStatus(state)).toBe('completed')
     expect(state.phase).toBe('done')
-    expect(controller.meta.getState().threadId).toMatch(/^thread_/)
+    expect(selectThreadId(controller.getState())).toMatch(/^thread_/)
     expect(selectMessageText(selectMessages(state)[0]!)).toContain('#')
     expect(count('POST', /^\/threads\/runs$/)).toBe(1)
   })

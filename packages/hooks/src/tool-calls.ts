@@ -1,5 +1,5 @@
 import type { RequiredActionFunctionToolCall } from '@runline/core'
-import { refusal } from './errors.js'
+import { refusal } from '@runline/core'
 
 /** One entry of `submit_tool_outputs`. */
 export interface ToolOutput {

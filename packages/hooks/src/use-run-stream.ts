@@ -1,26 +1,23 @@
 'use client'
 import {
+  asRunlineError,
   type RunlineClient,
   type RunlineError,
   type RunState,
   type RunStore,
   type RunUiStatus,
   selectError,
+  selectHandledToolCalls,
   selectStatus,
   selectThreadId,
 } from '@runline/core'
 import { QueryClientContext } from '@tanstack/react-query'
 import { useContext, useEffect, useMemo, useState } from 'react'
-import { stateErrorAsRunlineError } from './errors.js'
+import type { RunControllerOptions, StartParams } from './controller/options.js'
+import { createRunController, type RunController } from './controller/run-controller.js'
 import { invalidateRunQueries } from './invalidate.js'
 import { useOptionalRunlineClient } from './provider.js'
 import type { RunPointer } from './resume-storage.js'
-import {
-  createRunController,
-  type RunController,
-  type RunControllerOptions,
-  type StartParams,
-} from './run-controller.js'
 import type { ToolOutput } from './tool-calls.js'
 import { useStoreSelector } from './use-store-selector.js'
 
@@ -42,7 +39,7 @@ export interface RunHandle {
   readonly controller: RunController
   /** The run state (in the selector form: read at render, not subscribed). */
   readonly state: RunState
-  /** The run's status in the UI's words. */
+  /** The run's status, in the one vocabulary of `selectStatus` (`statusWords` gives its words). */
   readonly status: RunUiStatus
   /** The last failure: a request, the stream's `error` event, or the run's `last_error`. */
   readonly error: RunlineError | null
@@ -50,7 +47,7 @@ export interface RunHandle {
   readonly threadId: string | null
   /** The current run's id, once known. */
   readonly runId: string | null
-  /** Outputs client tool handlers produced for the current required action, by tool call id. */
+  /** Outputs client tool handlers produced for pending calls, by tool call id. */
   readonly handledToolCalls: Readonly<Record<string, string>>
   /** Starts a streaming run; resolves when it ends or requires action (see `RunController.start`). */
   start(params?: StartParams): Promise<RunState>
@@ -120,7 +117,7 @@ export function useRunStream<T>(
   const runId = useStoreSelector(store, selectRunId)
   const stateThreadId = useStoreSelector(store, selectThreadId)
   const stateError = useStoreSelector(store, selectError)
-  const meta = useStoreSelector(controller.meta, identity)
+  const handledToolCalls = useStoreSelector(store, selectHandledToolCalls)
 
   const commands = useMemo(
     () => ({
@@ -135,9 +132,8 @@ export function useRunStream<T>(
     }),
     [controller, store],
   )
-  const error = meta.error ?? stateErrorAsRunlineError(stateError)
-  const threadId = stateThreadId ?? meta.threadId
-  const handledToolCalls = meta.handledToolCalls
+  const error = stateError ? asRunlineError(stateError) : null
+  const threadId = stateThreadId ?? options.threadId ?? null
   const hasSelector = selector !== undefined
   return useMemo(() => {
     const view = { ...commands, status, error, threadId, runId, handledToolCalls }

@@ -1,5 +1,6 @@
-/** What went wrong, so callers can branch without string matching. */
-export type RunlineErrorKind = 'api' | 'network' | 'abort' | 'parse'
+import type { RunlineErrorFields, RunlineErrorKind } from '../types.js'
+
+export type { RunlineErrorFields, RunlineErrorKind }
 
 /** Fields of a {@link RunlineError} besides its message. */
 export interface RunlineErrorInit {
@@ -21,6 +22,9 @@ export interface RunlineErrorInit {
  * - `kind: 'abort'` — the caller's signal (or `abort()`) cancelled the request or a poll; `cause` holds
  *   the signal's reason.
  * - `kind: 'parse'` — a 2xx response whose body is not the JSON the endpoint promises.
+ * - `kind: 'stream'` — the server's `error` event inside a stream, or a run's `last_error`.
+ * - `kind: 'refused'` — refused before anything was sent (e.g. a submit missing a tool output); `status` null.
+ * - `kind: 'input'` — input the reducer refused (a malformed event); the stream went on.
  */
 export class RunlineError extends Error {
   override readonly name = 'RunlineError'
@@ -134,4 +138,74 @@ export function apiErrorFromBody(response: Response, bodyText: string, context: 
     requestId: response.headers.get('x-request-id'),
     ...fields,
   })
+}
+
+/** The fields of an error as the `runline.error` event carries them into run state. */
+export function runlineErrorFields(error: RunlineError): RunlineErrorFields {
+  return {
+    code: error.code ?? error.kind,
+    message: error.message,
+    kind: error.kind,
+    status: error.status,
+    type: error.type,
+    param: error.param,
+    requestId: error.requestId,
+  }
+}
+
+/**
+ * A request refused before anything was sent (a submit missing a tool output, nothing to submit):
+ * `kind: 'refused'`, `status: null`, typed like the API's own 400 (`invalid_request_error`).
+ */
+export function refusal(code: string, message: string, param: string | null = null): RunlineError {
+  return new RunlineError(message, { kind: 'refused', code, type: 'invalid_request_error', param })
+}
+
+// One RunlineError per state error object, so a handle's `error` keeps its identity across renders.
+const fromState = new WeakMap<object, RunlineError>()
+
+const KIND_OF_SOURCE: Readonly<Record<string, RunlineErrorKind>> = {
+  stream: 'stream',
+  input: 'input',
+  client: 'network',
+}
+
+/**
+ * The one converter to {@link RunlineError}: a `RunlineError` comes back as is; an `AbortError`
+ * becomes kind `abort`; a run state's error (`selectError(state)`, `state.error`) keeps its fields
+ * (the same instance for the same object); anything else thrown becomes kind `network`.
+ */
+export function asRunlineError(value: unknown): RunlineError {
+  if (isRunlineError(value)) return value
+  if (value instanceof Error) {
+    const kind = value.name === 'AbortError' ? 'abort' : 'network'
+    return new RunlineError(value.message || value.name, { kind, cause: value })
+  }
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  ) {
+    let converted = fromState.get(value)
+    if (!converted) {
+      const fields = value as Partial<RunlineErrorFields> & { source?: string; message: string }
+      converted = new RunlineError(fields.message, {
+        kind: fields.kind ?? KIND_OF_SOURCE[fields.source ?? ''] ?? 'stream',
+        status: fields.status,
+        code: fields.code,
+        type: fields.type,
+        param: fields.param,
+        requestId: fields.requestId,
+      })
+      fromState.set(value, converted)
+    }
+    return converted
+  }
+  return new RunlineError(String(value), { kind: 'network', cause: value })
+}
+
+/** True for an abort (a `RunlineError` of kind `abort`, or the platform's `AbortError`): not a failure. */
+export function isAbortError(error: unknown): boolean {
+  if (isRunlineError(error)) return error.kind === 'abort'
+  return error instanceof Error && error.name === 'AbortError'
 }

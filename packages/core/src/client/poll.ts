@@ -1,4 +1,5 @@
 import type { Run, RunStatus } from 'openai/resources/beta/threads/runs'
+import { TERMINAL_RUN_STATUSES } from '../status.js'
 import { RunlineError } from './errors.js'
 import type { JsonResult } from './transport.js'
 
@@ -12,19 +13,27 @@ export interface PollOptions {
   headers?: Readonly<Record<string, string>>
   /**
    * Called with each retrieved run that is still going, before the wait; a returned promise is awaited.
-   * Lets a follower refresh what it shows (e.g. the run's messages) at the server's pace.
+   * Lets a follower refresh what it shows (e.g. the run's messages) at the server's pace. Resolving
+   * `true` says something changed (resets `backoff`).
    */
-  onPending?: (run: Run) => void | Promise<void>
+  onPending?: (run: Run) => unknown
+  /** Where polling stops. Default: the run needs the caller or is finished ({@link POLL_STOP_STATUSES}). */
+  until?: (run: Run) => boolean
+  /**
+   * While a retrieved run is unchanged (same status and `onPending` saw nothing new), each wait is
+   * this many times the previous one, up to `maxIntervalMs`; any change goes back to the server's
+   * pace. Default 1 (no backoff). A follower that shows a run after a reload uses it so an idle tab
+   * asks rarely.
+   */
+  backoff?: number
+  /** The longest wait with `backoff`. Default 30 000. */
+  maxIntervalMs?: number
 }
 
 /** Run statuses at which polling stops: the run needs the caller or is finished. */
 export const POLL_STOP_STATUSES: ReadonlySet<RunStatus> = new Set<RunStatus>([
   'requires_action',
-  'incomplete',
-  'cancelled',
-  'completed',
-  'failed',
-  'expired',
+  ...TERMINAL_RUN_STATUSES,
 ])
 
 /** Default wait between retrieves, in milliseconds. */
@@ -34,7 +43,10 @@ function abortError(signal: AbortSignal): RunlineError {
   return new RunlineError('Polling the run was aborted', { kind: 'abort', cause: signal.reason })
 }
 
-/** Resolves after `ms`, or rejects with an abort `RunlineError` as soon as `signal` fires. */
+/**
+ * Resolves after `ms`, or rejects with an abort `RunlineError` as soon as `signal` fires. The one
+ * abortable wait of Runline (polls, retries, backoff).
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal))
@@ -67,12 +79,14 @@ export async function pollRun(
   retrieve: (signal: AbortSignal | undefined) => Promise<JsonResult<Run>>,
   options: PollOptions = {},
 ): Promise<Run> {
-  const { signal } = options
+  const { signal, until = stopsPolling, backoff = 1, maxIntervalMs = 30_000 } = options
   const fallbackMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS
+  let previous: string | null = null
+  let waitMs = 0
   for (;;) {
     if (signal?.aborted) throw abortError(signal)
     const { data: run, response } = await retrieve(signal)
-    if (POLL_STOP_STATUSES.has(run.status)) return run
+    if (until(run)) return run
     // A run without a status would be polled forever.
     if (typeof run.status !== 'string') {
       throw new RunlineError('Polling the run: the server sent a run without a status', {
@@ -81,7 +95,19 @@ export async function pollRun(
         requestId: response.headers.get('x-request-id'),
       })
     }
-    await options.onPending?.(run)
-    await sleep(pollAfterMs(response) ?? fallbackMs, signal)
+    const changed = (await options.onPending?.(run)) === true
+    // Unchanged since the last look: wait longer each time (backoff); a change goes back to the server's pace.
+    const paceMs = pollAfterMs(response) ?? fallbackMs
+    const fingerprint = `${run.status}:${run.required_action ? 1 : 0}`
+    waitMs =
+      changed || fingerprint !== previous
+        ? paceMs
+        : Math.min(Math.max(waitMs * backoff, paceMs), Math.max(paceMs, maxIntervalMs))
+    previous = fingerprint
+    await sleep(waitMs, signal)
   }
+}
+
+function stopsPolling(run: Run): boolean {
+  return POLL_STOP_STATUSES.has(run.status)
 }

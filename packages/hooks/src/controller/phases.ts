@@ -1,0 +1,93 @@
+// The phases of a run as the controller follows it: read a stream into the store, catch up after a
+// drop, and answer a required action with client handlers. Protocol details stay in the wire.
+import { asRunlineError, type RunState, selectRequiredToolCalls } from '@runline/core'
+import { requiredActionKey, type ToolOutput } from '../tool-calls.js'
+import type { RunTarget, RunWire, WireStream } from '../wire/wire.js'
+import type { Operation } from './operations.js'
+import type { RunPipe } from './pipe.js'
+import type { ToolRunner } from './tool-runner.js'
+
+/** What the phases need from their controller. */
+export interface PhaseContext {
+  pipe: RunPipe
+  wire: RunWire
+  tools: ToolRunner
+  pollIntervalMs(): number | undefined
+}
+
+/**
+ * Opens a stream and feeds the store. A stream that ends without `done` (a network drop, a server
+ * that went away) is not the run's end: the wire catches up with the run server-side.
+ */
+export async function streamPhase(
+  ctx: PhaseContext,
+  op: Operation,
+  open: () => Promise<WireStream>,
+): Promise<void> {
+  const stream = await open()
+  const signal = op.abort.signal
+  let dropped = false
+  try {
+    await stream.forEach(ctx.pipe.dispatch)
+  } catch (error) {
+    if (signal.aborted) return
+    if (asRunlineError(error).kind !== 'network') throw error
+    dropped = true
+  }
+  if (signal.aborted) return
+  const state = ctx.pipe.getState()
+  if (!dropped && (state.phase === 'done' || state.phase === 'errored')) return
+  ctx.pipe.dispatch({ event: 'runline.disconnected', data: { message: 'The stream was interrupted' } })
+  const run = state.run
+  if (!run) throw asRunlineError(new Error('The stream was interrupted before the run was created'))
+  await followPhase(ctx, op, { threadId: run.thread_id, runId: run.id }, 'attention')
+}
+
+/** Brings the store to the server's view of the run and follows it until it stops (`until`). */
+export function followPhase(
+  ctx: PhaseContext,
+  op: Operation,
+  target: RunTarget,
+  until: 'attention' | 'end',
+): Promise<void> {
+  return ctx.wire.follow(target, ctx.pipe.dispatch, {
+    signal: op.abort.signal,
+    until,
+    pollIntervalMs: ctx.pollIntervalMs(),
+  })
+}
+
+/** Sends the answers of a required action and streams the continuation into the same store. */
+export async function answerPhase(
+  ctx: PhaseContext,
+  op: Operation,
+  target: RunTarget,
+  toolOutputs: readonly ToolOutput[],
+): Promise<void> {
+  ctx.pipe.dispatch({ event: 'runline.connecting', data: { threadId: target.threadId } })
+  await streamPhase(ctx, op, () => ctx.wire.answer(target, { toolOutputs }, op.abort.signal))
+}
+
+/**
+ * After a phase: a required action runs the client handlers and, when they cover every call,
+ * submits and follows the continuation, as often as the run asks. Resolves with the state where the
+ * run ended or waits for the UI.
+ */
+export async function settle(ctx: PhaseContext, op: Operation): Promise<RunState> {
+  for (;;) {
+    if (op.abort.signal.aborted) return ctx.pipe.getState()
+    const state = ctx.pipe.getState()
+    const run = state.run
+    if (run?.status !== 'requires_action') return state
+    const calls = selectRequiredToolCalls(state)
+    const outputs = await ctx.tools.run(run.id, calls, op.abort.signal)
+    if (!outputs || op.abort.signal.aborted) return ctx.pipe.getState()
+    const key = requiredActionKey(run.id, calls)
+    if (ctx.tools.submitted(key)) return ctx.pipe.getState()
+    const done = answerPhase(ctx, op, { threadId: run.thread_id, runId: run.id }, outputs).then(() =>
+      ctx.pipe.getState(),
+    )
+    ctx.tools.remember(key, done)
+    await done
+  }
+}

@@ -1,0 +1,89 @@
+// Client tool handlers: run once per required action, their outputs recorded in the run state
+// (`runline.tool_output`), and the submits already sent for an action, so a second one sends nothing.
+import type { RequiredActionFunctionToolCall, RunState, RunStreamEvent } from '@runline/core'
+import {
+  mergeToolOutputs,
+  requiredActionKey,
+  runToolHandler,
+  type ToolHandlers,
+  type ToolOutput,
+  UNHANDLED,
+} from '../tool-calls.js'
+
+/** The tool runner of one controller. */
+export interface ToolRunner {
+  /**
+   * Runs the handlers of a required action in parallel, once per action. Resolves with every output
+   * when all calls are handled, else null (the UI answers the rest).
+   */
+  run(
+    runId: string,
+    calls: readonly RequiredActionFunctionToolCall[],
+    signal: AbortSignal,
+  ): Promise<ToolOutput[] | null>
+  /** Handlers still running for the current action (their outputs join a UI submit). */
+  running(): Promise<unknown> | undefined
+  /** The submit already sent for this action, if any. */
+  submitted(key: string): Promise<RunState> | undefined
+  /** The latest submit for this run, if any (a click while the continuation streams). */
+  latestSubmit(runId: string): Promise<RunState> | undefined
+  /** Remembers a submit for its action until it fails. */
+  remember(key: string, done: Promise<RunState>): void
+  /** A new run: forget every action. */
+  clear(): void
+}
+
+/** Creates the runner; `tools()` gives the latest handlers, `dispatch` records outputs. */
+export function createToolRunner(
+  tools: () => {
+    tools?: ToolHandlers
+    onToolError?: (error: unknown, call: RequiredActionFunctionToolCall) => void
+  },
+  dispatch: (event: RunStreamEvent) => void,
+): ToolRunner {
+  let current: { key: string; outputs: Promise<ToolOutput[] | null> } | null = null
+  const sent = new Map<string, Promise<RunState>>()
+
+  return {
+    async run(runId, calls, signal) {
+      const { tools: handlers = {}, onToolError } = tools()
+      const mine = calls.filter((call) => typeof handlers[call.function.name] === 'function')
+      if (mine.length === 0) return null
+      const key = requiredActionKey(runId, calls)
+      if (current?.key !== key) {
+        const outputs = Promise.all(
+          mine.map(async (call): Promise<ToolOutput | null> => {
+            const output = await runToolHandler(handlers[call.function.name]!, call, signal, onToolError)
+            if (output === UNHANDLED) return null
+            if (!signal.aborted)
+              dispatch({ event: 'runline.tool_output', data: { tool_call_id: call.id, output } })
+            return { tool_call_id: call.id, output }
+          }),
+        ).then((done) => {
+          // Aborted handlers (unmount, cancel) leave no trace: a later resume runs them again.
+          if (signal.aborted && current?.key === key) current = null
+          return signal.aborted ? null : done.filter((output) => output !== null)
+        })
+        current = { key, outputs }
+      }
+      const outputs = await current!.outputs
+      if (!outputs || outputs.length !== calls.length) return null
+      return mergeToolOutputs(calls, {}, outputs)
+    },
+    running: () => current?.outputs,
+    submitted: (key) => sent.get(key),
+    latestSubmit(runId) {
+      let latest: Promise<RunState> | undefined
+      for (const [key, done] of sent) if (key.startsWith(`${runId}:`)) latest = done
+      return latest
+    },
+    remember(key, done) {
+      sent.set(key, done)
+      done.catch(() => sent.delete(key))
+    },
+    clear() {
+      sent.clear()
+      current = null
+    },
+  }
+}
