@@ -41,7 +41,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,proxy,simulator}/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          include: [
+            'packages/{core,proxy,simulator}/src/**/*.test.ts',
+            // The hooks' framework-agnostic modules (controller, wires) are tested without React.
+            'packages/hooks/src/{controller,wire}/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+          ],
         },
       },
       {
@@ -50,6 +55,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['packages/{hooks,components}/src/**/*.test.{ts,tsx}', 'apps/demo/src/**/*.test.{ts,tsx}'],
+          exclude: ['packages/hooks/src/{controller,wire}/**'],
         },
       },
       {
@@ -69,6 +75,7 @@ export default defineConfig({
           environment: 'jsdom',
           env: { RUNLINE_REACT_MAJOR: '18' },
           include: ['packages/hooks/src/**/*.test.{ts,tsx}'],
+          exclude: ['packages/hooks/src/{controller,wire}/**'],
         },
       },
       {

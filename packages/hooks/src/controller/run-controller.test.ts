@@ -1,8 +1,8 @@
 // The controller without React, against the real simulator.
 import { selectMessages, selectMessageText, selectStatus, selectThreadId } from '@runline/core'
 import { describe, expect, it } from 'vitest'
-import { createRunController } from './controller/run-controller.js'
-import { ASSISTANT, createTestBackend, FIXED_NOW } from './test-utils/sim.js'
+import { ASSISTANT, createTestBackend, FIXED_NOW } from '../test-utils/sim.js'
+import { createRunController } from './run-controller.js'
 
 describe('RunController', () => {
   it('streams a run on a new thread and reports the thread id', async () => {
