@@ -27,10 +27,12 @@ export {
   useUpdateRun,
 } from './queries.js'
 export type { PointerStorage, RunPointer } from './resume-storage.js'
+export type { RunHandleLike, RunSource } from './run-source.js'
+export { handleOf, storeOf, useRunSelector } from './run-source.js'
 export type { ToolHandler, ToolHandlerContext, ToolHandlers, ToolOutput } from './tool-calls.js'
 export { UNHANDLED } from './tool-calls.js'
 export type { RunHandle, SelectedRunHandle, UseRunStreamOptions } from './use-run-stream.js'
-export { useRunSelector, useRunStream } from './use-run-stream.js'
+export { useRunStream } from './use-run-stream.js'
 export type { ReadableStore } from './use-store-selector.js'
 export { useStoreSelector } from './use-store-selector.js'
 export { useSubmitToolOutputs } from './use-submit-tool-outputs.js'

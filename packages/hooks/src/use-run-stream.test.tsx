@@ -10,9 +10,10 @@ import {
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { memo, StrictMode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useRunSelector } from './run-source.js'
 import { ASSISTANT, createTestBackend, createWrapper, FIXED_NOW, memoryStorage } from './test-utils/sim.js'
 import { UNHANDLED } from './tool-calls.js'
-import { type RunHandle, useRunSelector, useRunStream } from './use-run-stream.js'
+import { type RunHandle, useRunStream } from './use-run-stream.js'
 
 const firstText = (state: RunState) => {
   const message = selectMessages(state)[0]

@@ -144,15 +144,3 @@ export function useRunStream<T>(
     }) as SelectedRunHandle<T>
   }, [commands, store, status, error, threadId, runId, handledToolCalls, selected, hasSelector])
 }
-
-/**
- * Subscribes a component to one slice of a handle's run: it re-renders only when that slice changes
- * (`Object.is`, or `isEqual`). Use the core's selectors or your own that return stable references.
- */
-export function useRunSelector<T>(
-  handle: Pick<RunHandle, 'store'>,
-  selector: (state: RunState) => T,
-  isEqual?: (a: T, b: T) => boolean,
-): T {
-  return useStoreSelector(handle.store, selector, isEqual)
-}
