@@ -1,9 +1,9 @@
-// Every wait is bounded: stalled upstream bodies, clients that leave.
+// Every wait is bounded: stalled upstream bodies, clients that leave, bodies nested too deeply.
 // Idle timeouts are small (200 ms) and the assertions are about outcomes, never about durations.
 import type { ServerResponse } from 'node:http'
 import { parseRunStream } from '@runline/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createRunlineProxy } from './index.js'
+import { createRunlineProxy, MAX_JSON_DEPTH } from './index.js'
 import { type FakeUpstream, type FakeUpstreamHandler, startFakeUpstream } from './test-utils/fakeUpstream.js'
 
 const ASSISTANT = 'asst_allowed'
@@ -164,4 +164,40 @@ describe('a client that leaves aborts the upstream request, whatever the status'
     await expect(bodyCancelled).resolves.toBeDefined()
     expect((await answer).status).toBe(499)
   }, 15_000)
+})
+
+describe('JSON nesting depth', () => {
+  /** A value `levels` arrays deep. */
+  const nested = (levels: number) => `${'['.repeat(levels)}"x"${']'.repeat(levels)}`
+  const message = (metadataValue: string) =>
+    `{"role":"user","content":"hi","metadata":{"deep":${metadataValue}}}`
+
+  it(`refuses a body nested deeper than ${MAX_JSON_DEPTH} levels with 400, before the upstream`, async () => {
+    const { proxy, upstream: up } = await setup(stallAfter(200, {}))
+    // ~9 KB nested ~4,250 levels inside an allowed field: the body that used to overflow the stack.
+    const response = await proxy(post('/threads/thread_a/messages', message(nested(4_250))))
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      error: {
+        message: `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'json_too_deep',
+      },
+    })
+    const oneTooMany = await proxy(post('/threads/thread_a/messages', message(nested(MAX_JSON_DEPTH - 1))))
+    expect(oneTooMany.status).toBe(400)
+    expect(up.requests).toEqual([])
+  })
+
+  it('forwards a body exactly at the limit, and brackets inside strings do not count', async () => {
+    const { proxy, upstream: up } = await setup()
+    // The message object is level 1, metadata 2, so the value may nest MAX - 2 more levels.
+    const atLimit = await proxy(post('/threads/thread_a/messages', message(nested(MAX_JSON_DEPTH - 2))))
+    expect(atLimit.status).toBe(200)
+    const brackets = `"${'[{'.repeat(500)}\\"${'}]'.repeat(500)}"`
+    const inString = await proxy(post('/threads/thread_a/messages', message(brackets)))
+    expect(inString.status).toBe(200)
+    expect(up.requests).toHaveLength(2)
+  })
 })

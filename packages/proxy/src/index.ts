@@ -1,4 +1,5 @@
 export { type LimitedBody, readBodyWithLimit } from './body.js'
+export { jsonDepthExceeds, MAX_JSON_DEPTH } from './depth.js'
 export { errorResponse, type OpenAIErrorBody, type ProxyErrorType } from './errors.js'
 export type {
   AuthorizeContext,

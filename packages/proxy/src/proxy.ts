@@ -1,5 +1,6 @@
 import { readBodyWithLimit } from './body.js'
 import { applyCorsHeaders, isAllowedOrigin, preflightResponse } from './cors.js'
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './depth.js'
 import { errorResponse } from './errors.js'
 import { upstreamRequestHeaders } from './headers.js'
 import type { RunlineProxyHandler, RunlineProxyOptions } from './options.js'
@@ -130,8 +131,17 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
         if (!/^application\/json\b/i.test(contentType)) {
           return refuse(415, 'unsupported_media_type', 'The request body must be application/json.')
         }
+        const text = new TextDecoder().decode(read.bytes)
+        // Checked before parsing: re-serialising a deeper body could overflow the stack.
+        if (jsonDepthExceeds(text)) {
+          return refuse(
+            400,
+            'json_too_deep',
+            `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+          )
+        }
         try {
-          parsed = JSON.parse(new TextDecoder().decode(read.bytes))
+          parsed = JSON.parse(text)
         } catch {
           return refuse(400, 'invalid_json', 'The request body is not valid JSON.')
         }
