@@ -166,6 +166,26 @@ describe('a client that leaves aborts the upstream request, whatever the status'
   }, 15_000)
 })
 
+describe('retry-after headers', () => {
+  it('are forwarded on an upstream 429 (seconds and milliseconds)', async () => {
+    const { proxy } = await setup((_r, res) => {
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': '2',
+        'retry-after-ms': '1500',
+      })
+      res.end(
+        '{"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}',
+      )
+    })
+    const response = await proxy(new Request('http://proxy.test/api/v1/threads/thread_a'))
+    expect(response.status).toBe(429)
+    expect(response.headers.get('retry-after')).toBe('2')
+    expect(response.headers.get('retry-after-ms')).toBe('1500')
+    expect(await errorCode(response)).toBe('rate_limit_exceeded')
+  })
+})
+
 describe('JSON nesting depth', () => {
   /** A value `levels` arrays deep. */
   const nested = (levels: number) => `${'['.repeat(levels)}"x"${']'.repeat(levels)}`
