@@ -1,6 +1,7 @@
 // The server's bounds, over loopback HTTP: upstream idle timeout, deep JSON, and honest 500s.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { createRunlineClient, isRunlineError } from '@runline/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   type FakeUpstream,
@@ -109,5 +110,18 @@ describe('server bounds over loopback HTTP', () => {
     const response = await fetch(`${server.url}/api/v1/threads/thread_a`)
     expect(response.status).toBe(500)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('internal_error')
+  })
+
+  it("carries the upstream's retry-after headers to the client's RunlineError.retryAfterMs", async () => {
+    const { server } = await start((_r, res) => {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7', 'retry-after-ms': '6500' })
+      res.end(
+        '{"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}',
+      )
+    })
+    const client = createRunlineClient({ baseUrl: `${server.url}/api/v1` })
+    const error: unknown = await client.threads.retrieve('thread_a').catch((caught: unknown) => caught)
+    expect(isRunlineError(error)).toBe(true)
+    expect(error).toMatchObject({ status: 429, code: 'rate_limit_exceeded', retryAfterMs: 6500 })
   })
 })
