@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getRequestListener, type HttpBindings } from '@hono/node-server'
+import { getRequestListener, type HttpBindings, RequestError } from '@hono/node-server'
 import {
   createRunlineProxy,
   errorResponse,
@@ -58,6 +58,7 @@ export function createServerApp(config: ServerConfig): ServerApp {
     upstream: {
       ...upstream,
       fetch: config.wrapUpstreamFetch ? config.wrapUpstreamFetch(baseFetch) : baseFetch,
+      idleTimeoutMs: config.upstreamIdleMs,
     },
     basePath: PROXY_BASE_PATH,
     assistantIds: config.assistantIds,
@@ -134,10 +135,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       hostname: config.host,
       // Keep the runtime's own Request/Response globals: the proxy and the simulator are web-standard code.
       overrideGlobalObjects: false,
-      // Targets the adapter cannot turn into a Request (e.g. a backslash in the path) get our JSON 400.
-      errorHandler: () => {
-        config.log?.('- (unparsable request target) 400')
-        return errorResponse(400, 'Invalid request target.', { code: 'invalid_path' })
+      // Targets the adapter cannot turn into a Request (e.g. a backslash in the path) get our JSON 400;
+      // anything else that escapes the handler is our bug, not the client's: a 500 that says so.
+      errorHandler: (error) => {
+        if (error instanceof RequestError) {
+          config.log?.('- (unparsable request target) 400')
+          return errorResponse(400, 'Invalid request target.', { code: 'invalid_path' })
+        }
+        config.log?.(`- (handler failed: ${error instanceof Error ? error.name : 'error'}) 500`)
+        return errorResponse(500, 'The server had an error while processing your request.', {
+          code: 'internal_error',
+        })
       },
     },
   )

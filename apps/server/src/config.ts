@@ -15,6 +15,8 @@ export interface ServerConfig {
   allowedOrigins: string[]
   maxBodyBytes: number
   upstreamTimeoutMs: number
+  /** Longest silence while reading an upstream body, error bodies and streams alike (`RUNLINE_UPSTREAM_IDLE_MS`). */
+  upstreamIdleMs: number
   /** The built demo (`apps/demo/dist`); served at `/` when its index.html exists. `null` disables it. */
   staticDir: string | null
   /** Receives one line per request; `null` keeps quiet (tests, benchmarks). */
@@ -142,6 +144,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     allowedOrigins: origins(env),
     maxBodyBytes: integer(env, 'RUNLINE_MAX_BODY_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     upstreamTimeoutMs: integer(env, 'RUNLINE_UPSTREAM_TIMEOUT_MS', 60_000, 1, 3_600_000),
+    upstreamIdleMs: integer(env, 'RUNLINE_UPSTREAM_IDLE_MS', 60_000, 1, 3_600_000),
     staticDir: DEFAULT_STATIC_DIR,
     log: (line) => console.log(line),
   }

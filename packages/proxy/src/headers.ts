@@ -11,6 +11,7 @@ export const FORWARDED_RESPONSE_HEADERS = [
   'openai-processing-ms',
   'x-request-id',
   'retry-after',
+  'retry-after-ms',
 ] as const
 
 /** Builds the upstream request headers: the browser's allowlisted ones plus the server-side credentials. */

@@ -1,79 +1,14 @@
 import { readBodyWithLimit } from './body.js'
 import { applyCorsHeaders, isAllowedOrigin, preflightResponse } from './cors.js'
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './depth.js'
 import { errorResponse } from './errors.js'
-import { browserResponseHeaders, upstreamRequestHeaders } from './headers.js'
-import { checkBody, type RunOverrideField } from './policy.js'
+import { upstreamRequestHeaders } from './headers.js'
+import type { RunlineProxyHandler, RunlineProxyOptions } from './options.js'
+import { checkBody } from './policy.js'
+import { relayResponse } from './relay.js'
 import { matchRoute, type ProxyOperation, type RouteIds } from './routes.js'
-import { maskSecrets } from './scrub.js'
-
-/** Where requests go and how they are authenticated there. */
-export interface UpstreamOptions {
-  /** API root without a trailing slash, e.g. `https://api.openai.com/v1` or `https://res.openai.azure.com/openai`. */
-  url: string
-  /** Injected server-side; never read from or sent to the browser. */
-  apiKey?: string
-  /** `openai`: `Authorization: Bearer`; `azure`: `api-key` header + `api-version` query. Default `openai`. */
-  flavor?: 'openai' | 'azure'
-  /** Required for `azure` (e.g. `2024-05-01-preview`). */
-  azureApiVersion?: string
-  /** The fetch used to reach the upstream (e.g. an in-process simulator's). Default: global `fetch`. */
-  fetch?: typeof fetch
-}
-
-/** Context handed to {@link RunlineProxyOptions.authorize}. */
-export interface AuthorizeContext extends RouteIds {
-  operation: ProxyOperation
-}
-
-/** Passed to `onRequest` once a request is routed to an allowed operation (before authorize and body checks). */
-export interface ProxyRequestInfo extends RouteIds {
-  operation: ProxyOperation
-  method: string
-  /** Path below `basePath`, e.g. `/threads/thread_1/runs`. */
-  path: string
-}
-
-/** Passed to `onResponse` when the response head is ready (streams may still be flowing). */
-export interface ProxyResponseInfo {
-  /** `null` when the request was refused before being matched to an operation. */
-  operation: ProxyOperation | null
-  method: string
-  path: string
-  status: number
-  durationMs: number
-  /** Whether the upstream was contacted at all. */
-  forwarded: boolean
-  /** The `code` of the proxy's own refusal or failure, when it produced the response. */
-  errorCode: string | null
-}
-
-/** Options of {@link createRunlineProxy}. */
-export interface RunlineProxyOptions {
-  upstream: UpstreamOptions
-  /** The part of the incoming path to strip before routing. Default `/api/v1`. */
-  basePath?: string
-  /** Assistants runs may be created for; `'*'` allows any. */
-  assistantIds: readonly string[] | '*'
-  /** Run-creation fields the browser may set (all refused with 400 by default). */
-  allowRunOverrides?: readonly RunOverrideField[]
-  /** Origins that get CORS headers. None: same-origin only; other origins are refused with 403. */
-  allowedOrigins?: readonly string[]
-  /** Request body limit in bytes, enforced while reading. Default 1 MiB; over it: 413. */
-  maxBodyBytes?: number
-  /** How long to wait for the upstream's response head. Default 60 s; over it: 504. */
-  timeoutMs?: number
-  /** Decide per request: `false` → 403; a `Response` is sent as is. Runs after routing, before the body is read. */
-  authorize?: (request: Request, ctx: AuthorizeContext) => boolean | Response | Promise<boolean | Response>
-  onRequest?: (info: ProxyRequestInfo) => void
-  onResponse?: (info: ProxyResponseInfo) => void
-}
-
-/** A web-standard request handler: works as a Next.js route handler, a Workers/Bun/Deno `fetch`, or via adapters. */
-export type RunlineProxyHandler = (request: Request) => Promise<Response>
 
 const MiB = 1024 * 1024
-const MAX_ERROR_BODY_BYTES = MiB
-const encoder = new TextEncoder()
 const POST_BODY_OPTIONAL: ReadonlySet<ProxyOperation> = new Set(['runs.cancel', 'threads.create'])
 
 /**
@@ -90,6 +25,7 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
   const basePath = (options.basePath ?? '/api/v1').replace(/\/+$/, '')
   const maxBodyBytes = options.maxBodyBytes ?? MiB
   const timeoutMs = options.timeoutMs ?? 60_000
+  const idleTimeoutMs = options.upstream.idleTimeoutMs ?? 60_000
   const allowedOrigins = options.allowedOrigins ?? []
   const policy = { assistantIds: options.assistantIds, allowRunOverrides: options.allowRunOverrides ?? [] }
   const secrets = options.upstream.apiKey ? [options.upstream.apiKey] : []
@@ -195,8 +131,17 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
         if (!/^application\/json\b/i.test(contentType)) {
           return refuse(415, 'unsupported_media_type', 'The request body must be application/json.')
         }
+        const text = new TextDecoder().decode(read.bytes)
+        // Checked before parsing: re-serialising a deeper body could overflow the stack.
+        if (jsonDepthExceeds(text)) {
+          return refuse(
+            400,
+            'json_too_deep',
+            `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+          )
+        }
         try {
-          parsed = JSON.parse(new TextDecoder().decode(read.bytes))
+          parsed = JSON.parse(text)
         } catch {
           return refuse(400, 'invalid_json', 'The request body is not valid JSON.')
         }
@@ -253,110 +198,14 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
       clearTimeout(timer)
     }
 
-    if (upstream.status >= 300) {
-      release()
-      return finish(await scrubbedError(upstream, secrets), true, null)
-    }
-    const headers = browserResponseHeaders(upstream.headers, secrets)
-    const isSse = (headers.get('content-type') ?? '').startsWith('text/event-stream')
-    if (isSse) {
-      headers.delete('content-length')
-      // no-transform keeps compression middlewares (which buffer) off the stream.
-      headers.set('cache-control', 'no-cache, no-transform')
-      headers.set('x-accel-buffering', 'no')
-    }
-    const body = upstream.body ? passThrough(upstream.body, isSse, release) : null
-    if (!upstream.body) release()
-    return finish(new Response(body, { status: upstream.status, headers }), true)
-  }
-}
-
-/**
- * Turns an upstream error (or redirect) into the browser's answer: body capped and with secrets masked.
- * An upstream 401/403 means the server's own key was refused, which the browser can't fix: 502.
- */
-async function scrubbedError(upstream: Response, secrets: readonly string[]): Promise<Response> {
-  if (upstream.status === 401 || upstream.status === 403) {
-    await upstream.body?.cancel().catch(() => {})
-    return errorResponse(502, 'The upstream refused the proxy credentials.', { code: 'upstream_auth_failed' })
-  }
-  if (upstream.status < 400) {
-    await upstream.body?.cancel().catch(() => {})
-    return errorResponse(502, 'The upstream answered with a redirect.', { code: 'upstream_redirect' })
-  }
-  let text = ''
-  try {
-    text = await readTextCapped(upstream, MAX_ERROR_BODY_BYTES)
-  } catch {
-    return errorResponse(502, 'The upstream error response could not be read.', {
-      code: 'upstream_unreadable',
+    // From here on the exchange lives until the upstream body is done: a client that leaves aborts it.
+    const { response, errorCode } = await relayResponse(upstream, {
+      signal: controller.signal,
+      abort: (reason) => controller.abort(reason),
+      end: release,
+      idleTimeoutMs,
+      secrets,
     })
+    return finish(response, true, errorCode)
   }
-  const headers = browserResponseHeaders(upstream.headers, secrets)
-  headers.delete('content-length')
-  return new Response(maskSecrets(text, secrets), { status: upstream.status, headers })
-}
-
-async function readTextCapped(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return ''
-  const reader = response.body.getReader()
-  const decoder = new TextDecoder()
-  let text = ''
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    text += decoder.decode(value, { stream: true })
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {})
-      break
-    }
-  }
-  return text + decoder.decode()
-}
-
-/**
- * Re-exposes the upstream body chunk by chunk (highWaterMark 0: nothing is read ahead of the client).
- * If an SSE upstream breaks mid-stream, the client gets an `error` event instead of a bare truncation.
- */
-function passThrough(
-  body: ReadableStream<Uint8Array>,
-  isSse: boolean,
-  onEnd: () => void,
-): ReadableStream<Uint8Array> {
-  const reader = body.getReader()
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read()
-          if (done) {
-            onEnd()
-            controller.close()
-          } else {
-            controller.enqueue(value)
-          }
-        } catch {
-          onEnd()
-          if (!isSse) return controller.error(new Error('upstream stream failed'))
-          const error = {
-            error: {
-              message: 'The upstream stream was interrupted.',
-              type: 'server_error',
-              param: null,
-              code: 'upstream_stream_error',
-            },
-          }
-          controller.enqueue(encoder.encode(`event: error\ndata: ${JSON.stringify(error)}\n\n`))
-          controller.close()
-        }
-      },
-      cancel(reason) {
-        onEnd()
-        return reader.cancel(reason)
-      },
-    },
-    { highWaterMark: 0 },
-  )
 }

@@ -10,6 +10,7 @@ export interface RunlineErrorInit {
   type?: string | null
   param?: string | null
   requestId?: string | null
+  retryAfterMs?: number | null
   cause?: unknown
 }
 
@@ -38,6 +39,11 @@ export class RunlineError extends Error {
   readonly param: string | null
   /** The `x-request-id` response header, for support tickets and logs. */
   readonly requestId: string | null
+  /**
+   * How long the server asked to wait before retrying (ms), from the response's `retry-after-ms` or
+   * `retry-after` header (see {@link retryAfterMsFromHeaders}); `null` when it did not say.
+   */
+  readonly retryAfterMs: number | null
   /** See the class description. */
   readonly kind: RunlineErrorKind
 
@@ -49,6 +55,7 @@ export class RunlineError extends Error {
     this.type = init.type ?? null
     this.param = init.param ?? null
     this.requestId = init.requestId ?? null
+    this.retryAfterMs = init.retryAfterMs ?? null
   }
 }
 
@@ -129,6 +136,22 @@ export function errorBodyFields(response: Response, bodyText: string, context: s
   }
 }
 
+/**
+ * How long a response asks the client to wait before retrying, in ms: `retry-after-ms` (milliseconds,
+ * which OpenAI sends) wins over `retry-after` (delay-seconds, or an HTTP date; a date in the past is 0).
+ * `null` when neither header is there or readable.
+ */
+export function retryAfterMsFromHeaders(headers: Headers, now: number = Date.now()): number | null {
+  const ms = headers.get('retry-after-ms')?.trim()
+  if (ms && /^\d+(?:\.\d+)?$/.test(ms)) return Number(ms)
+  const after = headers.get('retry-after')?.trim()
+  if (!after) return null
+  if (/^\d+(?:\.\d+)?$/.test(after)) return Math.round(Number(after) * 1000)
+  // Only a date with letters in it (`Wed, 21 Oct 2015 07:28:00 GMT`): Date.parse reads bare numbers too.
+  const date = /[a-z]/i.test(after) ? Date.parse(after) : Number.NaN
+  return Number.isNaN(date) ? null : Math.max(0, date - now)
+}
+
 /** Builds the `kind: 'api'` error for a non-2xx response from its already-read body text. */
 export function apiErrorFromBody(response: Response, bodyText: string, context: string): RunlineError {
   const { message, ...fields } = errorBodyFields(response, bodyText, context)
@@ -136,6 +159,7 @@ export function apiErrorFromBody(response: Response, bodyText: string, context: 
     kind: 'api',
     status: response.status,
     requestId: response.headers.get('x-request-id'),
+    retryAfterMs: retryAfterMsFromHeaders(response.headers),
     ...fields,
   })
 }
