@@ -20,6 +20,7 @@ export const initialRunState: RunState = Object.freeze({
   phase: 'idle',
   error: null,
   handledToolCalls: Object.freeze({}),
+  retry: null,
 }) as RunState
 
 /**
@@ -173,6 +174,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
         ...state,
         phase: 'connecting',
         error: null,
+        retry: null,
         threadId: typeof threadId === 'string' ? threadId : state.threadId,
       }
     }
@@ -188,6 +190,12 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       if (id in Object.prototype) return withError(state, 'invalid_event', UNSAFE_ID)
       if (state.handledToolCalls[id] === data.output) return state
       return { ...state, handledToolCalls: { ...state.handledToolCalls, [id]: data.output } }
+    }
+    case 'runline.retrying': {
+      const data: unknown = event.data
+      if (!isRecord(data) || typeof data.delayMs !== 'number' || typeof data.attempt !== 'number')
+        return invalid(state, event.event)
+      return { ...state, retry: event.data }
     }
     case 'runline.cancelling':
       return state.error?.source === 'client' ? { ...state, error: null } : state
@@ -216,7 +224,7 @@ function reduceClientError(state: RunState, data: unknown): RunState {
     if (typeof fields[key] === 'string') (error as unknown as Record<string, unknown>)[key] = fields[key]
   }
   if (typeof fields.status === 'number') error.status = fields.status
-  return { ...state, error, phase: error.kind === 'refused' ? state.phase : 'errored' }
+  return { ...state, error, retry: null, phase: error.kind === 'refused' ? state.phase : 'errored' }
 }
 
 function reduceRunObject(state: RunState, run: unknown): RunState {

@@ -4,6 +4,7 @@ import type {
   Message,
   RequiredActionFunctionToolCall,
   Run,
+  RunRetry,
   RunState,
   RunStep,
   RunUiStatus,
@@ -136,10 +137,16 @@ export function selectStatus(state: RunState): RunUiStatus {
   const status = state.run?.status
   if (isTerminalStatus(status)) return status!
   if (state.phase === 'errored') return 'error'
+  if (state.retry) return 'retrying'
   if (typeof status === 'string' && (status as string) !== '') return status
   if (state.phase === 'connecting') return 'connecting'
   if (state.phase === 'open') return 'streaming'
   return 'idle'
+}
+
+/** The request waiting to be sent again because the server asked to wait (429, 503), else null. */
+export function selectRetry(state: RunState): RunRetry | null {
+  return state.retry
 }
 
 /** Outputs client tool handlers produced for pending calls, by tool call id (a stable object). */

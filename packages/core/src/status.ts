@@ -5,9 +5,10 @@ import type { RunStatus } from 'openai/resources/beta/threads/runs/runs'
 /**
  * What `selectStatus` reports and what the UI shows: the run's own status once there is a run (so
  * `queued` and `cancelling` are not flattened), else the stream's state (`idle`, `connecting`,
- * `streaming`), or `error` when the stream itself failed on a run that has not ended.
+ * `streaming`; `retrying` while the server asked to wait), or `error` when the stream itself failed
+ * on a run that has not ended.
  */
-export type RunUiStatus = RunStatus | 'idle' | 'connecting' | 'streaming' | 'error'
+export type RunUiStatus = RunStatus | 'idle' | 'connecting' | 'retrying' | 'streaming' | 'error'
 
 /** Run statuses after which a run does nothing more. */
 export const TERMINAL_RUN_STATUSES: ReadonlySet<RunStatus> = new Set<RunStatus>([
@@ -21,6 +22,7 @@ export const TERMINAL_RUN_STATUSES: ReadonlySet<RunStatus> = new Set<RunStatus>(
 /** Statuses of a run that still holds its thread: it runs, waits for the caller, or is being cancelled. */
 const ACTIVE_STATUSES: ReadonlySet<string> = new Set<RunUiStatus>([
   'connecting',
+  'retrying',
   'streaming',
   'queued',
   'in_progress',
@@ -45,6 +47,7 @@ export function isActiveStatus(status: string | null | undefined): boolean {
 export const STATUS_WORDS: Readonly<Record<RunUiStatus, string>> = {
   idle: 'Not started',
   connecting: 'Connecting',
+  retrying: 'Waiting to retry',
   streaming: 'Streaming',
   error: 'Stream error',
   queued: 'Queued',

@@ -58,6 +58,7 @@ const COMMIT_AT_ONCE = new Set<string>([
   'runline.reset',
   'runline.tool_output',
   'runline.cancelling',
+  'runline.retrying',
 ])
 
 function frameScheduler(flush: () => void): () => void {

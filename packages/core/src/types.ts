@@ -62,6 +62,8 @@ export type RunlineLifecycleEvent =
   | { event: 'runline.tool_output'; data: { tool_call_id: string; output: string } }
   /** The client asked the server to cancel the run: the last command's client error is cleared. */
   | { event: 'runline.cancelling' }
+  /** The server asked the client to wait (429, 503): the request is sent again after `delayMs`. */
+  | { event: 'runline.retrying'; data: RunRetry }
   /** Server state from retrieve + steps.list + messages.list; replaces what it names. */
   | {
       event: 'runline.snapshot'
@@ -93,6 +95,20 @@ export interface RunlineStateError extends Partial<Omit<RunlineErrorFields, 'cod
   source: 'stream' | 'client' | 'input'
 }
 
+/** A request the server asked to send again later (429, 503), while the client waits. */
+export interface RunRetry {
+  /** 1 for the first retry. */
+  attempt: number
+  /** How long the client waits before sending it again, in ms (the server's `retry-after` when it said). */
+  delayMs: number
+  /** When the wait ends (ms since the epoch), for a countdown. */
+  at: number
+  /** The answer that asked for the wait. */
+  status: number | null
+  code: string
+  message: string
+}
+
 /**
  * The immutable snapshot of one run (and the thread it lives on), built by `reduceRun`.
  * Collections are keyed by id plus an order array, so one delta replaces only the objects on its path.
@@ -112,4 +128,6 @@ export interface RunState {
   error: RunlineStateError | null
   /** Outputs client tool handlers produced for pending calls, by tool call id (until the next run). */
   handledToolCalls: Readonly<Record<string, string>>
+  /** A request waiting to be sent again because the server asked for it (429, 503), else null. */
+  retry: RunRetry | null
 }

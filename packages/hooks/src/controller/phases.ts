@@ -1,6 +1,6 @@
 // The phases of a run as the controller follows it: read a stream into the store, catch up after a
 // drop, and answer a required action with client handlers. Protocol details stay in the wire.
-import { asRunlineError, type RunState, selectRequiredToolCalls } from '@runline/core'
+import { asRunlineError, type RunState, selectRequiredToolCalls, sleep } from '@runline/core'
 import { requiredActionKey, type ToolOutput } from '../tool-calls.js'
 import type { RunTarget, RunWire, WireStream } from '../wire/wire.js'
 import type { Operation } from './operations.js'
@@ -24,7 +24,7 @@ export async function streamPhase(
   op: Operation,
   open: () => Promise<WireStream>,
 ): Promise<void> {
-  const stream = await open()
+  const stream = await openWithRetries(ctx, op, open)
   const signal = op.abort.signal
   let dropped = false
   try {
@@ -41,6 +41,43 @@ export async function streamPhase(
   const run = state.run
   if (!run) throw asRunlineError(new Error('The stream was interrupted before the run was created'))
   await followPhase(ctx, op, { threadId: run.thread_id, runId: run.id }, 'attention')
+}
+
+/** Answers that mean the server did not take the request and asks to send it again later. */
+const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503])
+const MAX_RETRIES = 4
+const MAX_RETRY_WAIT_MS = 60_000
+
+/**
+ * Opens a run's stream (a new run, a submit), sending the request again when the server answered
+ * 429 or 503: those answers say the request was not taken, so sending it again cannot create a
+ * second run or submit twice. The wait is the server's `retry-after` when it said, else 1 s
+ * doubling, capped; the store shows it as `retry` (status `retrying`), not as an error. Nothing
+ * else is retried: after a network failure the request may have reached the server, and neither
+ * `runs.create` nor `submit_tool_outputs` can be asked whether it did.
+ */
+async function openWithRetries(
+  ctx: PhaseContext,
+  op: Operation,
+  open: () => Promise<WireStream>,
+): Promise<WireStream> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await open()
+    } catch (error) {
+      const refused = asRunlineError(error)
+      const asked = refused.kind === 'api' && refused.status !== null && RETRY_STATUSES.has(refused.status)
+      if (!asked || attempt > MAX_RETRIES || op.abort.signal.aborted) throw error
+      const delayMs = Math.min(refused.retryAfterMs ?? 1000 * 2 ** (attempt - 1), MAX_RETRY_WAIT_MS)
+      const { status, code, message } = refused
+      ctx.pipe.dispatch({
+        event: 'runline.retrying',
+        data: { attempt, delayMs, at: Date.now() + delayMs, status, code: code ?? 'retry', message },
+      })
+      await sleep(delayMs, op.abort.signal)
+      ctx.pipe.dispatch({ event: 'runline.connecting', data: { threadId: ctx.pipe.getState().threadId } })
+    }
+  }
 }
 
 /** Brings the store to the server's view of the run and follows it until it stops (`until`). */
