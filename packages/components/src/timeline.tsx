@@ -1,9 +1,11 @@
 import {
+  initialRunState,
   type Message,
   type RunState,
   type RunStep,
   selectRun,
   selectTimeline,
+  selectUsage,
   type TimelineItem,
 } from '@runline/core'
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
@@ -181,7 +183,7 @@ const UsagePart = forwardRef<HTMLDListElement, UsageProps>(function Usage(
   ref,
 ) {
   const timeline = useContext(TimelineContext)
-  const fromRun = useRunSelector(timeline?.source ?? NO_SOURCE, selectRunUsage)
+  const fromRun = useRunSelector(timeline?.source ?? initialRunState, selectUsage)
   const usage = given === undefined ? fromRun : given
   if (!usage) return null
   return (
@@ -190,21 +192,6 @@ const UsagePart = forwardRef<HTMLDListElement, UsageProps>(function Usage(
     </dl>
   )
 })
-
-const NO_SOURCE = {
-  stepIds: [],
-  steps: {},
-  messageIds: [],
-  messages: {},
-  run: null,
-  threadId: null,
-  phase: 'idle',
-  error: null,
-} as RunState
-
-function selectRunUsage(state: RunState): Run.Usage | null {
-  return state.run?.usage ?? null
-}
 
 /** The three `dt`/`dd` pairs of a usage list. */
 export function UsageEntries({ usage }: { usage: Usage }): ReactNode {
@@ -282,7 +269,7 @@ const ErrorPart = forwardRef<HTMLDivElement, ErrorProps>(function RunError(
   ref,
 ) {
   const timeline = useContext(TimelineContext)
-  const source = run ?? timeline?.source ?? NO_SOURCE
+  const source = run ?? timeline?.source ?? initialRunState
   const streamError = useRunSelector(source, selectStreamError)
   const lastError = useRunSelector(source, selectLastError)
   const incomplete = useRunSelector(source, selectIncomplete)
@@ -327,7 +314,7 @@ const Cancel = forwardRef<HTMLButtonElement, CancelProps>(function Cancel(
   ref,
 ) {
   const timeline = useContext(TimelineContext)
-  const source = run ?? timeline?.source ?? NO_SOURCE
+  const source = run ?? timeline?.source ?? initialRunState
   const status = useRunSelector(source, displayStatusOf)
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
@@ -650,7 +637,7 @@ const Log = forwardRef<HTMLDivElement, LogProps>(function Log(
   ref,
 ) {
   const timeline = useContext(TimelineContext)
-  const fromRun = useRunSelector(timeline?.source ?? NO_SOURCE, selectTimeline)
+  const fromRun = useRunSelector(timeline?.source ?? initialRunState, selectTimeline)
   const items = given ?? fromRun
   const options = typeof windowing === 'object' ? windowing : {}
   const enabled = windowing === false ? false : windowing === true || items.length > (options.threshold ?? 40)
