@@ -50,8 +50,8 @@ export type {
   Usage,
   UsageProps,
   WindowingOptions,
-} from './timeline.js'
-export { itemKind, RunTimeline, runProblems, StepContent } from './timeline.js'
+} from './timeline/index.js'
+export { itemKind, RunTimeline, runProblems, StepContent } from './timeline/index.js'
 export type { CodeInterpreterProps, FileSearchProps, StepStatus, ToolCallProps } from './tool-calls.js'
 export { functionCallState, prettyIfJson } from './tool-calls.js'
 export { warmUpRunTimeline } from './warm-up.js'

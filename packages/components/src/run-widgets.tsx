@@ -5,7 +5,7 @@ import { cx } from './cx.js'
 import { formatCount, formatDuration, isoTime, runDuration, timeOf } from './derive.js'
 import { type RunSource, useRunSelector } from './source.js'
 import { type DisplayStatus, displayStatusOf, statusTone, statusWords } from './status.js'
-import { type Usage, UsageEntries } from './timeline.js'
+import { type Usage, UsageEntries } from './timeline/usage.js'
 
 /** Props of {@link RunStatusBadge}. */
 export interface RunStatusBadgeProps extends ComponentPropsWithoutRef<'span'> {
