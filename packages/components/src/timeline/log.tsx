@@ -14,6 +14,7 @@ import { useRunSelector } from '../source.js'
 import { useTimelineSourceOrEmpty } from '../timeline-context.js'
 import { itemState } from './item.js'
 import { Step } from './step.js'
+import { useFollowScroll } from './use-follow-scroll.js'
 import { MeasuredRow, useWindowedRange } from './windowing.js'
 
 /** Windowing options of `RunTimeline.Log`. */
@@ -69,8 +70,9 @@ export const Log = forwardRef<HTMLDivElement, LogProps>(function Log(
     [ref],
   )
   const keyAt = useCallback((i: number) => items[i]?.id ?? String(i), [items])
-  const stick = useFollow(scroller, follow, items)
-  const range = useWindowedRange(scroller, {
+  const { viewport, stick } = useFollowScroll(scroller, { follow, windowed: enabled, rows: items })
+  const range = useWindowedRange({
+    viewport,
     count: items.length,
     keyAt,
     estimate: options.estimate ?? 140,
@@ -78,7 +80,12 @@ export const Log = forwardRef<HTMLDivElement, LogProps>(function Log(
     enabled,
     onRowsResized: stick,
   })
-  useSpacerFollow(stick, enabled, range.after)
+  // A windowed log grows below the window through its bottom spacer, which no row observer sees:
+  // follow when the spacer's height changes (when rows are added, not on every text delta).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the spacer changes
+  useEffect(() => {
+    if (enabled) stick()
+  }, [enabled, range.after, stick])
   const rows: ReactNode[] = []
   for (let i = range.start; i < range.end; i++) {
     const item = items[i]!
@@ -138,58 +145,4 @@ function RenderedItem({
   renderItem: (item: TimelineItem) => ReactNode
 }): ReactNode {
   return renderItem(item)
-}
-
-/**
- * Sticks the log to the bottom while the reader is there and lets go once they scroll up. Returns
- * `stick`, which scrolls to the bottom when following; it runs from ResizeObserver callbacks (rows
- * and the log itself changed size), after layout, so it never forces a layout of its own. A layout
- * read in a commit effect would, on every streamed commit.
- */
-function useFollow(
-  scroller: { current: HTMLDivElement | null },
-  follow: boolean,
-  items: unknown,
-): () => void {
-  const atBottom = useRef(true)
-  const following = useRef(follow)
-  following.current = follow
-  const stick = useCallback(() => {
-    const element = scroller.current
-    if (!following.current || !atBottom.current || !element) return
-    const bottom = element.scrollHeight - element.clientHeight
-    if (bottom > 0 && element.scrollTop < bottom) element.scrollTop = bottom
-  }, [scroller])
-  useEffect(() => {
-    const element = scroller.current
-    if (!element) return
-    // Scroll events come after layout too; programmatic scrolls to the bottom keep atBottom true.
-    const onScroll = () => {
-      atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48
-    }
-    element.addEventListener('scroll', onScroll, { passive: true })
-    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(stick) : null
-    resize?.observe(element)
-    return () => {
-      element.removeEventListener('scroll', onScroll)
-      resize?.disconnect()
-    }
-  }, [scroller, stick])
-  // Without ResizeObserver (old browsers, jsdom) follow after each commit instead.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run whenever the rows change
-  useEffect(() => {
-    if (typeof ResizeObserver !== 'function') stick()
-  }, [items, follow, stick])
-  return stick
-}
-
-/**
- * A windowed log grows below the window through its bottom spacer, which no row observer sees:
- * follow when the spacer's height changes (when rows are added, not on every text delta).
- */
-function useSpacerFollow(stick: () => void, enabled: boolean, after: number): void {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the spacer changes
-  useEffect(() => {
-    if (enabled) stick()
-  }, [enabled, after, stick])
 }
