@@ -4,43 +4,8 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import { cx } from './cx.js'
 import { formatCount, formatDuration, isoTime, runDuration, timeOf } from './derive.js'
 import { type RunSource, useRunSelector } from './source.js'
-import { type DisplayStatus, displayStatusOf, statusTone, statusWords } from './status.js'
+import { RunStatusBadge } from './timeline/status-badge.js'
 import { type Usage, UsageEntries } from './timeline/usage.js'
-
-/** Props of {@link RunStatusBadge}. */
-export interface RunStatusBadgeProps extends ComponentPropsWithoutRef<'span'> {
-  /** A status to show (a run status or idle | connecting | streaming | error). */
-  status?: DisplayStatus | (string & {})
-  /** Or a run to follow (then the badge is `role="status"` unless `live={false}`). */
-  run?: RunSource
-  /** Announce changes (`role="status"`). Default: true when following a `run`. */
-  live?: boolean
-}
-
-/**
- * A status pill in words ("In progress", "Requires action", "Completed", ...). One `span` with
- * `data-status` and `data-tone` (neutral | active | attention | success | danger | warning).
- */
-export const RunStatusBadge = forwardRef<HTMLSpanElement, RunStatusBadgeProps>(function RunStatusBadge(
-  { status: given, run, live, className, children, ...props },
-  ref,
-) {
-  const followed = useRunSelector(run ?? initialRunState, displayStatusOf)
-  const status = given ?? followed
-  const announce = live ?? run !== undefined
-  return (
-    <span
-      ref={ref}
-      role={announce ? 'status' : undefined}
-      className={cx('rl-badge', className)}
-      data-status={status}
-      data-tone={statusTone(status)}
-      {...props}
-    >
-      {children ?? statusWords(status)}
-    </span>
-  )
-})
 
 /** Props of {@link RunUsage}. */
 export interface RunUsageProps extends ComponentPropsWithoutRef<'dl'> {
