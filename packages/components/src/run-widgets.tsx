@@ -1,38 +1,8 @@
-import { initialRunState, selectUsage } from '@runline/core'
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
 import { formatCount, formatDuration, isoTime, runDuration, timeOf } from './derive.js'
-import { type RunSource, useRunSelector } from './source.js'
 import { RunStatusBadge } from './timeline/status-badge.js'
-import { type Usage, UsageEntries } from './timeline/usage.js'
-
-/** Props of {@link RunUsage}. */
-export interface RunUsageProps extends ComponentPropsWithoutRef<'dl'> {
-  /** Usage to show. */
-  usage?: Usage | null
-  /** Or a run whose usage to show (null until it ends). */
-  run?: RunSource
-  /** Shown while there is no usage yet; default: render nothing. */
-  placeholder?: ReactNode
-}
-
-/**
- * Prompt, completion and total tokens, as a `dl` with `data-state` = ready | pending.
- */
-export const RunUsage = forwardRef<HTMLDListElement, RunUsageProps>(function RunUsage(
-  { usage: given, run, placeholder, className, children, ...props },
-  ref,
-) {
-  const followed = useRunSelector(run ?? initialRunState, selectUsage)
-  const usage = given ?? followed
-  if (!usage && placeholder === undefined) return null
-  return (
-    <dl ref={ref} className={cx('rl-usage', className)} data-state={usage ? 'ready' : 'pending'} {...props}>
-      {children ?? (usage ? <UsageEntries usage={usage} /> : placeholder)}
-    </dl>
-  )
-})
 
 /** Props of {@link RunList}. */
 export interface RunListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onSelect'> {
