@@ -1,6 +1,11 @@
 // An incremental JSON parser for function-call arguments as they stream. It keeps its state between
 // feeds, so each delta costs only its own length (no re-parse of the prefix), and exposes the value
 // built so far: open objects, arrays and strings appear as they fill in.
+//
+// Over the package's ~350 lines on purpose: most of it is one state machine (the stack of open
+// containers, the token being read, and `step`, which moves between them character by character),
+// which reads best whole. After it come only its two ways in for the components: `formatPartialJson`
+// and the per-call `ArgumentsCache`.
 
 type Container = { kind: 'object'; value: Record<string, unknown>; key: string | null; expect: ObjectExpect }
 type ArrayFrame = { kind: 'array'; value: unknown[]; expect: ArrayExpect }

@@ -1,73 +1,8 @@
-import { initialRunState, selectUsage } from '@runline/core'
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
 import { formatCount, formatDuration, isoTime, runDuration, timeOf } from './derive.js'
-import { type RunSource, useRunSelector } from './source.js'
-import { type DisplayStatus, displayStatusOf, statusTone, statusWords } from './status.js'
-import { type Usage, UsageEntries } from './timeline.js'
-
-/** Props of {@link RunStatusBadge}. */
-export interface RunStatusBadgeProps extends ComponentPropsWithoutRef<'span'> {
-  /** A status to show (a run status or idle | connecting | streaming | error). */
-  status?: DisplayStatus | (string & {})
-  /** Or a run to follow (then the badge is `role="status"` unless `live={false}`). */
-  run?: RunSource
-  /** Announce changes (`role="status"`). Default: true when following a `run`. */
-  live?: boolean
-}
-
-/**
- * A status pill in words ("In progress", "Requires action", "Completed", ...). One `span` with
- * `data-status` and `data-tone` (neutral | active | attention | success | danger | warning).
- */
-export const RunStatusBadge = forwardRef<HTMLSpanElement, RunStatusBadgeProps>(function RunStatusBadge(
-  { status: given, run, live, className, children, ...props },
-  ref,
-) {
-  const followed = useRunSelector(run ?? initialRunState, displayStatusOf)
-  const status = given ?? followed
-  const announce = live ?? run !== undefined
-  return (
-    <span
-      ref={ref}
-      role={announce ? 'status' : undefined}
-      className={cx('rl-badge', className)}
-      data-status={status}
-      data-tone={statusTone(status)}
-      {...props}
-    >
-      {children ?? statusWords(status)}
-    </span>
-  )
-})
-
-/** Props of {@link RunUsage}. */
-export interface RunUsageProps extends ComponentPropsWithoutRef<'dl'> {
-  /** Usage to show. */
-  usage?: Usage | null
-  /** Or a run whose usage to show (null until it ends). */
-  run?: RunSource
-  /** Shown while there is no usage yet; default: render nothing. */
-  placeholder?: ReactNode
-}
-
-/**
- * Prompt, completion and total tokens, as a `dl` with `data-state` = ready | pending.
- */
-export const RunUsage = forwardRef<HTMLDListElement, RunUsageProps>(function RunUsage(
-  { usage: given, run, placeholder, className, children, ...props },
-  ref,
-) {
-  const followed = useRunSelector(run ?? initialRunState, selectUsage)
-  const usage = given ?? followed
-  if (!usage && placeholder === undefined) return null
-  return (
-    <dl ref={ref} className={cx('rl-usage', className)} data-state={usage ? 'ready' : 'pending'} {...props}>
-      {children ?? (usage ? <UsageEntries usage={usage} /> : placeholder)}
-    </dl>
-  )
-})
+import { RunStatusBadge } from './timeline/status-badge.js'
 
 /** Props of {@link RunList}. */
 export interface RunListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onSelect'> {

@@ -1,3 +1,4 @@
+import { initialRunState } from '@runline/core'
 import { createContext, useContext } from 'react'
 import { defaultFileUrl, type FileUrl, type ToolRenderers, useRunlineSettings } from './context.js'
 import { type ArgumentsCache, createArgumentsCache } from './partial-json.js'
@@ -43,4 +44,24 @@ export function usePartSettings(): Omit<TimelineContextValue, 'source' | 'handle
     handled: EMPTY,
     headingOffset: settings.headingOffset ?? 2,
   }
+}
+
+/**
+ * The run a part reads: its own `run`, else its Root's. For parts that mean nothing without a run
+ * (they throw outside a Root when not given one).
+ */
+export function useTimelineSource(run?: RunSource): RunSource {
+  const timeline = useContext(TimelineContext)
+  const source = run ?? timeline?.source
+  if (!source) throw new Error('Runline: render this part inside <RunTimeline.Root run={...}> or pass `run`.')
+  return source
+}
+
+/**
+ * The run a part reads: its own `run`, else its Root's, else an empty run. For parts that also stand
+ * alone (they then show nothing, or what their props say).
+ */
+export function useTimelineSourceOrEmpty(run?: RunSource): RunSource {
+  const timeline = useContext(TimelineContext)
+  return run ?? timeline?.source ?? initialRunState
 }

@@ -1,5 +1,5 @@
 import { formatClock } from './derive.js'
-import { warmUpMarkdownStep } from './markdown.js'
+import { warmUpMarkdownStep } from './markdown/lex.js'
 
 // The first markdown lex of a page compiles marked's regular expressions (10–20 ms, in one piece);
 // the first clock format loads locale data; the first layout of each text style of the timeline

@@ -1,19 +1,11 @@
-import {
-  type ReactNode,
-  type RefObject,
-  useLayoutEffect as useBrowserLayoutEffect,
-  useCallback,
-  useEffect,
-  useReducer,
-  useRef,
-  useState,
-} from 'react'
-
-// Server rendering has no layout; fall back to useEffect there so React does not warn.
-const useLayoutEffect = typeof document === 'undefined' ? useEffect : useBrowserLayoutEffect
+import { type ReactNode, useCallback, useEffect, useReducer, useRef } from 'react'
+import { useLayoutEffect } from './layout-effect.js'
+import type { ScrollViewport } from './use-follow-scroll.js'
 
 /** Options of {@link useWindowedRange}. */
 export interface WindowOptions {
+  /** Where the reader is in the scroller ({@link useFollowScroll}'s `viewport`, kept while windowed). */
+  viewport: ScrollViewport
   /** Rows in the list. */
   count: number
   /** A stable key per row (measured heights are kept by key). */
@@ -48,40 +40,17 @@ export interface WindowRange {
 const FALLBACK_VIEWPORT = 900
 
 /**
- * Virtualizes a scrolling list: only rows near the container's viewport (plus overscan) render;
+ * Virtualizes a scrolling list: only rows near the scroller's viewport (plus overscan) render;
  * spacers stand in for the rest. Heights are measured with ResizeObserver where it exists and
- * estimated otherwise.
+ * estimated otherwise. The scroller itself is watched by {@link useFollowScroll}, not here.
  */
-export function useWindowedRange(
-  container: RefObject<HTMLElement | null>,
-  options: WindowOptions,
-): WindowRange {
-  const { count, keyAt, estimate, overscan, enabled } = options
+export function useWindowedRange(options: WindowOptions): WindowRange {
+  const { viewport, count, keyAt, estimate, overscan, enabled } = options
   const heights = useRef(new Map<string, number>())
   // Read by the observer's callback, which outlives renders.
   const latest = useRef({ enabled, onRowsResized: options.onRowsResized })
   latest.current = { enabled, onRowsResized: options.onRowsResized }
-  const [viewport, setViewport] = useState({ top: 0, height: 0 })
   const [, remeasured] = useReducer((n: number) => n + 1, 0)
-
-  useLayoutEffect(() => {
-    const element = container.current
-    if (!element || !enabled) return
-    const read = () =>
-      setViewport((prev) =>
-        prev.top === element.scrollTop && prev.height === element.clientHeight
-          ? prev
-          : { top: element.scrollTop, height: element.clientHeight },
-      )
-    read()
-    element.addEventListener('scroll', read, { passive: true })
-    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(read) : null
-    resize?.observe(element)
-    return () => {
-      element.removeEventListener('scroll', read)
-      resize?.disconnect()
-    }
-  }, [container, enabled])
 
   const rowObserver = useRef<ResizeObserver | null>(null)
   const keysByElement = useRef(new WeakMap<Element, string>())

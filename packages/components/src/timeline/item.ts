@@ -1,0 +1,36 @@
+import type { TimelineItem } from '@runline/core'
+
+// What a timeline row is, read from its item: the step's row, the log's row wrapper and the step
+// header all ask.
+
+/** What kind of row an item is: a message, one tool type, several tools, or a message no step names. */
+export function itemKind(item: TimelineItem): string {
+  if (!item.step) return 'message'
+  if (item.step.type === 'message_creation') return 'message'
+  const types = new Set(item.toolCalls.map((call) => call?.type))
+  if (types.size === 1) return [...types][0] ?? 'tool_calls'
+  return 'tool_calls'
+}
+
+/** The state a row shows: its step's status, else its message's, else completed. */
+export function itemState(item: TimelineItem): string {
+  return item.step?.status ?? item.message?.status ?? 'completed'
+}
+
+const KIND_WORDS: Record<string, string> = {
+  message: 'Message',
+  function: 'Function call',
+  code_interpreter: 'Code interpreter',
+  file_search: 'File search',
+  tool_calls: 'Tool calls',
+}
+
+/** The row's accessible name: whose message, or which tools. */
+export function stepLabel(item: TimelineItem, kind: string): string {
+  if (item.message?.role === 'user') return 'Your message'
+  if (kind === 'function') {
+    const names = item.toolCalls.map((call) => (call?.type === 'function' ? call.function?.name : null))
+    return `Function call: ${names.filter(Boolean).join(', ')}`
+  }
+  return KIND_WORDS[kind] ?? 'Step'
+}

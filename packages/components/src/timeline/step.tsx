@@ -1,0 +1,95 @@
+import type { TimelineItem } from '@runline/core'
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
+import { cx } from '../cx.js'
+import { CodeInterpreter, FileSearch, type StepStatus, stepWords, ToolCall } from '../tool-calls.js'
+import { itemKind, itemState, stepLabel } from './item.js'
+import { MessagePart } from './message.js'
+import { StepHeader } from './step-head.js'
+
+/** Props of `RunTimeline.Step`. */
+export interface StepProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {
+  item: TimelineItem
+  /** Defaults to the step's header and body. */
+  children?: ReactNode
+}
+
+/**
+ * One step of the run (or a message no step names). One `article` with `data-state` = the step's
+ * status (in_progress | completed | failed | cancelled | expired) and `data-kind` = message |
+ * function | code_interpreter | file_search | tool_calls.
+ */
+export const Step = forwardRef<HTMLElement, StepProps>(function Step(
+  { item, className, children, ...props },
+  ref,
+) {
+  const state = itemState(item)
+  const kind = itemKind(item)
+  return (
+    <article
+      ref={ref}
+      className={cx('rl-step', className)}
+      data-state={state}
+      data-kind={kind}
+      data-role={item.message?.role}
+      aria-label={stepLabel(item, kind)}
+      {...props}
+    >
+      {children ?? <StepContent item={item} />}
+    </article>
+  )
+})
+
+/** The default inside of a step: a header (kind, status, timing, usage) and its body. */
+export function StepContent({ item }: { item: TimelineItem }): ReactNode {
+  const step = item.step
+  const status = (step?.status ?? 'completed') as StepStatus
+  return (
+    <>
+      <StepHeader item={item} />
+      {step?.last_error && (
+        // Not an alert: the run's own error is announced once by RunTimeline.Error.
+        <p className="rl-step__error" data-code={step.last_error.code}>
+          {step.last_error.message}
+        </p>
+      )}
+      {item.message ? (
+        <MessagePart message={item.message} />
+      ) : step?.type === 'message_creation' ? (
+        <NoMessageYet status={status} />
+      ) : null}
+      {item.toolCalls.map((call, i) => {
+        if (!call) return null
+        // biome-ignore-start lint/suspicious/noArrayIndexKey: tool calls are placed by index
+        switch (call.type) {
+          case 'function':
+            return <ToolCall key={call.id ?? i} call={call} stepStatus={status} />
+          case 'code_interpreter':
+            return <CodeInterpreter key={call.id ?? i} call={call} stepStatus={status} />
+          case 'file_search':
+            return <FileSearch key={call.id ?? i} call={call} stepStatus={status} />
+          default:
+            return null
+        }
+        // biome-ignore-end lint/suspicious/noArrayIndexKey: tool calls are placed by index
+      })}
+      {step?.type === 'tool_calls' && item.toolCalls.length === 0 && (
+        <p className="rl-muted">Choosing a tool…</p>
+      )}
+    </>
+  )
+}
+
+/**
+ * The body of a message-creation step whose message is not there: "Writing…" while the step runs;
+ * once it ended without one (cancelled, failed, expired), the step's end in words. Its `last_error`,
+ * if any, is shown just above by StepContent.
+ */
+function NoMessageYet({ status }: { status: StepStatus }): ReactNode {
+  if (status === 'in_progress') return <p className="rl-muted">Writing…</p>
+  if (status === 'completed') return null
+  return (
+    <p className="rl-muted rl-step__ended" data-state={status}>
+      {stepWords(status)} before the message was written.
+    </p>
+  )
+}
