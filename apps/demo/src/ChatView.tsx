@@ -1,5 +1,12 @@
 import { RunTimeline } from '@runline/components'
-import { initialRunState, isRunlineError, type Message, type RunUiStatus, reduceRun } from '@runline/core'
+import {
+  initialRunState,
+  isActiveStatus,
+  isRunlineError,
+  type Message,
+  type RunUiStatus,
+  reduceRun,
+} from '@runline/core'
 import {
   runlineKeys,
   type ToolHandlers,
@@ -20,7 +27,6 @@ import { forecastFor } from './weather.js'
 /** The client-side tool the "Answer get_weather automatically" switch turns on. */
 const WEATHER_TOOLS: ToolHandlers = { get_weather: (args) => forecastFor(args) }
 
-const ACTIVE: ReadonlySet<RunUiStatus> = new Set(['connecting', 'streaming', 'requires_action'])
 // The chat view itself never reads the streaming state: its children subscribe to their own slices.
 const selectNothing = () => 0
 
@@ -70,7 +76,7 @@ export function ChatView({
   const history = useMemo(() => oldestFirst(messagesQuery.data), [messagesQuery.data])
   const items = useMemo(() => groupHistory(history, run.runId), [history, run.runId])
   const pendingShown = pending !== null && !history.some((message) => message.id === pending.id)
-  const active = sending || ACTIVE.has(run.status)
+  const active = sending || isActiveStatus(run.status)
   const showLive = sending || run.status !== 'idle'
   const missing = isRunlineError(messagesQuery.error) && messagesQuery.error.status === 404
 

@@ -25,18 +25,6 @@ export type { OutputSchemas, RequiredActionProps, ToolCallFormProps } from './re
 export { RequiredAction, ToolCallForm, validateOutput } from './required-action.js'
 export type { RunListProps } from './run-widgets.js'
 export { RunList } from './run-widgets.js'
-export type { RunHandleLike, RunSource, ToolOutput } from './source.js'
-export { handleOf, storeOf, useRunSelector } from './source.js'
-export type { DisplayStatus, StatusTone } from './status.js'
-export {
-  displayStatusOf,
-  isActiveStatus,
-  isTerminalStatus,
-  RUN_STATUS_WORDS,
-  STREAM_STATUS_WORDS,
-  statusTone,
-  statusWords,
-} from './status.js'
 export type {
   CancelProps,
   ErrorProps,
@@ -56,6 +44,8 @@ export type { RunStatusBadgeProps } from './timeline/status-badge.js'
 export { RunStatusBadge } from './timeline/status-badge.js'
 export type { RunUsageProps } from './timeline/usage.js'
 export { RunUsage } from './timeline/usage.js'
+export type { StatusTone } from './tone.js'
+export { statusTone } from './tone.js'
 export type { CodeInterpreterProps, FileSearchProps, StepStatus, ToolCallProps } from './tool-calls.js'
 export { functionCallState, prettyIfJson } from './tool-calls.js'
 export { warmUpRunTimeline } from './warm-up.js'

@@ -1,8 +1,9 @@
 import type { RequiredActionFunctionToolCall, RunState } from '@runline/core'
+import type { ToolOutput } from '@runline/hooks'
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { RequiredAction, RunTimeline, ToolCallForm, type ToolOutput, validateOutput } from './index.js'
+import { RequiredAction, RunTimeline, ToolCallForm, validateOutput } from './index.js'
 import { fold, simulatedEvents, simulatedState, syncStore } from './test-utils/states.js'
 
 afterEach(cleanup)

@@ -1,4 +1,5 @@
 import { type RequiredActionFunctionToolCall, selectRequiredToolCalls } from '@runline/core'
+import { handleOf, type RunSource, type ToolOutput, useRunSelector } from '@runline/hooks'
 import {
   type ChangeEvent,
   type ComponentPropsWithoutRef,
@@ -12,7 +13,6 @@ import {
 import { cx } from './cx.js'
 import { jsonText, textOf } from './derive.js'
 import { type JsonSchemaSubset, validateJson } from './json-schema.js'
-import { handleOf, type RunSource, type ToolOutput, useRunSelector } from './source.js'
 import { prettyIfJson } from './tool-calls.js'
 
 /** Per-tool output schemas, by function name. */

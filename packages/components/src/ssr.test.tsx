@@ -1,9 +1,9 @@
 // @vitest-environment node
 // Server rendering of generated streams (core's seeded generator only loads outside jsdom).
-import { selectTimeline } from '@runline/core'
+import { STATUS_WORDS as RUN_STATUS_WORDS, selectTimeline } from '@runline/core'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { RUN_STATUS_WORDS, RunTimeline } from './index.js'
+import { RunTimeline } from './index.js'
 import { generateRunStream } from './test-utils/generated.js'
 import { eventsOf, fold } from './test-utils/states.js'
 

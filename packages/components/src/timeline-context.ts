@@ -1,8 +1,8 @@
 import { initialRunState } from '@runline/core'
+import type { RunHandleLike, RunSource } from '@runline/hooks'
 import { createContext, useContext } from 'react'
 import { defaultFileUrl, type FileUrl, type ToolRenderers, useRunlineSettings } from './context.js'
 import { type ArgumentsCache, createArgumentsCache } from './partial-json.js'
-import type { RunHandleLike, RunSource } from './source.js'
 
 /** What `RunTimeline.Root` shares with its parts. Kept stable across stream commits so rows stay memoized. */
 export interface TimelineContextValue {

@@ -3,16 +3,17 @@ import { resolve } from 'node:path'
 import {
   type AssistantStreamEvent,
   initialRunState,
+  STATUS_WORDS as RUN_STATUS_WORDS,
   type RunState,
   type RunStatus,
   selectMessages,
   selectMessageText,
   type TimelineItem,
 } from '@runline/core'
-import type { RunHandle } from '@runline/hooks'
+import type { RunHandle, RunSource } from '@runline/hooks'
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createArgumentsCache, RUN_STATUS_WORDS, type RunSource, RunTimeline } from './index.js'
+import { createArgumentsCache, RunTimeline } from './index.js'
 import {
   fold,
   manyStepsState,

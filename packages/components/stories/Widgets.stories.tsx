@@ -1,5 +1,5 @@
-import { displayStatusOf, RunList, RunStatusBadge, RunUsage } from '@runline/components'
-import type { Run, RunState } from '@runline/core'
+import { RunList, RunStatusBadge, RunUsage } from '@runline/components'
+import { type Run, type RunState, selectStatus } from '@runline/core'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, userEvent, within } from 'storybook/test'
@@ -45,7 +45,7 @@ export const StatusBadges: Story = {
     const states = loaded.states as RunState[]
     const seen = new Set<string>()
     const distinct = states.filter((state) => {
-      const status = displayStatusOf(state)
+      const status = selectStatus(state)
       if (seen.has(status)) return false
       seen.add(status)
       return true
@@ -53,7 +53,7 @@ export const StatusBadges: Story = {
     return (
       <div className="rl-frame" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
         {distinct.map((state) => (
-          <RunStatusBadge key={displayStatusOf(state)} run={state} />
+          <RunStatusBadge key={selectStatus(state)} run={state} />
         ))}
       </div>
     )

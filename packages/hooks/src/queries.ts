@@ -1,12 +1,13 @@
 'use client'
-import type {
-  CursorPageResponse,
-  CursorQuery,
-  Message,
-  Run,
-  RunlineError,
-  RunStep,
-  Thread,
+import {
+  type CursorPageResponse,
+  type CursorQuery,
+  isTerminalStatus,
+  type Message,
+  type Run,
+  type RunlineError,
+  type RunStep,
+  type Thread,
 } from '@runline/core'
 import {
   type InfiniteData,
@@ -24,8 +25,6 @@ import type { Metadata } from 'openai/resources/shared'
 import { invalidateRunQueries } from './invalidate.js'
 import { listKeyPart, runlineKeys } from './keys.js'
 import { useRunlineClient } from './provider.js'
-
-const TERMINAL: ReadonlySet<string> = new Set(['completed', 'incomplete', 'failed', 'cancelled', 'expired'])
 
 /** A list page as React Query keeps it: the API's envelope, plain data only. */
 export type ListPage<T> = Required<Pick<CursorPageResponse<T>, 'data' | 'has_more'>> & {
@@ -56,7 +55,7 @@ export function useRun(
     refetchInterval: (query) => {
       if (poll === false) return false
       const status = query.state.data?.status
-      if (status && TERMINAL.has(status)) return false
+      if (isTerminalStatus(status)) return false
       return poll === true ? 1000 : poll
     },
   })

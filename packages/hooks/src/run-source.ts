@@ -2,15 +2,22 @@
 // The one read side of a run for every component: a `useRunStream` handle, a bare run store, or a
 // plain snapshot all read through `useRunSelector`.
 import type { RunState, RunStore } from '@runline/core'
-import type { RunHandle } from './use-run-stream.js'
+import type { ToolOutput } from './tool-calls.js'
 import { type ReadableStore, useStoreSelector } from './use-store-selector.js'
 
 /**
  * What components call on a run besides reading it: `useRunStream()`'s handle satisfies it, and so
  * does anything shaped like it (a story's stub, a test's spy).
  */
-export type RunHandleLike = Pick<RunHandle, 'store'> &
-  Partial<Pick<RunHandle, 'cancel' | 'submitToolOutputs' | 'handledToolCalls'>>
+export interface RunHandleLike {
+  store: RunStore
+  /** Cancels the run; the "Cancel run" button calls it. */
+  cancel?(): unknown
+  /** Sends all outputs in one request; the "Submit tool outputs" button calls it. */
+  submitToolOutputs?(outputs: readonly ToolOutput[]): unknown
+  /** Calls a client-side handler already answered: tool call id → output. */
+  handledToolCalls?: Readonly<Record<string, string>>
+}
 
 /** What reads a run: a handle, a bare `RunStore`, or a plain `RunState` (Storybook, SSR, tests). */
 export type RunSource = RunState | RunStore | RunHandleLike

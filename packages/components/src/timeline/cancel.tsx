@@ -1,7 +1,7 @@
+import { isActiveStatus, selectStatus } from '@runline/core'
+import { handleOf, type RunSource, useRunSelector } from '@runline/hooks'
 import { type ComponentPropsWithoutRef, forwardRef, useContext, useRef, useState } from 'react'
 import { cx } from '../cx.js'
-import { handleOf, type RunSource, useRunSelector } from '../source.js'
-import { displayStatusOf, isActiveStatus } from '../status.js'
 import { TimelineContext, useTimelineSourceOrEmpty } from '../timeline-context.js'
 
 /** Props of `RunTimeline.Cancel`. */
@@ -10,7 +10,8 @@ export interface CancelProps extends Omit<ComponentPropsWithoutRef<'button'>, 'o
 }
 
 /**
- * The "Cancel run" button: shown while the run is active (queued, in progress, requires action) and
+ * The "Cancel run" button: shown while the run is active (connecting, queued, in progress, requires
+ * action, waiting to retry; not while it is already cancelling) and
  * the source can cancel; it calls `source.cancel()` once and waits. One `button` with `data-state`
  * = idle | pending.
  */
@@ -19,11 +20,12 @@ export const Cancel = forwardRef<HTMLButtonElement, CancelProps>(function Cancel
   ref,
 ) {
   const timeline = useContext(TimelineContext)
-  const status = useRunSelector(useTimelineSourceOrEmpty(run), displayStatusOf)
+  const status = useRunSelector(useTimelineSourceOrEmpty(run), selectStatus)
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
   const handle = run ? handleOf(run) : timeline?.handleRef.current
-  if (!isActiveStatus(status) || !handle?.cancel) return null
+  // Active and not already being cancelled (core's rule: `isActiveStatus`).
+  if (!isActiveStatus(status) || status === 'cancelling' || !handle?.cancel) return null
   const onClick = async () => {
     if (inFlight.current) return
     inFlight.current = true

@@ -1,7 +1,7 @@
 import type { Run, RunState } from '@runline/core'
+import { type RunSource, useRunSelector } from '@runline/hooks'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { cx } from '../cx.js'
-import { type RunSource, useRunSelector } from '../source.js'
 import { useTimelineSourceOrEmpty } from '../timeline-context.js'
 
 /** One problem to show: a stream/client error, the run's `last_error`, or why it is incomplete. */

@@ -1,4 +1,5 @@
 import { selectTimeline, type TimelineItem } from '@runline/core'
+import { useRunSelector } from '@runline/hooks'
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -10,7 +11,6 @@ import {
 } from 'react'
 import { cx } from '../cx.js'
 import { RowBoundary } from '../row-boundary.js'
-import { useRunSelector } from '../source.js'
 import { useTimelineSourceOrEmpty } from '../timeline-context.js'
 import { itemState } from './item.js'
 import { Step } from './step.js'

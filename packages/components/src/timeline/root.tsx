@@ -1,11 +1,11 @@
 import type { RunState } from '@runline/core'
+import { selectStatus } from '@runline/core'
+import { handleOf, type RunHandleLike, type RunSource, storeOf, useRunSelector } from '@runline/hooks'
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useMemo, useRef, useState } from 'react'
 import { defaultFileUrl, type FileUrl, type ToolRenderers, useRunlineSettings } from '../context.js'
 import { cx } from '../cx.js'
 import { sameRecord, selectFileNames } from '../derive.js'
 import { type ArgumentsCache, createArgumentsCache } from '../partial-json.js'
-import { handleOf, type RunHandleLike, type RunSource, storeOf, useRunSelector } from '../source.js'
-import { displayStatusOf } from '../status.js'
 import { TimelineContext, type TimelineContextValue } from '../timeline-context.js'
 import { warmUpRunTimeline } from '../warm-up.js'
 
@@ -43,7 +43,7 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
   const [ownCache] = useState(createArgumentsCache)
   useEffect(warmUpRunTimeline, [])
   const fileNames = useRunSelector(source, selectFileNames)
-  const status = useRunSelector(source, displayStatusOf)
+  const status = useRunSelector(source, selectStatus)
   const phase = useRunSelector(source, selectPhase)
   const value = useMemo<TimelineContextValue>(
     () => ({

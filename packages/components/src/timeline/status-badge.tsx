@@ -1,4 +1,5 @@
-import { initialRunState } from '@runline/core'
+import { initialRunState, type RunUiStatus, selectStatus, statusWords } from '@runline/core'
+import { type RunSource, useRunSelector } from '@runline/hooks'
 import {
   type ComponentPropsWithoutRef,
   type ForwardRefExoticComponent,
@@ -7,14 +8,13 @@ import {
   type RefAttributes,
 } from 'react'
 import { cx } from '../cx.js'
-import { type RunSource, useRunSelector } from '../source.js'
-import { type DisplayStatus, displayStatusOf, statusTone, statusWords } from '../status.js'
 import { useTimelineSource } from '../timeline-context.js'
+import { statusTone } from '../tone.js'
 
 /** Props of {@link RunStatusBadge}. */
 export interface RunStatusBadgeProps extends ComponentPropsWithoutRef<'span'> {
   /** A status to show (a run status or idle | connecting | streaming | error). */
-  status?: DisplayStatus | (string & {})
+  status?: RunUiStatus | (string & {})
   /** Or a run to follow (then the badge is `role="status"` unless `live={false}`). */
   run?: RunSource
   /** Announce changes (`role="status"`). Default: true when following a `run`. */
@@ -32,7 +32,7 @@ const Badge = forwardRef<HTMLElement, RunStatusBadgeProps & { element?: 'span' |
     { element: Element = 'span', status: given, run, live, className, children, ...props },
     ref,
   ) {
-    const followed = useRunSelector(run ?? initialRunState, displayStatusOf)
+    const followed = useRunSelector(run ?? initialRunState, selectStatus)
     const status = given ?? followed
     const announce = live ?? run !== undefined
     return (

@@ -1,8 +1,8 @@
 import { initialRunState, type Run, type RunStep, selectUsage } from '@runline/core'
+import { type RunSource, useRunSelector } from '@runline/hooks'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from '../cx.js'
 import { formatCount } from '../derive.js'
-import { type RunSource, useRunSelector } from '../source.js'
 import { useTimelineSourceOrEmpty } from '../timeline-context.js'
 
 /** Token usage as the API reports it. */
