@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 
 /** Packages read each other's `src` in tests: nothing is ever stale, no build step needed. */
 export const sourceAliases = Object.fromEntries(
-  ['core', 'hooks', 'components', 'proxy', 'simulator'].map((name) => [
+  ['core', 'hooks', 'components', 'proxy', 'simulator', 'fixtures'].map((name) => [
     `@runline/${name}`,
     fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
   ]),
@@ -41,7 +41,10 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,proxy,simulator}/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          include: [
+            'packages/{core,proxy,simulator,fixtures}/src/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+          ],
         },
       },
       {
