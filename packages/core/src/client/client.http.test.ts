@@ -362,7 +362,9 @@ describe('polling', () => {
     controller.abort()
     const error = await rejection(polling)
     expect(error.kind).toBe('abort')
-    expect(performance.now() - abortedAt).toBeLessThan(200)
+    // The wait was cut short: far less than the 60 s the server asked for. (A bound of 200 ms measured
+    // the machine's speed as much as the client's: a busy machine can take longer to run the callbacks.)
+    expect(performance.now() - abortedAt).toBeLessThan(5_000)
     expect(server.requests).toHaveLength(1)
   })
 })
