@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 
 /** Packages read each other's `src` in tests: nothing is ever stale, no build step needed. */
 export const sourceAliases = Object.fromEntries(
-  ['core', 'hooks', 'components', 'proxy', 'simulator'].map((name) => [
+  ['core', 'hooks', 'components', 'proxy', 'simulator', 'fixtures'].map((name) => [
     `@runline/${name}`,
     fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
   ]),
@@ -32,6 +32,20 @@ export const chromiumLaunchOptions = {
   ],
 }
 
+/**
+ * Timeouts catch hangs, not slowness. Vitest's 5 s default failed CPU-bound tests (the core oracle's
+ * property tests, jsdom renders, stories in Chromium) on a busy machine although nothing was wrong:
+ * `.ci/run` shares 2 cores with whatever else runs. A passing test takes no longer for this; a hung
+ * one still fails. Tests stay sized to run well under a second on a quiet machine.
+ */
+const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 }
+
+/**
+ * For jsdom: Testing Library's `waitFor` gives up after 1 s by default, wall clock, which a busy
+ * machine exceeds while a simulator run is still on its way (see the file).
+ */
+const domSetup = fileURLToPath(new URL('./vitest.dom-setup.ts', import.meta.url))
+
 export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
@@ -39,10 +53,11 @@ export default defineConfig({
       {
         resolve: { alias: sourceAliases },
         test: {
+          ...timeouts,
           name: 'node',
           environment: 'node',
           include: [
-            'packages/{core,proxy,simulator}/src/**/*.test.ts',
+            'packages/{core,proxy,simulator,fixtures}/src/**/*.test.ts',
             // The hooks' framework-agnostic modules (controller, wires) are tested without React.
             'packages/hooks/src/{controller,wire}/**/*.test.ts',
             'apps/server/src/**/*.test.ts',
@@ -52,8 +67,10 @@ export default defineConfig({
       {
         resolve: { alias: sourceAliases },
         test: {
+          ...timeouts,
           name: 'dom',
           environment: 'jsdom',
+          setupFiles: [domSetup],
           include: ['packages/{hooks,components}/src/**/*.test.{ts,tsx}', 'apps/demo/src/**/*.test.{ts,tsx}'],
           exclude: ['packages/hooks/src/{controller,wire}/**'],
         },
@@ -71,8 +88,10 @@ export default defineConfig({
           ],
         },
         test: {
+          ...timeouts,
           name: 'react18',
           environment: 'jsdom',
+          setupFiles: [domSetup],
           env: { RUNLINE_REACT_MAJOR: '18' },
           include: ['packages/hooks/src/**/*.test.{ts,tsx}'],
           exclude: ['packages/hooks/src/{controller,wire}/**'],
@@ -83,6 +102,7 @@ export default defineConfig({
         // (addon-a11y, `a11y.test: 'error'` in .storybook/preview.tsx). Aliases come from .storybook/main.ts.
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: {
+          ...timeouts,
           name: 'storybook',
           browser: {
             enabled: true,

@@ -8,10 +8,10 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.me
 export const repoRoot = fromRoot('')
 
 /**
- * The real recordings live outside the repository, in `../shared/fixtures/real` beside the checkout;
- * stories reach them through this alias (`import.meta.glob('@runline-fixtures/*.sse')`).
+ * The real recordings: the repository's copy in `packages/fixtures/real` (`@runline/fixtures`, whose
+ * loader is Node-only); stories reach them through this alias (`import.meta.glob('@runline-fixtures/*.sse')`).
  */
-export const fixturesDir = fromRoot('../shared/fixtures/real')
+export const fixturesDir = fromRoot('packages/fixtures/real')
 
 const PACKAGES = ['core', 'hooks', 'components', 'proxy', 'simulator'] as const
 
@@ -55,8 +55,7 @@ const config: StorybookConfig = {
     const { mergeConfig } = await import('vite')
     return mergeConfig(viteConfig, {
       resolve: { alias: storybookAliases },
-      // The recordings sit outside the repository root; let the dev server read them.
-      server: { fs: { allow: [repoRoot, fixturesDir] } },
+      server: { fs: { allow: [repoRoot] } },
       // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page, which
       // fails the browser tests that were running (seen on a cold cache).
       optimizeDeps: { include: PREBUNDLED },

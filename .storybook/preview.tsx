@@ -1,6 +1,12 @@
 import '@runline/components/styles.css'
 import './preview.css'
 import type { Decorator, Preview } from '@storybook/react-vite'
+import { configure } from 'storybook/test'
+
+// Play functions' `waitFor` without a timeout of its own: Testing Library's 1 s default is wall clock,
+// which a busy machine exceeds while a replay or a simulator run is still on its way (the Vitest test
+// around each story allows 30 s, see vitest.config.ts). Waiting longer asserts the same, only later.
+configure({ asyncUtilTimeout: 10_000 })
 
 /** The `data-theme` values the components' stylesheet knows. */
 export type Theme = 'light' | 'dark'

@@ -3,7 +3,7 @@ import { REC } from './replay/catalog.js'
 import { replayStory } from './replay/story.js'
 
 /**
- * Every real recording in ../shared/fixtures/real (see SOURCES.md there), replayed byte for byte
+ * Every real recording in packages/fixtures/real (see SOURCES.md there), replayed byte for byte
  * through the core parser and reducer. Each starts at its end; press Play or scrub to watch it stream.
  */
 const meta = {

@@ -41,6 +41,20 @@ async function expectAgreement(bytes: Uint8Array, chunking: Chunking) {
 
 const recordings = loadRecordings()
 
+/**
+ * Consecutive runs of `items`, `size` at a time. The property checks below are split into tests of a
+ * few hundred milliseconds each (on a quiet machine), so none of them depends on the machine's speed to
+ * stay within a test timeout; together they check exactly what one test per loop used to.
+ */
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/** The seeds from `from` to `to`, inclusive. */
+const seeds = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
+
 describe('agreement with openai-node AssistantStream on real recordings', () => {
   it('finds the recordings', () => {
     expect(recordings.length).toBeGreaterThanOrEqual(14)
@@ -55,23 +69,34 @@ describe('agreement with openai-node AssistantStream on real recordings', () => 
         for (let seed = 1; seed <= 5; seed++) await expectAgreement(recording.bytes, { seed, max: 97 })
       })
 
-      it('cut after any event', async () => {
-        const ends = eventBoundaries(recording.bytes)
+      const ends = eventBoundaries(recording.bytes)
+      it('has events to cut after', () => {
         expect(ends.length).toBeGreaterThan(3)
-        for (const end of ends) await expectAgreement(recording.bytes.subarray(0, end), 'whole')
       })
+      for (const [i, batch] of batches(ends, 50).entries()) {
+        it(`cut after any event (events ${i * 50 + 1}–${i * 50 + batch.length} of ${ends.length})`, async () => {
+          for (const end of batch) await expectAgreement(recording.bytes.subarray(0, end), 'whole')
+        })
+      }
     })
   }
 })
 
 describe('agreement on generated streams', () => {
-  it('covers every feature over the seeds', async () => {
+  const FEATURE_SEEDS = seeds(1, 120)
+
+  for (const batch of batches(FEATURE_SEEDS, 10)) {
+    it(`agrees on seeds ${batch[0]}–${batch.at(-1)}`, async () => {
+      for (const seed of batch) {
+        const { sse } = generateRunStream(seed)
+        await expectAgreement(utf8(sse), seed % 3 === 0 ? 'byte' : { seed, max: 40 })
+      }
+    })
+  }
+
+  it('covers every feature over those seeds', () => {
     const seen = new Set<string>()
-    for (let seed = 1; seed <= 120; seed++) {
-      const { sse, features } = generateRunStream(seed)
-      for (const f of features) seen.add(f)
-      await expectAgreement(utf8(sse), seed % 3 === 0 ? 'byte' : { seed, max: 40 })
-    }
+    for (const seed of FEATURE_SEEDS) for (const f of generateRunStream(seed).features) seen.add(f)
     for (const feature of [
       'parallel-functions',
       'code_interpreter',
@@ -93,12 +118,14 @@ describe('agreement on generated streams', () => {
     }
   })
 
-  it('cut after any event of generated streams', async () => {
-    for (let seed = 200; seed < 230; seed++) {
-      const bytes = utf8(generateRunStream(seed, { textDeltas: 6 }).sse)
-      for (const end of eventBoundaries(bytes)) await expectAgreement(bytes.subarray(0, end), 'whole')
-    }
-  })
+  for (const batch of batches(seeds(200, 229), 5)) {
+    it(`cut after any event of generated streams (seeds ${batch[0]}–${batch.at(-1)})`, async () => {
+      for (const seed of batch) {
+        const bytes = utf8(generateRunStream(seed, { textDeltas: 6 }).sse)
+        for (const end of eventBoundaries(bytes)) await expectAgreement(bytes.subarray(0, end), 'whole')
+      }
+    })
+  }
 
   it('parallel function calls with interleaved fragments end with both full argument strings', async () => {
     let checked = 0

@@ -1,5 +1,5 @@
 /**
- * The simulator against the real recordings in fixtures/real (see SOURCES.md there):
+ * The simulator against the real recordings in packages/fixtures/real (see SOURCES.md there):
  * same top-level fields per event, same nested quirks, same event grammar.
  *
  * Reference objects are the openai-dotnet 2025-10 recordings (newest v2 shapes). Events that no

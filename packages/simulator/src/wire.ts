@@ -1,6 +1,6 @@
 /**
  * The objects as they travel on the wire. They are the `openai` package's types, adjusted only
- * where every real recording disagrees with them (see fixtures/real/SOURCES.md): run steps carry
+ * where every real recording disagrees with them (see packages/fixtures/real/SOURCES.md): run steps carry
  * `expires_at` (not `expired_at`) and no `metadata`; runs carry `tool_resources` and
  * `reasoning_effort`; usage has the 2025 `prompt_token_details` / `completion_tokens_details`.
  */

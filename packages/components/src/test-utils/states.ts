@@ -1,6 +1,4 @@
 // Test helpers: real run states from the real recordings, the seeded generator and the simulator.
-import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import {
   type AssistantStreamEvent,
   createRunStore,
@@ -10,15 +8,8 @@ import {
   type RunStore,
   reduceRun,
 } from '@runline/core'
+import { readRecordingText } from '@runline/fixtures'
 import { createSimulator, FILE_SEARCH_CONTENT_INCLUDE } from '@runline/simulator'
-
-// In jsdom tests Vite rewrites `new URL(..., import.meta.url)` to an http: URL, so find the recordings
-// from the working directory (vitest runs at the repository root): `../shared/fixtures/real/` beside the checkout.
-const RECORDINGS_DIR = [
-  process.env.RUNLINE_REAL_FIXTURES,
-  resolve(process.cwd(), '../shared/fixtures/real'),
-  resolve(process.cwd(), 'fixtures/real'),
-].find((dir): dir is string => !!dir && existsSync(dir))
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(text)
@@ -44,10 +35,9 @@ export function fold(events: readonly AssistantStreamEvent[], from: RunState = i
   return state
 }
 
-/** The SSE text of a real recording (by file name). */
+/** The SSE text of a real recording (by file name), from the repository's copy (`@runline/fixtures`). */
 export function recording(name: string): string {
-  if (!RECORDINGS_DIR) throw new Error('real recordings not found (set RUNLINE_REAL_FIXTURES)')
-  return readFileSync(resolve(RECORDINGS_DIR, name), 'utf8')
+  return readRecordingText(name)
 }
 
 /** A real recording folded to its final state. */

@@ -18,7 +18,7 @@ export interface LoadedReplay {
 /** A position on a tape: `'end'`, a number of events, or just after the n-th event of a name. */
 export type ReplayPosition = 'end' | number | { after: string; nth?: number }
 
-/** The real recordings the stories use, by what they show (file names in ../shared/fixtures/real). */
+/** The real recordings the stories use, by what they show (file names in packages/fixtures/real). */
 export const REC = {
   text: 'openai-dotnet__text-only__gpt-4o__2025-10',
   textLong: 'simple-openai__text-only__gpt-4-turbo__2024-05',

@@ -1,7 +1,7 @@
 import type { RunStreamEvent } from '@runline/core'
 import { eventsFromSse } from './sse.js'
 
-// `@runline-fixtures` is aliased in .storybook/main.ts to ../shared/fixtures/real beside the repository.
+// `@runline-fixtures` is aliased in .storybook/main.ts to packages/fixtures/real, the repository's copy.
 // Eager `?raw` imports put the recordings' text into the bundle: built Storybook needs no file access.
 const files = import.meta.glob<string>('@runline-fixtures/*.sse', {
   query: '?raw',
@@ -27,7 +27,7 @@ const parsed = new Map<string, readonly RunStreamEvent[]>()
 
 /**
  * The events of one real recording, parsed by `@runline/core`. Throws with the folder it looked in
- * when the recording is missing (e.g. `../shared` is not checked out beside the repository).
+ * and what it found there when the recording is missing.
  */
 export function recordingEvents(name: string): readonly RunStreamEvent[] {
   const cached = parsed.get(name)
@@ -35,7 +35,7 @@ export function recordingEvents(name: string): readonly RunStreamEvent[] {
   const text = RECORDING_TEXTS[name]
   if (text === undefined) {
     throw new Error(
-      `Recording "${name}" not found in ../shared/fixtures/real (found ${RECORDING_NAMES.length}: ${RECORDING_NAMES.join(', ')})`,
+      `Recording "${name}" not found in packages/fixtures/real (found ${RECORDING_NAMES.length}: ${RECORDING_NAMES.join(', ')})`,
     )
   }
   const events = eventsFromSse(text)

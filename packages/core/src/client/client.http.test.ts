@@ -1,8 +1,7 @@
 // Exact wire behaviour of the client against a real node:http server on 127.0.0.1.
-import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
+import { readRecordingText } from '@runline/fixtures'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRunlineClient, isRunlineError, type RunlineError } from '../index.js'
 
@@ -363,61 +362,44 @@ describe('polling', () => {
     controller.abort()
     const error = await rejection(polling)
     expect(error.kind).toBe('abort')
-    expect(performance.now() - abortedAt).toBeLessThan(200)
+    // The wait was cut short: far less than the 60 s the server asked for. (A bound of 200 ms measured
+    // the machine's speed as much as the client's: a busy machine can take longer to run the callbacks.)
+    expect(performance.now() - abortedAt).toBeLessThan(5_000)
     expect(server.requests).toHaveLength(1)
   })
 })
-
-/** The real recordings; the repository may not carry a copy, so look where they are kept. */
-function findRecordings(): string | null {
-  const candidates = [
-    process.env.RUNLINE_REAL_FIXTURES,
-    fileURLToPath(new URL('../../../../fixtures/real/', import.meta.url)),
-    fileURLToPath(new URL('../../fixtures/real/', import.meta.url)),
-    fileURLToPath(new URL('../../../../../shared/fixtures/real/', import.meta.url)),
-  ]
-  return (
-    candidates.find((dir) => dir && existsSync(`${dir}/openai-dotnet__text-only__gpt-4o__2025-10.sse`)) ??
-    null
-  )
-}
-
-const recordings = findRecordings()
 
 function eventNames(sse: string): string[] {
   return [...sse.matchAll(/^event: (.+)$/gm)].map((match) => match[1]!)
 }
 
 describe('streams', () => {
-  it.skipIf(recordings === null)(
-    'yields every event of a real recording served in small chunks',
-    async () => {
-      const sse = readFileSync(`${recordings}/openai-dotnet__text-only__gpt-4o__2025-10.sse`, 'utf8')
-      const server = await startServer(async (_req, res) => {
-        res.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'x-request-id': 'req_stream',
-        })
-        const bytes = Buffer.from(sse)
-        for (let i = 0; i < bytes.length; i += 97) {
-          res.write(bytes.subarray(i, i + 97))
-          await new Promise((resolve) => setImmediate(resolve))
-        }
-        res.end()
+  it('yields every event of a real recording served in small chunks', async () => {
+    const sse = readRecordingText('openai-dotnet__text-only__gpt-4o__2025-10.sse')
+    const server = await startServer(async (_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'x-request-id': 'req_stream',
       })
-      const client = createRunlineClient({ baseUrl: server.baseUrl })
-      const stream = await client.runs.stream('thread_1', { assistant_id: 'asst_1' })
-      expect(stream.requestId).toBe('req_stream')
-      expect(stream.response.status).toBe(200)
-      const seen: string[] = []
-      for await (const event of stream) seen.push(event.event)
-      expect(seen).toEqual(eventNames(sse))
-      expect(seen.at(-1)).toBe('done')
-      const request = server.requests[0]
-      expect(request?.headers.accept).toBe('text/event-stream')
-      expect(JSON.parse(request?.body ?? '')).toEqual({ assistant_id: 'asst_1', stream: true })
-    },
-  )
+      const bytes = Buffer.from(sse)
+      for (let i = 0; i < bytes.length; i += 97) {
+        res.write(bytes.subarray(i, i + 97))
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      res.end()
+    })
+    const client = createRunlineClient({ baseUrl: server.baseUrl })
+    const stream = await client.runs.stream('thread_1', { assistant_id: 'asst_1' })
+    expect(stream.requestId).toBe('req_stream')
+    expect(stream.response.status).toBe(200)
+    const seen: string[] = []
+    for await (const event of stream) seen.push(event.event)
+    expect(seen).toEqual(eventNames(sse))
+    expect(seen.at(-1)).toBe('done')
+    const request = server.requests[0]
+    expect(request?.headers.accept).toBe('text/event-stream')
+    expect(JSON.parse(request?.body ?? '')).toEqual({ assistant_id: 'asst_1', stream: true })
+  })
 
   it('reads NDJSON when the content-type says so', async () => {
     const lines = [

@@ -1,15 +1,11 @@
 // Test helpers shared by the packages' tests and benchmarks (not part of the published API).
-import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { listRecordings, REAL_DIR, readRecording } from '@runline/fixtures'
 import { Stream } from 'openai/core/streaming'
 import { AssistantStream } from 'openai/lib/AssistantStream'
 import type { Message, Run, RunStep } from '../types.js'
 
-/** The real recordings, read-only: `../shared/fixtures/real/` beside the repository. */
-// Built from the module's path, not `new URL(relative, import.meta.url)`: Vite rewrites that pattern into
-// an asset URL in browser-like test environments (jsdom).
-export const RECORDINGS_DIR = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/fixtures/real')}/`
+/** The real recordings, read-only: the repository's copy in `packages/fixtures/real/` (`@runline/fixtures`). */
+export const RECORDINGS_DIR = `${REAL_DIR}/`
 
 export interface Recording {
   name: string
@@ -18,10 +14,7 @@ export interface Recording {
 
 /** Every real `.sse` recording, sorted by name. */
 export function loadRecordings(): Recording[] {
-  return readdirSync(RECORDINGS_DIR)
-    .filter((name) => name.endsWith('.sse'))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(RECORDINGS_DIR + name)) }))
+  return listRecordings().map((name) => ({ name, bytes: readRecording(name) }))
 }
 
 /** A small seeded PRNG (mulberry32), so random chunkings are reproducible from the seed. */

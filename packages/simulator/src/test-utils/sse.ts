@@ -1,6 +1,5 @@
 /** Test helpers: SSE parsing, NDJSON for openai's AssistantStream, request shortcuts, fixtures. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { listRecordings, REAL_DIR, readRecordingText } from '@runline/fixtures'
 import { createParser } from 'eventsource-parser'
 import { AssistantStream } from 'openai/lib/AssistantStream'
 import type { AssistantStreamEvent } from 'openai/resources/beta/assistants'
@@ -107,26 +106,14 @@ export async function eventually<T>(
   }
 }
 
-const FIXTURE_CANDIDATES = [
-  process.env.RUNLINE_REAL_FIXTURES,
-  fileURLToPath(new URL('../../../../fixtures/real/', import.meta.url)),
-  fileURLToPath(new URL('../../../../../shared/fixtures/real/', import.meta.url)),
-]
-
-/** The folder of real recordings (`RUNLINE_REAL_FIXTURES`, `<repo>/fixtures/real`, or `../shared/fixtures/real`). */
+/** The folder of real recordings: the repository's copy, `packages/fixtures/real` (`@runline/fixtures`). */
 export function realFixturesDir(): string {
-  for (const candidate of FIXTURE_CANDIDATES) if (candidate && existsSync(candidate)) return candidate
-  throw new Error(`real recordings not found; looked in ${FIXTURE_CANDIDATES.filter(Boolean).join(', ')}`)
+  return REAL_DIR
 }
 
 /** Every real recording: file name → frames. */
 export function readRecordings(): Map<string, SseFrame[]> {
-  const dir = realFixturesDir()
   const out = new Map<string, SseFrame[]>()
-  for (const name of readdirSync(dir)
-    .filter((file) => file.endsWith('.sse'))
-    .sort()) {
-    out.set(name, parseSse(readFileSync(`${dir}/${name}`, 'utf8')))
-  }
+  for (const name of listRecordings()) out.set(name, parseSse(readRecordingText(name)))
   return out
 }
