@@ -39,13 +39,10 @@ export type {
   UsageProps,
   WindowingOptions,
 } from './timeline/index.js'
-export { itemKind, RunTimeline, runProblems, StepContent } from './timeline/index.js'
+export { RunTimeline, StepContent } from './timeline/index.js'
 export type { RunStatusBadgeProps } from './timeline/status-badge.js'
 export { RunStatusBadge } from './timeline/status-badge.js'
 export type { RunUsageProps } from './timeline/usage.js'
 export { RunUsage } from './timeline/usage.js'
-export type { StatusTone } from './tone.js'
-export { statusTone } from './tone.js'
 export type { CodeInterpreterProps, FileSearchProps, StepStatus, ToolCallProps } from './tool-calls.js'
-export { functionCallState, prettyIfJson } from './tool-calls.js'
 export { warmUpRunTimeline } from './warm-up.js'

@@ -24,23 +24,14 @@ export {
   refusal,
   runlineErrorFields,
 } from './client/errors.js'
-export type { CursorPage, CursorPageResponse, CursorQuery } from './client/pagination.js'
-export { PagePromise } from './client/pagination.js'
+export type { CursorPage, CursorPageResponse, CursorQuery, PagePromise } from './client/pagination.js'
 export type { PollOptions } from './client/poll.js'
-export { DEFAULT_POLL_INTERVAL_MS, POLL_STOP_STATUSES, sleep } from './client/poll.js'
+export { sleep } from './client/poll.js'
 export type { RunEventStream } from './client/stream.js'
 export type { FetchLike, HeadersOption, RequestOptions, RunlineClientOptions } from './client/transport.js'
-export { DeltaError, MAX_ARRAY_GROWTH, mergeDelta } from './merge.js'
 export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
-export {
-  createRunEventDecoder,
-  eventFromSse,
-  parseRunStream,
-  readRunStream,
-  streamFormatOf,
-} from './parse.js'
-export type { RunFolder } from './reduce.js'
-export { createRunFolder, initialRunState, reduceRun } from './reduce.js'
+export { createRunEventDecoder, parseRunStream, readRunStream } from './parse.js'
+export { initialRunState, reduceRun } from './reduce.js'
 export type { TimelineItem } from './selectors.js'
 export {
   selectError,

@@ -4,7 +4,6 @@ import {
   asRunlineError,
   isRunlineError,
   isTerminalStatus,
-  POLL_STOP_STATUSES,
   type RunCreateBody,
   type RunlineClient,
   type ThreadCreateAndRunBody,
@@ -68,8 +67,9 @@ export function createAssistantsWire(options: () => AssistantsWireOptions): RunW
         if (!signal.aborted) emit({ event: 'runline.snapshot', data })
         return data
       }
+      // 'attention': the run needs the caller (requires_action) or ended.
       const stops = (status: string) =>
-        until === 'end' ? isTerminalStatus(status) : POLL_STOP_STATUSES.has(status as never)
+        isTerminalStatus(status) || (until === 'attention' && status === 'requires_action')
       const first = await snapshot()
       if (!stops(first.run.status)) {
         // While the run goes on, refresh the whole view at the server's pace (openai-poll-after-ms), so
