@@ -34,6 +34,18 @@ const busy = (status: number, headers: Record<string, string>) =>
     },
   )
 
+/** One run on a new thread, as a controller on that thread starts it. */
+async function startOnNewThread(client: ReturnType<typeof backendWith>['client']) {
+  const thread = await client.threads.create({})
+  const controller = createRunController({
+    client,
+    assistantId: ASSISTANT,
+    threadId: thread.id,
+    scheduler: 'sync',
+  })
+  return controller.start({ message: 'Hello there' })
+}
+
 function statusesOf(controller: ReturnType<typeof createRunController>): RunUiStatus[] {
   const seen: RunUiStatus[] = []
   controller.store.subscribe((state) => {
@@ -92,14 +104,7 @@ describe('retries the server asked for', () => {
     const { client, sent } = backendWith((method, path) =>
       method === 'POST' && /\/runs$/.test(path) ? 'network' : null,
     )
-    const thread = await client.threads.create({})
-    const controller = createRunController({
-      client,
-      assistantId: ASSISTANT,
-      threadId: thread.id,
-      scheduler: 'sync',
-    })
-    const state = await controller.start({ message: 'Hello there' })
+    const state = await startOnNewThread(client)
     expect(selectStatus(state)).toBe('error')
     expect(state.error).toMatchObject({ kind: 'network', source: 'client' })
     expect(sent.get('POST /threads/thread/runs')).toBe(1)
@@ -109,14 +114,7 @@ describe('retries the server asked for', () => {
     const { client, sent } = backendWith((method, path) =>
       method === 'POST' && /\/runs$/.test(path) ? busy(429, { 'retry-after-ms': '1' }) : null,
     )
-    const thread = await client.threads.create({})
-    const controller = createRunController({
-      client,
-      assistantId: ASSISTANT,
-      threadId: thread.id,
-      scheduler: 'sync',
-    })
-    const state = await controller.start({ message: 'Hello there' })
+    const state = await startOnNewThread(client)
     expect(selectStatus(state)).toBe('error')
     expect(state.error).toMatchObject({ kind: 'api', status: 429, code: 'rate_limit_exceeded' })
     expect(state.retry).toBeNull()
