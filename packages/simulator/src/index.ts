@@ -3,6 +3,8 @@
  * scenarios, as a web-standard fetch handler (works in Node and in browsers).
  */
 
+export { MAX_JSON_DEPTH } from './depth.js'
+export { MAX_MESSAGE_LENGTH } from './limits.js'
 export { crc32, encodePng, PNG_SIGNATURE, renderBarChartPng } from './png.js'
 export { SCENARIO_NAMES, type ScenarioName, scenarioFor } from './scenarios.js'
 export {

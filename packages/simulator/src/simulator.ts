@@ -13,6 +13,7 @@ import {
 } from './engine.js'
 import { ApiError, invalidType, jsonResponse, missingParameter, notFound, readJsonObject } from './http.js'
 import { randomFileId, randomId } from './ids.js'
+import { checkMessageLength, decodeSegment } from './limits.js'
 import {
   buildAssistant,
   buildInputMessage,
@@ -144,7 +145,10 @@ function optionalString(body: Record<string, unknown>, key: string): string | nu
 }
 
 function parseContent(value: unknown, param: string): MessageContent[] {
-  if (typeof value === 'string') return [{ type: 'text', text: { value, annotations: [] } }]
+  if (typeof value === 'string') {
+    checkMessageLength(value, param)
+    return [{ type: 'text', text: { value, annotations: [] } }]
+  }
   if (!Array.isArray(value) || value.length === 0) {
     if (value === undefined) throw missingParameter(param)
     throw invalidType(param, 'a string or an array of content parts')
@@ -153,6 +157,7 @@ function parseContent(value: unknown, param: string): MessageContent[] {
     const where = `${param}[${index}]`
     if (!isRecord(part)) throw invalidType(where, 'an object')
     if (part.type === 'text' && typeof part.text === 'string') {
+      checkMessageLength(part.text, `${where}.text`)
       return { type: 'text', text: { value: part.text, annotations: [] } }
     }
     if (
@@ -336,7 +341,11 @@ class SimulatorBackend implements EngineHost {
     const path = url.pathname
     const invalid = () => new ApiError(404, `Invalid URL (${method} ${path})`)
     if (path !== this.basePath && !path.startsWith(`${this.basePath}/`)) throw invalid()
-    const segments = path.slice(this.basePath.length).split('/').filter(Boolean).map(decodeURIComponent)
+    const segments = path
+      .slice(this.basePath.length)
+      .split('/')
+      .filter(Boolean)
+      .map((segment) => decodeSegment(segment, method, path))
     const [root, id, sub, subId, action, actionId] = segments
     const n = segments.length
     const on = (handlers: Partial<Record<string, Handler>>): Promise<Response> | Response => {
