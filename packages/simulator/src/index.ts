@@ -14,5 +14,7 @@ export {
   type SimulatorOptions,
 } from './simulator.js'
 export { formatSseEvent, SSE_DONE } from './sse.js'
+export { STREAM_HIGH_WATER_BYTES } from './stream.js'
+export { DEFAULT_MAX_THREADS } from './threads.js'
 export type { WireMessage, WireRun, WireRunStep, WireThread, WireUsage } from './wire.js'
 export { DEMO_ASSISTANT_ID } from './wire.js'

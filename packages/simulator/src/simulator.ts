@@ -3,14 +3,7 @@
  * Web APIs only (Request, Response, ReadableStream, TextEncoder), so it runs in browsers too.
  */
 import type { MessageContent } from 'openai/resources/beta/threads/messages'
-import {
-  type EngineHost,
-  type NewFile,
-  RunDriver,
-  type RunRecord,
-  type StreamSink,
-  type ThreadRecord,
-} from './engine.js'
+import { type EngineHost, type NewFile, RunDriver, type RunRecord, type ThreadRecord } from './engine.js'
 import { ApiError, invalidType, jsonResponse, missingParameter, notFound, readJsonObject } from './http.js'
 import { randomFileId, randomId } from './ids.js'
 import { checkMessageLength, decodeSegment } from './limits.js'
@@ -26,7 +19,8 @@ import { paginate, parsePageQuery } from './pagination.js'
 import { createRandom, hashSeed, type Random } from './prng.js'
 import { SCENARIO_TOOL, type ScenarioName, scenarioFor } from './scenarios.js'
 import { EXPIRE_AFTER_SECONDS, type SearchDocument, scriptFor } from './scripts.js'
-import { SSE_HEADERS } from './sse.js'
+import { streamResponse } from './stream.js'
+import { DEFAULT_MAX_THREADS, ThreadStore } from './threads.js'
 import {
   DEMO_ASSISTANT_ID,
   FILE_SEARCH_TOOL,
@@ -49,6 +43,11 @@ export interface SimulatorOptions {
   seed?: number
   /** Clock in ms (default Date.now); timestamps on the wire are Unix SECONDS. */
   now?: () => number
+  /**
+   * Threads kept (default 1,000). Beyond it the least recently used thread is forgotten with its
+   * messages, runs, steps and generated files; later requests for it are 404s.
+   */
+  maxThreads?: number
 }
 
 /** A running simulator. */
@@ -241,8 +240,8 @@ class SimulatorBackend implements EngineHost {
   /** Ids of objects created directly by requests (threads, user messages, assistants). */
   private readonly ids: Random
   private readonly assistants: WireAssistant[] = []
-  private readonly threads = new Map<string, ThreadRecord>()
   private readonly files = new Map<string, FileRecord>()
+  private readonly threads: ThreadStore
   private readonly documents: SearchDocument[]
   private runCount = 0
   private requestCount = 0
@@ -252,6 +251,7 @@ class SimulatorBackend implements EngineHost {
     this.delayMs = Math.max(0, options.delayMs ?? 20)
     this.seed = options.seed ?? 1
     this.clock = options.now ?? Date.now
+    this.threads = new ThreadStore(options.maxThreads ?? DEFAULT_MAX_THREADS, (id) => this.files.delete(id))
     this.ids = createRandom(hashSeed(this.seed, 'ids'))
     const now = this.nowSeconds()
     const vectorStoreId = randomId(this.ids, 'vs_')
@@ -295,7 +295,7 @@ class SimulatorBackend implements EngineHost {
     return Math.floor(this.clock() / 1000)
   }
 
-  addFile(input: NewFile): WireFile {
+  addFile(input: NewFile, owner?: ThreadRecord): WireFile {
     const meta: WireFile = {
       id: input.id,
       object: 'file',
@@ -306,6 +306,7 @@ class SimulatorBackend implements EngineHost {
       status: 'processed',
     }
     this.files.set(input.id, { meta, body: input.body, contentType: input.contentType })
+    if (owner) this.threads.own(owner.thread.id, input.id)
     return meta
   }
 
@@ -501,7 +502,7 @@ class SimulatorBackend implements EngineHost {
     const thread = buildThread(randomId(this.ids, 'thread_'), this.nowSeconds(), metadata)
     const record: ThreadRecord = { thread, messages: [], runs: [] }
     for (const input of inputs) this.appendMessage(record, input)
-    this.threads.set(thread.id, record)
+    this.threads.add(record)
     return record
   }
 
@@ -744,43 +745,4 @@ class SimulatorBackend implements EngineHost {
 
 function pageOf(url: URL) {
   return parsePageQuery(url.searchParams)
-}
-
-/**
- * An SSE response fed by a run driver. `attach` runs synchronously while the stream is built (so
- * it can still throw an ApiError before any byte is sent); a client that goes away only detaches.
- */
-function streamResponse(
-  driver: RunDriver,
-  attach: (sink: StreamSink) => void = (sink) => driver.attach(sink),
-): Response {
-  const encoder = new TextEncoder()
-  let open = true
-  let sink: StreamSink | null = null
-  let failure: unknown = null
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      sink = {
-        send(chunk) {
-          if (open) controller.enqueue(encoder.encode(chunk))
-        },
-        end() {
-          if (!open) return
-          open = false
-          controller.close()
-        },
-      }
-      try {
-        attach(sink)
-      } catch (error) {
-        failure = error
-      }
-    },
-    cancel() {
-      open = false
-      if (sink) driver.detach(sink)
-    },
-  })
-  if (failure !== null) throw failure
-  return new Response(body, { status: 200, headers: SSE_HEADERS })
 }
