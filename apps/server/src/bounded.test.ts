@@ -45,6 +45,54 @@ describe('RUNLINE_UPSTREAM_IDLE_MS', () => {
   }, 20_000)
 })
 
+describe('RUNLINE_SIM_MAX_THREADS', () => {
+  it('defaults to 1000 and reads a positive integer', () => {
+    expect(loadServerConfig({}).upstream).toMatchObject({ kind: 'simulator', maxThreads: 1_000 })
+    expect(loadServerConfig({ RUNLINE_SIM_MAX_THREADS: '25' }).upstream).toMatchObject({ maxThreads: 25 })
+  })
+
+  it.each(['0', 'many', '1e3', '-1'])('refuses %j naming the variable', (value) => {
+    expect(() => loadServerConfig({ RUNLINE_SIM_MAX_THREADS: value })).toThrow(/RUNLINE_SIM_MAX_THREADS/)
+  })
+
+  it('makes `pnpm serve` exit 1 with a clear message on a bad value', async () => {
+    const { code, stderr } = await serveWith({ PORT: '0', RUNLINE_SIM_MAX_THREADS: 'many' })
+    expect(code).toBe(1)
+    expect(stderr).toContain(
+      "invalid configuration: RUNLINE_SIM_MAX_THREADS must be an integer from 1 to 10000000, got 'many'.",
+    )
+  }, 20_000)
+
+  it('bounds the threads the simulator keeps, through the proxy and the raw simulator', async () => {
+    const server = await startServer({
+      ...loadServerConfig({ PORT: '0', RUNLINE_SIM_DELAY_MS: '0', RUNLINE_SIM_MAX_THREADS: '2' }),
+      staticDir: null,
+      log: null,
+    })
+    try {
+      const create = async () =>
+        ((await (await fetch(`${server.url}/api/v1/threads`, { method: 'POST' })).json()) as { id: string })
+          .id
+      const first = await create()
+      await create()
+      await create()
+      expect((await fetch(`${server.url}/api/v1/threads/${first}`)).status).toBe(404)
+      expect((await fetch(`${server.url}/sim/v1/threads/${first}/messages`)).status).toBe(404)
+      const malformed = await fetch(`${server.url}/sim/v1/threads/%zz`)
+      expect(malformed.status).toBe(400)
+      const deep = await fetch(`${server.url}/sim/v1/threads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"metadata":${'['.repeat(3_000)}${']'.repeat(3_000)}}`,
+      })
+      expect(deep.status).toBe(400)
+      expect(((await deep.json()) as { error: { code: string } }).error.code).toBe('json_too_deep')
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 describe('server bounds over loopback HTTP', () => {
   let upstream: FakeUpstream | undefined
   let server: RunningServer | undefined
