@@ -6,8 +6,8 @@ export const DEFAULT_MAX_THREADS = 1_000
 /**
  * The simulator's threads, least recently used first, with the files their runs generated. Beyond
  * `maxThreads` the least recently used thread is forgotten with everything it owns (messages, runs,
- * steps, files), so a simulator that runs for weeks stays bounded. A thread a client is streaming
- * from is spared while an idle one is left; only when every thread is streaming does the oldest go.
+ * steps, files), so a simulator that runs for weeks stays bounded. Requests naming a thread and streams
+ * in progress on it count as uses; only when every thread is streaming does a streamed one go.
  */
 export class ThreadStore {
   // A Map iterates in insertion order; re-inserting on each use keeps it least recently used first.
@@ -52,16 +52,23 @@ export class ThreadStore {
     else this.ownedFiles.set(threadId, [fileId])
   }
 
-  /** The least recently used thread nobody streams from, else the least recently used; never `spare`. */
+  /**
+   * The least recently used thread nobody streams from; never `spare` (the one just added). A thread
+   * being streamed counts as in use: it moves to the recent end (so it is not the first to go when its
+   * stream ends). If every thread is streaming, the least recently used of them goes.
+   */
   private victim(spare: ThreadRecord): ThreadRecord {
-    let oldest: ThreadRecord | undefined
-    for (const record of this.threads.values()) {
-      if (record === spare) continue
-      oldest ??= record
-      if (!record.runs.some((run) => run.driver.streaming)) return record
+    let fallback: ThreadRecord | undefined
+    // One pass over the current entries: moved ones are not looked at again.
+    for (let left = this.threads.size; left > 0; left--) {
+      const record = this.threads.values().next().value as ThreadRecord
+      if (record !== spare && !record.runs.some((run) => run.driver.streaming)) return record
+      if (record !== spare) fallback ??= record
+      this.threads.delete(record.thread.id)
+      this.threads.set(record.thread.id, record)
     }
     // `add` only evicts with more than maxThreads (≥ 1) threads, so there is one besides `spare`.
-    return oldest as ThreadRecord
+    return fallback as ThreadRecord
   }
 
   private forget(record: ThreadRecord): void {
