@@ -415,6 +415,11 @@ class SimulatorBackend implements EngineHost {
     return found
   }
 
+  /** The end of a stream is a use of its thread: it must not be the next to be forgotten. */
+  private touch(record: ThreadRecord): void {
+    this.threads.get(record.thread.id)
+  }
+
   private message(threadId: string, messageId: string): WireMessage {
     const found = this.thread(threadId).messages.find((message) => message.id === messageId)
     if (!found) throw notFound('message', messageId)
@@ -676,7 +681,7 @@ class SimulatorBackend implements EngineHost {
       record.driver.start(script, mode.announceThread)
       return response
     }
-    const response = streamResponse(record.driver)
+    const response = streamResponse(record.driver, undefined, () => this.touch(thread))
     record.driver.start(script, mode.announceThread)
     return response
   }
@@ -720,7 +725,11 @@ class SimulatorBackend implements EngineHost {
     })
     if (streamFlag(body)) {
       // Validation runs while the stream is built: a bad submit is still a plain JSON 400.
-      return streamResponse(record.driver, (sink) => record.driver.submitToolOutputs(outputs, sink))
+      return streamResponse(
+        record.driver,
+        (sink) => record.driver.submitToolOutputs(outputs, sink),
+        () => this.touch(record.driver.thread),
+      )
     }
     record.driver.submitToolOutputs(outputs, null)
     return this.runResponse(record)

@@ -10,11 +10,12 @@ export const STREAM_HIGH_WATER_BYTES = 16 * 1024
 /**
  * An SSE response fed by a run driver, at the reader's pace. `attach` runs synchronously while the
  * stream is built (so it can still throw an ApiError before any byte is sent); a client that goes
- * away only detaches.
+ * away only detaches. `onEnd` is called once when the stream ends or its reader leaves.
  */
 export function streamResponse(
   driver: RunDriver,
   attach: (sink: StreamSink) => void = (sink) => driver.attach(sink),
+  onEnd: () => void = () => {},
 ): Response {
   const encoder = new TextEncoder()
   let open = true
@@ -39,6 +40,7 @@ export function streamResponse(
             open = false
             controller.close()
             release()
+            onEnd()
           },
           ready() {
             if (!open || (controller.desiredSize ?? 1) > 0) return null
@@ -56,6 +58,7 @@ export function streamResponse(
         release()
       },
       cancel() {
+        if (open) onEnd()
         open = false
         release()
         if (sink) driver.detach(sink)

@@ -80,6 +80,17 @@ describe('maxThreads', () => {
     expect(await status(sim, `/threads/${live.threadId}`)).toBe(200)
   })
 
+  it('the end of a stream is a use of its thread', async () => {
+    const sim = createSimulator({ delayMs: 0, maxThreads: 3 })
+    const live = await streamOn(sim, 'long')
+    const second = await newThread(sim)
+    await newThread(sim)
+    await live.reader.cancel() // the client leaves: the thread was just used
+    await newThread(sim)
+    expect(await status(sim, `/threads/${second}`)).toBe(404)
+    expect(await status(sim, `/threads/${live.threadId}`)).toBe(200)
+  })
+
   it('when every other thread is streaming, the oldest goes and its stream ends with an error event', async () => {
     const sim = createSimulator({ delayMs: 0, maxThreads: 1 })
     const live = await streamOn(sim, 'long')
