@@ -3,6 +3,7 @@
  * run as a client sees it, and table printing. Loopback only.
  */
 import { type ChildProcess, fork } from 'node:child_process'
+import { setMaxListeners } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { createParser } from 'eventsource-parser'
 import type { ChildStats } from './server-child.js'
@@ -73,8 +74,7 @@ export interface StreamRunOptions {
 export async function streamRun(port: number, options: StreamRunOptions): Promise<RunResult> {
   const started = performance.now()
   const result: RunResult = { events: 0, done: false, firstEventMs: null, threadId: null, error: null }
-  const leave = new AbortController()
-  const signal = AbortSignal.any([options.signal, leave.signal])
+  const { signal, leave, left, dispose } = linkedSignal(options.signal)
   try {
     const response = await fetch(`http://127.0.0.1:${port}/api/v1/threads/runs`, {
       method: 'POST',
@@ -102,15 +102,49 @@ export async function streamRun(port: number, options: StreamRunOptions): Promis
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       parser.feed(decoder.decode(chunk.value, { stream: true }))
       if (options.mode === 'abort' && result.events >= (options.abortAfterEvents ?? 5)) {
-        leave.abort()
+        leave()
         await reader.cancel().catch(() => {})
         break
       }
     }
   } catch (error) {
-    if (!leave.signal.aborted) result.error = error instanceof Error ? error.message : String(error)
+    if (!left()) result.error = error instanceof Error ? error.message : String(error)
+  } finally {
+    if (options.mode !== 'never-read') dispose()
   }
   return result
+}
+
+/**
+ * A signal of its own that also aborts with `parent`, and lets go of `parent` on `dispose()`. Thousands
+ * of requests share one deadline signal: each must remove its listener (AbortSignal.any's stay until GC).
+ */
+export function linkedSignal(parent: AbortSignal) {
+  const controller = new AbortController()
+  let leftOnPurpose = false
+  const follow = () => controller.abort(parent.reason)
+  if (parent.aborted) follow()
+  else parent.addEventListener('abort', follow, { once: true })
+  return {
+    signal: controller.signal,
+    /** Aborts this signal only (the client leaves on purpose). */
+    leave: () => {
+      leftOnPurpose = true
+      controller.abort()
+    },
+    left: () => leftOnPurpose,
+    dispose: () => parent.removeEventListener('abort', follow),
+  }
+}
+
+/**
+ * A deadline many concurrent requests share: each adds (and later removes) one listener, so Node's
+ * leak warning (at 10 listeners) would be noise.
+ */
+export function sharedDeadline(ms: number): AbortSignal {
+  const signal = AbortSignal.timeout(ms)
+  setMaxListeners(0, signal)
+  return signal
 }
 
 /** The p-th percentile of sorted values (NaN when empty). */

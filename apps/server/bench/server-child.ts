@@ -18,6 +18,8 @@ export interface ChildStats {
   maxRssKiB: number
   rssBytes: number
   heapUsedBytes: number
+  /** Memory outside the JS heap held by JS objects (buffers, streams' chunks). */
+  externalBytes: number
   /** Entries of /proc/self/fd (sockets, files, pipes); `null` where there is no /proc. */
   openFds: number | null
 }
@@ -72,6 +74,7 @@ function stats(): ChildStats {
     maxRssKiB: process.resourceUsage().maxRSS,
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
+    externalBytes: memory.external,
     openFds: openFds(),
   }
 }

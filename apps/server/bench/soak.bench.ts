@@ -9,7 +9,16 @@
  * that failed or stream that did not end with `done`.
  */
 import { parseArgs } from 'node:util'
-import { mib, printTable, type ServerChild, sleep, startServerChild, streamRun } from './harness.js'
+import {
+  linkedSignal,
+  mib,
+  printTable,
+  type ServerChild,
+  sharedDeadline,
+  sleep,
+  startServerChild,
+  streamRun,
+} from './harness.js'
 
 const { values } = parseArgs({
   options: {
@@ -48,11 +57,16 @@ const failures: string[] = []
 const remembered: string[] = []
 let next = 0
 
-async function get(port: number, path: string, signal: AbortSignal): Promise<number> {
+async function get(port: number, path: string, deadline: AbortSignal): Promise<number> {
   totals.requests++
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { signal })
-  await response.arrayBuffer()
-  return response.status
+  const { signal, dispose } = linkedSignal(deadline)
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, { signal })
+    await response.arrayBuffer()
+    return response.status
+  } finally {
+    dispose()
+  }
 }
 
 async function client(server: ServerChild, until: number, signal: AbortSignal): Promise<void> {
@@ -101,7 +115,7 @@ try {
   const started = Date.now()
   const until = started + SECONDS * 1000
   // A hard stop well after the end, for a stream that would never finish.
-  const hardStop = AbortSignal.timeout(SECONDS * 1000 + 60_000)
+  const hardStop = sharedDeadline(SECONDS * 1000 + 60_000)
   const sampler = (async () => {
     for (let at = SAMPLE_EVERY_MS; at < SECONDS * 1000; at += SAMPLE_EVERY_MS) {
       await sleep(started + at - Date.now())
@@ -143,6 +157,10 @@ try {
       [
         'server heap used MiB start → end (after GC)',
         `${mib(start.heapUsedBytes)} → ${mib(end.heapUsedBytes)}`,
+      ],
+      [
+        'server external MiB start → end (after GC)',
+        `${mib(start.externalBytes)} → ${mib(end.externalBytes)}`,
       ],
       ['server peak RSS MiB', (end.maxRssKiB / 1024).toFixed(1)],
       // The clients' idle keep-alive sockets are still open at the end (Node closes them after 5 s).

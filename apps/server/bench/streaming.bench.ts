@@ -16,6 +16,7 @@ import {
   printTable,
   type RunResult,
   type ServerChild,
+  sharedDeadline,
   sleep,
   startServerChild,
   streamRun,
@@ -55,7 +56,7 @@ async function withServer<T>(delayMs: number, body: (server: ServerChild) => Pro
 async function runCase({ concurrency, delayMs }: Case) {
   return withServer(delayMs, async (server) => {
     const before = await server.stats()
-    const deadline = AbortSignal.timeout(CASE_DEADLINE_MS)
+    const deadline = sharedDeadline(CASE_DEADLINE_MS)
     const started = performance.now()
     const results = await Promise.all(
       Array.from({ length: concurrency }, () =>
@@ -88,7 +89,7 @@ async function churnCase() {
   return withServer(0, async (server) => {
     await sleep(6_000) // let the warm-up's keep-alive socket close: the baseline is an idle server
     const baseline = await server.stats(true)
-    const deadline = AbortSignal.timeout(CASE_DEADLINE_MS)
+    const deadline = sharedDeadline(CASE_DEADLINE_MS)
     const idlers = new AbortController()
     const modeOf = (i: number): ClientMode => (i % 10 === 0 ? 'abort' : i % 10 === 1 ? 'never-read' : 'read')
     const clients = Array.from({ length: CHURN_CLIENTS }, (_, i) => {
