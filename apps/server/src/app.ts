@@ -39,6 +39,7 @@ export function createServerApp(config: ServerConfig): ServerApp {
       ? createSimulator({
           basePath: SIMULATOR_BASE_PATH,
           delayMs: config.upstream.delayMs,
+          maxThreads: config.upstream.maxThreads,
           // Without RUNLINE_SIM_SEED every start gets fresh ids: threads live in memory, and a browser
           // that kept an id from the last start must get a 404, not somebody else's new thread.
           seed: config.upstream.seed ?? Date.now() % 2 ** 31,

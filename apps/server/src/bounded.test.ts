@@ -25,24 +25,69 @@ async function serveWith(env: Record<string, string>): Promise<{ code: number | 
   return { code, stderr }
 }
 
-describe('RUNLINE_UPSTREAM_IDLE_MS', () => {
-  it('defaults to 60 s and reads a positive integer', () => {
-    expect(loadServerConfig({}).upstreamIdleMs).toBe(60_000)
-    expect(loadServerConfig({ RUNLINE_UPSTREAM_IDLE_MS: '250' }).upstreamIdleMs).toBe(250)
+describe.each([
+  {
+    name: 'RUNLINE_UPSTREAM_IDLE_MS',
+    read: (config: ServerConfig) => config.upstreamIdleMs,
+    fallback: 60_000,
+    max: 3_600_000,
+  },
+  {
+    name: 'RUNLINE_SIM_MAX_THREADS',
+    read: (config: ServerConfig) =>
+      config.upstream.kind === 'simulator' ? config.upstream.maxThreads : null,
+    fallback: 1_000,
+    max: 10_000_000,
+  },
+])('$name', ({ name, read, fallback, max }) => {
+  it('has its default and reads a positive integer', () => {
+    expect(read(loadServerConfig({}))).toBe(fallback)
+    expect(read(loadServerConfig({ [name]: '25' }))).toBe(25)
   })
 
-  it.each(['0', 'soon', '1.5', '-5', '3600001'])('refuses %j naming the variable', (value) => {
-    expect(() => loadServerConfig({ RUNLINE_UPSTREAM_IDLE_MS: value })).toThrow(ConfigError)
-    expect(() => loadServerConfig({ RUNLINE_UPSTREAM_IDLE_MS: value })).toThrow(/RUNLINE_UPSTREAM_IDLE_MS/)
+  it.each(['0', 'soon', '1.5', '1e3', '-5', String(max + 1)])('refuses %j naming the variable', (value) => {
+    expect(() => loadServerConfig({ [name]: value })).toThrow(ConfigError)
+    expect(() => loadServerConfig({ [name]: value })).toThrow(name)
   })
 
   it('makes `pnpm serve` exit 1 with a clear message on a bad value', async () => {
-    const { code, stderr } = await serveWith({ PORT: '0', RUNLINE_UPSTREAM_IDLE_MS: 'soon' })
+    const { code, stderr } = await serveWith({ PORT: '0', [name]: 'soon' })
     expect(code).toBe(1)
     expect(stderr).toContain(
-      "invalid configuration: RUNLINE_UPSTREAM_IDLE_MS must be an integer from 1 to 3600000, got 'soon'.",
+      `invalid configuration: ${name} must be an integer from 1 to ${max}, got 'soon'.`,
     )
   }, 20_000)
+})
+
+describe('the simulator behind the server', () => {
+  it('bounds the threads the simulator keeps, through the proxy and the raw simulator', async () => {
+    const server = await startServer({
+      ...loadServerConfig({ PORT: '0', RUNLINE_SIM_DELAY_MS: '0', RUNLINE_SIM_MAX_THREADS: '2' }),
+      staticDir: null,
+      log: null,
+    })
+    try {
+      const create = async () =>
+        ((await (await fetch(`${server.url}/api/v1/threads`, { method: 'POST' })).json()) as { id: string })
+          .id
+      const first = await create()
+      await create()
+      await create()
+      expect((await fetch(`${server.url}/api/v1/threads/${first}`)).status).toBe(404)
+      expect((await fetch(`${server.url}/sim/v1/threads/${first}/messages`)).status).toBe(404)
+      const malformed = await fetch(`${server.url}/sim/v1/threads/%zz`)
+      expect(malformed.status).toBe(400)
+      const deep = await fetch(`${server.url}/sim/v1/threads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"metadata":${'['.repeat(3_000)}${']'.repeat(3_000)}}`,
+      })
+      expect(deep.status).toBe(400)
+      expect(((await deep.json()) as { error: { code: string } }).error.code).toBe('json_too_deep')
+    } finally {
+      await server.close()
+    }
+  })
 })
 
 describe('server bounds over loopback HTTP', () => {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 
 /** Where the proxy sends requests: the in-process simulator, or a real Assistants-compatible API. */
 export type UpstreamConfig =
-  | { kind: 'simulator'; delayMs: number; seed?: number }
+  | { kind: 'simulator'; delayMs: number; seed?: number; maxThreads: number }
   | { kind: 'remote'; url: string; apiKey?: string; flavor: 'openai' | 'azure'; azureApiVersion?: string }
 
 /** Everything the server needs; build it with {@link loadServerConfig} and override fields in tests. */
@@ -78,6 +78,7 @@ function upstream(env: Env): UpstreamConfig {
     return {
       kind: 'simulator',
       delayMs: integer(env, 'RUNLINE_SIM_DELAY_MS', 20, 0, 60_000),
+      maxThreads: integer(env, 'RUNLINE_SIM_MAX_THREADS', 1_000, 1, 10_000_000),
       ...(seed ? { seed: integer(env, 'RUNLINE_SIM_SEED', 0, 0, 2 ** 31 - 1) } : {}),
     }
   }

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const server = await startServer(config)
   const upstream =
     config.upstream.kind === 'simulator'
-      ? `simulator (delay ${config.upstream.delayMs} ms)`
+      ? `simulator (delay ${config.upstream.delayMs} ms, at most ${config.upstream.maxThreads} threads)`
       : config.upstream.url
   console.log(`runline server listening on ${server.url} — proxy ${server.url}/api/v1 → ${upstream}`)
   const stop = () => {

@@ -1,6 +1,6 @@
 import { errorResponse } from './errors.js'
 import { browserResponseHeaders } from './headers.js'
-import { readWithin, UpstreamIdleError } from './idle.js'
+import { GuardedReader, UpstreamIdleError } from './idle.js'
 import { maskSecrets } from './scrub.js'
 
 /** One forwarded request's upstream side, from the response head on. */
@@ -51,27 +51,47 @@ export async function relayResponse(upstream: Response, exchange: UpstreamExchan
     exchange.end()
     return { response: new Response(null, { status: upstream.status, headers }), errorCode: null }
   }
-  const reader = upstream.body.getReader()
+  const body = new Body(upstream.body, exchange)
   let first: ReadableStreamReadResult<Uint8Array> | undefined
   if (!isSse) {
     // A plain body starts only once its first bytes are here, so a silent upstream is still a clean 504.
     try {
-      first = await readWithin(reader, exchange.idleTimeoutMs, exchange.signal)
+      first = await body.guarded.read()
     } catch (error) {
       const clientGone = exchange.signal.aborted
-      stop(reader, exchange, error)
+      body.stop(error)
       return failure(error, clientGone, exchange.idleTimeoutMs)
     }
   }
-  const body = passThrough(reader, first, isSse, exchange)
-  return { response: new Response(body, { status: upstream.status, headers }), errorCode: null }
+  const stream = passThrough(body, first, isSse)
+  return { response: new Response(stream, { status: upstream.status, headers }), errorCode: null }
 }
 
-/** Aborts the upstream request and lets go of its body. */
-function stop(reader: ReadableStreamDefaultReader<Uint8Array>, exchange: UpstreamExchange, reason: unknown) {
-  exchange.abort(reason)
-  reader.cancel(reason).catch(() => {})
-  exchange.end()
+/** An upstream body being read, and how to let go of it. */
+class Body {
+  readonly reader: ReadableStreamDefaultReader<Uint8Array>
+  readonly guarded: GuardedReader<Uint8Array>
+
+  constructor(
+    stream: ReadableStream<Uint8Array>,
+    readonly exchange: UpstreamExchange,
+  ) {
+    this.reader = stream.getReader()
+    this.guarded = new GuardedReader(this.reader, exchange.idleTimeoutMs, exchange.signal)
+  }
+
+  /** Read to the end: stop watching. */
+  done(): void {
+    this.guarded.release()
+    this.exchange.end()
+  }
+
+  /** Aborts the upstream request and lets go of its body. */
+  stop(reason: unknown): void {
+    this.exchange.abort(reason)
+    this.reader.cancel(reason).catch(() => {})
+    this.done()
+  }
 }
 
 /** The JSON answer for a body that could not be read before anything was sent. */
@@ -100,14 +120,15 @@ async function scrubbedError(upstream: Response, exchange: UpstreamExchange): Pr
   if (upstream.status < 400) return refuse('The upstream answered with a redirect.', 'upstream_redirect')
   let text = ''
   if (upstream.body) {
-    const reader = upstream.body.getReader()
+    const body = new Body(upstream.body, exchange)
     try {
-      text = await readTextCapped(reader, exchange)
+      text = await readTextCapped(body)
     } catch (error) {
       const clientGone = exchange.signal.aborted
-      stop(reader, exchange, error)
+      body.stop(error)
       return failure(error, clientGone, exchange.idleTimeoutMs)
     }
+    body.done()
   }
   const headers = browserResponseHeaders(upstream.headers, exchange.secrets)
   headers.delete('content-length')
@@ -115,20 +136,17 @@ async function scrubbedError(upstream: Response, exchange: UpstreamExchange): Pr
   return { response, errorCode: null }
 }
 
-async function readTextCapped(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  exchange: UpstreamExchange,
-): Promise<string> {
+async function readTextCapped(body: Body): Promise<string> {
   const decoder = new TextDecoder()
   let text = ''
   let total = 0
   for (;;) {
-    const { done, value } = await readWithin(reader, exchange.idleTimeoutMs, exchange.signal)
+    const { done, value } = await body.guarded.read()
     if (done) break
     total += value.byteLength
     text += decoder.decode(value, { stream: true })
     if (total > MAX_ERROR_BODY_BYTES) {
-      await reader.cancel().catch(() => {})
+      await body.reader.cancel().catch(() => {})
       break
     }
   }
@@ -147,27 +165,27 @@ function sseError(message: string, code: string): Uint8Array {
  * truncation; a plain body errors. Either way the upstream request is aborted.
  */
 function passThrough(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
+  body: Body,
   first: ReadableStreamReadResult<Uint8Array> | undefined,
   isSse: boolean,
-  exchange: UpstreamExchange,
 ): ReadableStream<Uint8Array> {
+  const { exchange } = body
   let pending = first
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          const next = pending ?? (await readWithin(reader, exchange.idleTimeoutMs, exchange.signal))
+          const next = pending ?? (await body.guarded.read())
           pending = undefined
           if (next.done) {
-            exchange.end()
+            body.done()
             controller.close()
           } else {
             controller.enqueue(next.value)
           }
         } catch (error) {
           const clientGone = exchange.signal.aborted
-          stop(reader, exchange, error)
+          body.stop(error)
           if (!isSse || clientGone) return controller.error(new Error('upstream stream failed'))
           controller.enqueue(
             error instanceof UpstreamIdleError
@@ -181,7 +199,7 @@ function passThrough(
         }
       },
       cancel(reason) {
-        stop(reader, exchange, reason)
+        body.stop(reason)
       },
     },
     { highWaterMark: 0 },

@@ -30,6 +30,8 @@ export type StreamEventName = AssistantStreamEvent['event']
 export interface StreamSink {
   send(chunk: string): void
   end(): void
+  /** `null` while the reader has room; else a promise for when it has (the run waits for it). */
+  ready?(): Promise<void> | null
 }
 
 /** A thread and everything stored under it. */
@@ -54,8 +56,8 @@ export interface EngineHost {
   now(): number
   /** Pause per delta in ms. */
   delayMs: number
-  /** Stores a generated file (image output, exported CSV) and returns its metadata. */
-  addFile(input: NewFile): WireFile
+  /** Stores a generated file (image output, exported CSV), owned by `owner`, and returns its metadata. */
+  addFile(input: NewFile, owner?: ThreadRecord): WireFile
 }
 
 /** A file the engine generated, before the simulator stores it. */
@@ -175,6 +177,24 @@ export class RunDriver {
     this.sinks.delete(sink)
   }
 
+  /** Whether a client is streaming this run right now. */
+  get streaming(): boolean {
+    return this.sinks.size > 0
+  }
+
+  /** Waits until every attached stream's reader has room: runs go at the pace of their readers. */
+  private async drained(): Promise<void> {
+    for (const sink of this.sinks) {
+      const ready = sink.ready?.()
+      if (ready) await ready
+    }
+  }
+
+  /** Stores a file this run generated; it is forgotten with the run's thread. */
+  addFile(input: NewFile): WireFile {
+    return this.host.addFile(input, this.thread)
+  }
+
   /** Sends one event to every attached stream. The data is serialised now, so later changes don't leak. */
   emit(event: StreamEventName, data: unknown): void {
     if (this.sinks.size === 0) return
@@ -242,6 +262,7 @@ export class RunDriver {
   /** Pauses `count` ticks at the configured pace; throws `Interrupted` if the run was cancelled or expired. */
   async tick(count = 1): Promise<void> {
     await this.wait(count)
+    await this.drained()
     if (this.finished || this.cancelRequested) throw new Interrupted()
     this.expireIfDue()
     if (this.finished) throw new Interrupted()
@@ -262,6 +283,21 @@ export class RunDriver {
     const expiresAt = this.run.expires_at
     if (expiresAt === null || this.host.now() < expiresAt * 1000) return
     this.expireNow()
+  }
+
+  /**
+   * The run's thread was forgotten (evicted): live streams end with an `error` event, the script stops
+   * at its next tick and a pending requires_action is dropped, so nothing keeps the run alive.
+   */
+  dispose(): void {
+    if (this.sinks.size > 0) {
+      const message = `Thread ${this.thread.thread.id} was evicted from the simulator.`
+      this.emit('error', { error: { message, type: 'server_error', param: null, code: 'thread_evicted' } })
+      for (const sink of this.sinks) sink.end()
+      this.sinks.clear()
+    }
+    this.finished = true
+    this.rejectPending()
   }
 
   /** Expires the run now (the `expire` scenario, or a deadline that passed). */

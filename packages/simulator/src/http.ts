@@ -1,3 +1,4 @@
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './depth.js'
 import { toWireJson } from './json.js'
 
 /** An API error with the real envelope `{"error":{"message","type","param","code"}}`. */
@@ -41,10 +42,22 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   })
 }
 
-/** Reads a JSON object body; an empty body is `{}`, anything that is not an object is a 400. */
+/**
+ * Reads a JSON object body; an empty body is `{}`, anything that is not an object is a 400, and so is
+ * a body nested deeper than {@link MAX_JSON_DEPTH} (a stored 4,000-level value made every later
+ * `messages.list` of its thread a 500: the wire writer recurses per level).
+ */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text()
   if (text.trim() === '') return {}
+  if (jsonDepthExceeds(text)) {
+    throw new ApiError(
+      400,
+      `Invalid body: JSON nested deeper than ${MAX_JSON_DEPTH} levels.`,
+      null,
+      'json_too_deep',
+    )
+  }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)

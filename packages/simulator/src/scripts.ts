@@ -230,7 +230,7 @@ function codeScript(plot: boolean): Script {
     let imageFileId: string | null = null
     if (plot) {
       await driver.tick(2)
-      const file = driver.host.addFile({
+      const file = driver.addFile({
         id: randomFileId(driver.random),
         filename: 'chart.png',
         purpose: 'assistants_output',
@@ -328,7 +328,7 @@ function searchScript(env: ScriptEnv): Script {
         (document, index) => `${index},${document.filename},"${document.text.split('\n')[0]}"`,
       )
       const csv = new TextEncoder().encode(`rank,file,first_line\n${rows.join('\n')}\n`)
-      const file = driver.host.addFile({
+      const file = driver.addFile({
         id: randomFileId(driver.random),
         filename: 'passages.csv',
         purpose: 'assistants_output',

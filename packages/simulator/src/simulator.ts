@@ -3,16 +3,10 @@
  * Web APIs only (Request, Response, ReadableStream, TextEncoder), so it runs in browsers too.
  */
 import type { MessageContent } from 'openai/resources/beta/threads/messages'
-import {
-  type EngineHost,
-  type NewFile,
-  RunDriver,
-  type RunRecord,
-  type StreamSink,
-  type ThreadRecord,
-} from './engine.js'
+import { type EngineHost, type NewFile, RunDriver, type RunRecord, type ThreadRecord } from './engine.js'
 import { ApiError, invalidType, jsonResponse, missingParameter, notFound, readJsonObject } from './http.js'
 import { randomFileId, randomId } from './ids.js'
+import { checkMessageLength, decodeSegment } from './limits.js'
 import {
   buildAssistant,
   buildInputMessage,
@@ -25,7 +19,8 @@ import { paginate, parsePageQuery } from './pagination.js'
 import { createRandom, hashSeed, type Random } from './prng.js'
 import { SCENARIO_TOOL, type ScenarioName, scenarioFor } from './scenarios.js'
 import { EXPIRE_AFTER_SECONDS, type SearchDocument, scriptFor } from './scripts.js'
-import { SSE_HEADERS } from './sse.js'
+import { streamResponse } from './stream.js'
+import { DEFAULT_MAX_THREADS, ThreadStore } from './threads.js'
 import {
   DEMO_ASSISTANT_ID,
   FILE_SEARCH_TOOL,
@@ -48,6 +43,11 @@ export interface SimulatorOptions {
   seed?: number
   /** Clock in ms (default Date.now); timestamps on the wire are Unix SECONDS. */
   now?: () => number
+  /**
+   * Threads kept (default 1,000). Beyond it the least recently used thread is forgotten with its
+   * messages, runs, steps and generated files; later requests for it are 404s.
+   */
+  maxThreads?: number
 }
 
 /** A running simulator. */
@@ -144,7 +144,10 @@ function optionalString(body: Record<string, unknown>, key: string): string | nu
 }
 
 function parseContent(value: unknown, param: string): MessageContent[] {
-  if (typeof value === 'string') return [{ type: 'text', text: { value, annotations: [] } }]
+  if (typeof value === 'string') {
+    checkMessageLength(value, param)
+    return [{ type: 'text', text: { value, annotations: [] } }]
+  }
   if (!Array.isArray(value) || value.length === 0) {
     if (value === undefined) throw missingParameter(param)
     throw invalidType(param, 'a string or an array of content parts')
@@ -153,6 +156,7 @@ function parseContent(value: unknown, param: string): MessageContent[] {
     const where = `${param}[${index}]`
     if (!isRecord(part)) throw invalidType(where, 'an object')
     if (part.type === 'text' && typeof part.text === 'string') {
+      checkMessageLength(part.text, `${where}.text`)
       return { type: 'text', text: { value: part.text, annotations: [] } }
     }
     if (
@@ -236,8 +240,8 @@ class SimulatorBackend implements EngineHost {
   /** Ids of objects created directly by requests (threads, user messages, assistants). */
   private readonly ids: Random
   private readonly assistants: WireAssistant[] = []
-  private readonly threads = new Map<string, ThreadRecord>()
   private readonly files = new Map<string, FileRecord>()
+  private readonly threads: ThreadStore
   private readonly documents: SearchDocument[]
   private runCount = 0
   private requestCount = 0
@@ -247,6 +251,7 @@ class SimulatorBackend implements EngineHost {
     this.delayMs = Math.max(0, options.delayMs ?? 20)
     this.seed = options.seed ?? 1
     this.clock = options.now ?? Date.now
+    this.threads = new ThreadStore(options.maxThreads ?? DEFAULT_MAX_THREADS, (id) => this.files.delete(id))
     this.ids = createRandom(hashSeed(this.seed, 'ids'))
     const now = this.nowSeconds()
     const vectorStoreId = randomId(this.ids, 'vs_')
@@ -290,7 +295,7 @@ class SimulatorBackend implements EngineHost {
     return Math.floor(this.clock() / 1000)
   }
 
-  addFile(input: NewFile): WireFile {
+  addFile(input: NewFile, owner?: ThreadRecord): WireFile {
     const meta: WireFile = {
       id: input.id,
       object: 'file',
@@ -301,6 +306,7 @@ class SimulatorBackend implements EngineHost {
       status: 'processed',
     }
     this.files.set(input.id, { meta, body: input.body, contentType: input.contentType })
+    if (owner) this.threads.own(owner.thread.id, input.id)
     return meta
   }
 
@@ -336,7 +342,11 @@ class SimulatorBackend implements EngineHost {
     const path = url.pathname
     const invalid = () => new ApiError(404, `Invalid URL (${method} ${path})`)
     if (path !== this.basePath && !path.startsWith(`${this.basePath}/`)) throw invalid()
-    const segments = path.slice(this.basePath.length).split('/').filter(Boolean).map(decodeURIComponent)
+    const segments = path
+      .slice(this.basePath.length)
+      .split('/')
+      .filter(Boolean)
+      .map((segment) => decodeSegment(segment, method, path))
     const [root, id, sub, subId, action, actionId] = segments
     const n = segments.length
     const on = (handlers: Partial<Record<string, Handler>>): Promise<Response> | Response => {
@@ -403,6 +413,11 @@ class SimulatorBackend implements EngineHost {
     if (!found) throw notFound('thread', id)
     for (const record of found.runs) record.driver.expireIfDue()
     return found
+  }
+
+  /** The end of a stream is a use of its thread: it must not be the next to be forgotten. */
+  private touch(record: ThreadRecord): void {
+    this.threads.get(record.thread.id)
   }
 
   private message(threadId: string, messageId: string): WireMessage {
@@ -492,7 +507,7 @@ class SimulatorBackend implements EngineHost {
     const thread = buildThread(randomId(this.ids, 'thread_'), this.nowSeconds(), metadata)
     const record: ThreadRecord = { thread, messages: [], runs: [] }
     for (const input of inputs) this.appendMessage(record, input)
-    this.threads.set(thread.id, record)
+    this.threads.add(record)
     return record
   }
 
@@ -666,7 +681,7 @@ class SimulatorBackend implements EngineHost {
       record.driver.start(script, mode.announceThread)
       return response
     }
-    const response = streamResponse(record.driver)
+    const response = streamResponse(record.driver, undefined, () => this.touch(thread))
     record.driver.start(script, mode.announceThread)
     return response
   }
@@ -710,7 +725,11 @@ class SimulatorBackend implements EngineHost {
     })
     if (streamFlag(body)) {
       // Validation runs while the stream is built: a bad submit is still a plain JSON 400.
-      return streamResponse(record.driver, (sink) => record.driver.submitToolOutputs(outputs, sink))
+      return streamResponse(
+        record.driver,
+        (sink) => record.driver.submitToolOutputs(outputs, sink),
+        () => this.touch(record.driver.thread),
+      )
     }
     record.driver.submitToolOutputs(outputs, null)
     return this.runResponse(record)
@@ -735,43 +754,4 @@ class SimulatorBackend implements EngineHost {
 
 function pageOf(url: URL) {
   return parsePageQuery(url.searchParams)
-}
-
-/**
- * An SSE response fed by a run driver. `attach` runs synchronously while the stream is built (so
- * it can still throw an ApiError before any byte is sent); a client that goes away only detaches.
- */
-function streamResponse(
-  driver: RunDriver,
-  attach: (sink: StreamSink) => void = (sink) => driver.attach(sink),
-): Response {
-  const encoder = new TextEncoder()
-  let open = true
-  let sink: StreamSink | null = null
-  let failure: unknown = null
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      sink = {
-        send(chunk) {
-          if (open) controller.enqueue(encoder.encode(chunk))
-        },
-        end() {
-          if (!open) return
-          open = false
-          controller.close()
-        },
-      }
-      try {
-        attach(sink)
-      } catch (error) {
-        failure = error
-      }
-    },
-    cancel() {
-      open = false
-      if (sink) driver.detach(sink)
-    },
-  })
-  if (failure !== null) throw failure
-  return new Response(body, { status: 200, headers: SSE_HEADERS })
 }
