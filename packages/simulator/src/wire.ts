@@ -4,6 +4,7 @@
  * `expires_at` (not `expired_at`) and no `metadata`; runs carry `tool_resources` and
  * `reasoning_effort`; usage has the 2025 `prompt_token_details` / `completion_tokens_details`.
  */
+import { isTerminalStatus } from '@runline/core'
 import type { Assistant, AssistantTool } from 'openai/resources/beta/assistants'
 import type { Message } from 'openai/resources/beta/threads/messages'
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
@@ -112,9 +113,5 @@ export function sumUsage(usages: ReadonlyArray<WireUsage | null>): WireUsage {
   return makeUsage(prompt, completion)
 }
 
-const TERMINAL_RUN_STATUSES = new Set(['cancelled', 'failed', 'completed', 'incomplete', 'expired'])
-
-/** True once a run can no longer change. */
-export function isTerminalRunStatus(status: string): boolean {
-  return TERMINAL_RUN_STATUSES.has(status)
-}
+/** True once a run can no longer change (core's one list of terminal statuses). */
+export const isTerminalRunStatus: (status: string) => boolean = isTerminalStatus
