@@ -24,7 +24,7 @@ function renderRow(item: TimelineItem): ReactNode {
           return <RunTimeline.CodeInterpreter key={key} call={call} stepStatus={status} />
         if (call.type === 'file_search')
           return <RunTimeline.FileSearch key={key} call={call} stepStatus={status} />
-        return null
+        return <RunTimeline.ToolCard key={key} call={call} stepStatus={status} />
       })}
     </RunTimeline.Step>
   )
