@@ -1,6 +1,6 @@
 // A fake Foundry classic-agents server as a `fetch` function: spec-shaped SSE bodies built from core's
 // Foundry event builders. Only the server is fake; parse, reduce and the controller are the real ones.
-// (The simulator's Foundry face will replace it.)
+// (The simulator's Foundry face will replace it.) Pure: the stories run it in the page too.
 import {
   createRunlineClient,
   type FetchLike,
@@ -13,6 +13,7 @@ import {
   approvalContinuationEvents,
   approvalRequestEvents,
   FOUNDRY_IDS,
+  type FoundryRunIds,
   toSse,
 } from '../../../core/src/test-utils/foundry.js'
 
@@ -33,6 +34,8 @@ export interface FoundryFakeOptions {
   beforeSubmit?: () => Promise<void> | void
   /** Threads `GET /threads` lists, newest first. */
   threads?: readonly string[]
+  /** Ids and clock of the run (e.g. an `expiresAt` ahead of the real clock). */
+  ids?: FoundryRunIds
 }
 
 const sse = (text: string) =>
@@ -47,6 +50,7 @@ export function createFoundryFake(options: FoundryFakeOptions = {}): {
   submits: () => FakeRequest[]
 } {
   const calls = options.calls ?? APPROVAL_CALLS
+  const ids = options.ids ?? FOUNDRY_IDS
   const requests: FakeRequest[] = []
   let submitted = false
 
@@ -57,8 +61,8 @@ export function createFoundryFake(options: FoundryFakeOptions = {}): {
     const body =
       typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined
     requests.push({ method, path, body })
-    if (method === 'POST' && (path === '/threads/runs' || path === `/threads/${FOUNDRY_IDS.threadId}/runs`))
-      return sse(toSse(approvalRequestEvents(calls)))
+    if (method === 'POST' && (path === '/threads/runs' || path === `/threads/${ids.threadId}/runs`))
+      return sse(toSse(approvalRequestEvents(calls, ids)))
     if (method === 'POST' && path.endsWith('/submit_tool_outputs')) {
       await options.beforeSubmit?.()
       const approvals = (body?.tool_approvals ?? []) as ToolApproval[]
@@ -66,7 +70,7 @@ export function createFoundryFake(options: FoundryFakeOptions = {}): {
       if (submitted || !calls.every((call) => answered.has(call.id)))
         return json(400, { error: { message: 'Run is not waiting for these approvals', code: null } })
       submitted = true
-      return sse(toSse(approvalContinuationEvents(approvals, calls)))
+      return sse(toSse(approvalContinuationEvents(approvals, calls, ids)))
     }
     if (method === 'GET' && path === '/threads') {
       const ids = options.threads ?? []
