@@ -3,6 +3,7 @@
 import type { RequiredApprovalCall, RunlineToolApprovalEvent, ToolApproval } from '@runline/core'
 import { type ApprovalRule, decideApproval, mergeToolApprovals } from '../approvals.js'
 import { requiredActionKey } from '../tool-calls.js'
+import { oncePerAction } from './once-per-action.js'
 
 /** The approval runner of one controller. */
 export interface ApprovalRunner {
@@ -26,35 +27,28 @@ export function createApprovalRunner(
   options: () => { approve?: ApprovalRule },
   record: (event: RunlineToolApprovalEvent) => void,
 ): ApprovalRunner {
-  let current: { key: string; decided: Promise<ToolApproval[] | null> } | null = null
+  const action = oncePerAction<ToolApproval[]>()
 
   return {
     async run(runId, calls, signal) {
       const rule = options().approve
       if (!rule || calls.length === 0) return null
-      const key = requiredActionKey(runId, calls)
-      if (current?.key !== key) {
-        const decided = Promise.all(
+      // Aborted rules (unmount, cancel) leave no trace: a later resume asks them again.
+      const approvals = await action.run(requiredActionKey(runId, calls), signal, async () => {
+        const all = await Promise.all(
           calls.map(async (call): Promise<ToolApproval | null> => {
             const decision = await decideApproval(rule, call, signal)
             if (typeof decision !== 'boolean' || signal.aborted) return null
             record({ event: 'runline.tool_approval', data: { tool_call_id: call.id, approve: decision } })
             return { tool_call_id: call.id, approve: decision }
           }),
-        ).then((all) => {
-          // Aborted rules (unmount, cancel) leave no trace: a later resume asks them again.
-          if (signal.aborted && current?.key === key) current = null
-          return signal.aborted ? null : all.filter((approval) => approval !== null)
-        })
-        current = { key, decided }
-      }
-      const approvals = await current!.decided
+        )
+        return all.filter((approval) => approval !== null)
+      })
       if (!approvals || approvals.length !== calls.length) return null
       return mergeToolApprovals(calls, {}, approvals)
     },
-    running: () => current?.decided,
-    clear() {
-      current = null
-    },
+    running: () => action.current(),
+    clear: () => action.clear(),
   }
 }
