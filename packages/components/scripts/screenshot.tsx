@@ -22,11 +22,23 @@ import type { ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { chromiumLaunchOptions } from '../../../vitest.config.js'
 import {
+  APPROVAL_CALLS,
+  approvalContinuationEvents,
+  approvalRequestEvents,
+  FOUNDRY_IDS,
+  messageEvents,
+  runEvent,
+  SAMPLE_CALLS,
+  toolCallStepEvents,
+  urlCitation,
+} from '../../core/src/test-utils/foundry.js'
+import {
   type RunHandleLike,
   RunList,
   RunStatusBadge,
   RunTimeline,
   RunUsage,
+  ToolApprovalForm,
   ToolCallForm,
 } from '../src/index.js'
 import { generateRunStream } from '../src/test-utils/generated.js'
@@ -225,10 +237,81 @@ async function compositions(): Promise<Array<{ name: string; node: ReactNode }>>
     </div>
   )
   return [
+    { name: 'foundry', node: foundry() },
     { name: 'overview', node: overview },
     { name: 'required-action', node: action },
     { name: 'states', node: states },
   ]
+}
+
+/** Foundry classic agents: approvals, every Azure tool card, url citations, a guardrail stop. */
+function foundry(): ReactNode {
+  const ids = { ...FOUNDRY_IDS, expiresAt: Math.floor(Date.now() / 1000) + 9 * 60 + 41 }
+  const waiting = fold(approvalRequestEvents(APPROVAL_CALLS, ids))
+  const answered = fold(
+    approvalContinuationEvents(
+      [
+        { tool_call_id: APPROVAL_CALLS[0]!.id, approve: true },
+        { tool_call_id: APPROVAL_CALLS[1]!.id, approve: false },
+      ],
+      APPROVAL_CALLS,
+      ids,
+    ),
+    waiting,
+  )
+  const text =
+    'Runline folds every Foundry event into one run model【3:0†source】 and waits for a person【3:1†source】.'
+  const tools = (calls: readonly unknown[]) =>
+    fold([
+      runEvent('in_progress'),
+      ...calls.flatMap((call, i) => toolCallStepEvents(`step_${i}`, [call])),
+      runEvent('completed'),
+    ])
+  const { mcp, openapi, azure_function, connected_agent, browser_automation, ...search } = SAMPLE_CALLS
+  const cited = fold([
+    runEvent('in_progress'),
+    ...toolCallStepEvents('step_bing', [SAMPLE_CALLS.bing_grounding]),
+    ...messageEvents('msg_1', text, FOUNDRY_IDS, [
+      urlCitation(
+        text,
+        '【3:0†source】',
+        'https://runline.example.com/docs/core',
+        'Runline core: the run model',
+      ),
+      urlCitation(text, '【3:1†source】', 'https://learn.microsoft.com/azure/ai-foundry/agents'),
+    ]),
+    runEvent('completed'),
+  ])
+  return (
+    <div className="grid">
+      <Section title="Approval required — MCP tools listed, two calls, countdown">
+        <RunTimeline run={handle(waiting, { submitToolApprovals: () => {} })} />
+      </Section>
+      <Section title="Approval form — one decided by the app's rule">
+        <ToolApprovalForm
+          calls={APPROVAL_CALLS}
+          handled={{ [APPROVAL_CALLS[0]!.id]: true }}
+          expiresAt={ids.expiresAt}
+          onSubmit={() => {}}
+        />
+      </Section>
+      <Section title="Approved and denied — the MCP calls ran">
+        <RunTimeline run={answered} />
+      </Section>
+      <Section title="Bing grounding — query, facts, url citation chips and sources">
+        <RunTimeline run={cited} />
+      </Section>
+      <Section title="Action tools — MCP, OpenAPI, Azure Function, connected agent, browser">
+        <RunTimeline run={tools([mcp, openapi, azure_function, connected_agent, browser_automation])} />
+      </Section>
+      <Section title="Search tools — Bing custom, Azure AI Search, SharePoint, Fabric, deep research">
+        <RunTimeline run={tools(Object.values(search).filter((call) => call.type !== 'bing_grounding'))} />
+      </Section>
+      <Section title="Stopped by a guardrail — incomplete without details">
+        <RunTimeline run={fold([runEvent('in_progress'), runEvent('incomplete')])} />
+      </Section>
+    </div>
+  )
 }
 
 const PAGE_CSS = `

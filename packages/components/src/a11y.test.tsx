@@ -2,8 +2,16 @@ import { cleanup, render } from '@testing-library/react'
 import axe from 'axe-core'
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
+import {
+  approvalRequestEvents,
+  messageEvents,
+  runEvent,
+  SAMPLE_CALLS,
+  toolCallStepEvents,
+  urlCitation,
+} from '../../core/src/test-utils/foundry.js'
 import { RequiredAction, RunList, RunStatusBadge, RunTimeline, RunUsage } from './index.js'
-import { manyStepsState, recordingState, simulatedState, syncStore } from './test-utils/states.js'
+import { fold, manyStepsState, recordingState, simulatedState, syncStore } from './test-utils/states.js'
 
 afterEach(cleanup)
 
@@ -58,5 +66,22 @@ describe('axe finds no violations', () => {
         </>,
       ),
     ).toEqual([])
+  })
+
+  it('Foundry: the approval form with the MCP tool list, every tool card, url citations', async () => {
+    const waiting = fold(approvalRequestEvents())
+    const handle = { store: syncStore(waiting), cancel: () => {}, submitToolApprovals: () => {} }
+    expect(await violations(<RunTimeline run={handle} />)).toEqual([])
+    cleanup()
+    const text = 'Runline streams runs【3:0†source】.'
+    const tools = fold([
+      runEvent('in_progress'),
+      ...toolCallStepEvents('step_tools', Object.values(SAMPLE_CALLS)),
+      ...messageEvents('msg_1', text, undefined, [
+        urlCitation(text, '【3:0†source】', 'https://runline.example.com'),
+      ]),
+      runEvent('completed'),
+    ])
+    expect(await violations(<RunTimeline run={tools} />)).toEqual([])
   })
 })

@@ -1,3 +1,4 @@
+import type { AnyToolCall } from '@runline/core'
 import type { FunctionToolCall } from 'openai/resources/beta/threads/runs/steps'
 import { createContext, type ReactNode, useContext, useMemo } from 'react'
 import type { PartialJsonStatus } from './partial-json.js'
@@ -30,6 +31,20 @@ export type ToolRenderer = (call: FunctionToolCall, info: ToolRenderInfo) => Rea
 /** Per-tool overrides, by function name. */
 export type ToolRenderers = Readonly<Record<string, ToolRenderer>>
 
+/** What a tool card receives besides the call: the status of its step (is the call still running?). */
+export interface ToolCardInfo {
+  stepStatus: 'in_progress' | 'cancelled' | 'failed' | 'completed' | 'expired'
+}
+
+/**
+ * Renders a tool call of one type (`call.type`: `mcp`, `bing_grounding`, a type of your own …). The
+ * kit's cards cover Foundry's tool types; an unknown type gets a generic card with its raw JSON.
+ */
+export type ToolCardRenderer = (call: AnyToolCall, info: ToolCardInfo) => ReactNode
+
+/** Tool cards by tool-call type, over the kit's own. */
+export type ToolCards = Readonly<Record<string, ToolCardRenderer>>
+
 /** The URL an image or generated file is loaded from, by file id. */
 export type FileUrl = (fileId: string) => string
 
@@ -42,17 +57,20 @@ export interface RunlineComponentsSettings {
   fileUrl?: FileUrl
   /** Per-tool overrides for function calls, by function name. */
   toolRenderers?: ToolRenderers
+  /** Cards for tool-call types (e.g. `{ mcp: (call) => … }`), over the kit's own. */
+  toolCards?: ToolCards
   /** Added to markdown heading depth (default 2: `#` → h3). */
   headingOffset?: number
 }
 
 const SettingsContext = createContext<RunlineComponentsSettings>({})
 
-/** Provides defaults (file URLs, tool renderers, heading offset) to every Runline component below it. */
+/** Provides defaults (file URLs, tool renderers and cards, heading offset) to every Runline component below it. */
 export function RunlineComponentsProvider({
   children,
   fileUrl,
   toolRenderers,
+  toolCards,
   headingOffset,
 }: RunlineComponentsSettings & { children?: ReactNode }): ReactNode {
   const parent = useContext(SettingsContext)
@@ -60,9 +78,10 @@ export function RunlineComponentsProvider({
     () => ({
       fileUrl: fileUrl ?? parent.fileUrl,
       toolRenderers: toolRenderers ?? parent.toolRenderers,
+      toolCards: toolCards ?? parent.toolCards,
       headingOffset: headingOffset ?? parent.headingOffset,
     }),
-    [fileUrl, toolRenderers, headingOffset, parent],
+    [fileUrl, toolRenderers, toolCards, headingOffset, parent],
   )
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>
 }

@@ -52,3 +52,46 @@ export function FunctionIcon(): ReactNode {
     </Svg>
   )
 }
+
+/** A plug, for MCP servers and their calls. */
+export function PlugIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M9 3v5" />
+      <path d="M15 3v5" />
+      <path d="M6 8h12v3a6 6 0 0 1-12 0z" />
+      <path d="M12 17v4" />
+    </Svg>
+  )
+}
+
+/** A globe, for web search and grounding tools. */
+export function GlobeIcon(): ReactNode {
+  return (
+    <Svg>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M3.5 12h17" />
+      <path d="M12 3.5c2.4 2.4 3.5 5.2 3.5 8.5s-1.1 6.1-3.5 8.5c-2.4-2.4-3.5-5.2-3.5-8.5S9.6 5.9 12 3.5z" />
+    </Svg>
+  )
+}
+
+/** Two linked nodes, for connected agents and remote APIs. */
+export function LinkIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+      <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+    </Svg>
+  )
+}
+
+/** A shield with a check, for calls that wait for approval. */
+export function ShieldIcon(): ReactNode {
+  return (
+    <Svg>
+      <path d="M12 3 5 6v5c0 4.4 3 8.3 7 10 4-1.7 7-5.6 7-10V6z" />
+      <path d="m9 12 2 2 4-4" />
+    </Svg>
+  )
+}

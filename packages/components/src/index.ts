@@ -4,15 +4,26 @@
  * for the default look.
  */
 
+export type { ApprovalCountdownProps } from './approvals/countdown.js'
+export { ApprovalCountdown } from './approvals/countdown.js'
+export type { ToolApprovalDecision, ToolApprovalFormProps } from './approvals/form.js'
+export { ToolApprovalForm } from './approvals/form.js'
+export { sha256Hex } from './approvals/hash.js'
+export type { RequiredApprovalsProps } from './approvals/required-approvals.js'
+export { RequiredApprovals } from './approvals/required-approvals.js'
 export type {
   FileUrl,
   FunctionCallState,
   RunlineComponentsSettings,
+  ToolCardInfo,
+  ToolCardRenderer,
+  ToolCards,
   ToolRenderer,
   ToolRenderers,
   ToolRenderInfo,
 } from './context.js'
 export { defaultFileUrl, RunlineComponentsProvider, useRunlineSettings } from './context.js'
+export type { McpToolsProps } from './foundry/activity.js'
 export type { JsonSchemaSubset, JsonType } from './json-schema.js'
 export { validateJson } from './json-schema.js'
 export type { CitationRenderer, MarkdownProps } from './markdown.js'
@@ -45,4 +56,5 @@ export { RunStatusBadge } from './timeline/status-badge.js'
 export type { RunUsageProps } from './timeline/usage.js'
 export { RunUsage } from './timeline/usage.js'
 export type { CodeInterpreterProps, FileSearchProps, StepStatus, ToolCallProps } from './tool-calls.js'
+export type { ToolCardProps } from './tool-card.js'
 export { warmUpRunTimeline } from './warm-up.js'

@@ -3,15 +3,20 @@ import type { Annotation, Text } from 'openai/resources/beta/threads/messages'
 import { type ReactNode, useCallback, useMemo, useRef } from 'react'
 import type { FileUrl } from './context.js'
 import { textOf } from './derive.js'
-import { CITATION_CLOSE, CITATION_OPEN, Markdown } from './markdown.js'
+import { CITATION_CLOSE, CITATION_OPEN, Markdown, safeHref } from './markdown.js'
+import { UrlCitationChip, urlCitationLabel, urlCitationOf } from './url-citation.js'
 
-/** One citation chip: an annotation's place in the text, the number it shows and the file it names. */
+/** One citation chip: an annotation's place in the text, the number it shows and what it cites. */
 export interface Citation {
-  /** Shown in the chip; the same file keeps the same number within a message. */
+  /** Shown in the chip; the same file (or page) keeps the same number within a message. */
   number: number
-  type: 'file_citation' | 'file_path'
+  type: 'file_citation' | 'file_path' | 'url_citation'
+  /** The cited file's id; empty for a `url_citation`. */
   fileId: string
-  /** The file's name (from file_search results, the marker text, or the sandbox path), else its id. */
+  /** The cited page (`url_citation`, Foundry), as sent; shown as a link only when it is safe. */
+  url?: string
+  /** The file's name (from file_search results, the marker text, or the sandbox path), else its id;
+   * a page's title, else its host. */
   label: string
 }
 
@@ -66,9 +71,16 @@ function prepareText(
   let out = ''
   let cursor = 0
   for (const annotation of sorted) {
+    // Foundry's url_citation is not in openai's union (and its deltas carry no `text`).
+    const page = (annotation.type as string) === 'url_citation' ? urlCitationOf(annotation) : null
     const fileId =
-      annotation.type === 'file_citation' ? annotation.file_citation?.file_id : annotation.file_path?.file_id
-    if (!fileId) continue
+      annotation.type === 'file_citation'
+        ? annotation.file_citation?.file_id
+        : annotation.type === 'file_path'
+          ? annotation.file_path?.file_id
+          : undefined
+    const key = fileId || page?.url
+    if (!key) continue
     let start = annotation.start_index
     let end = annotation.end_index
     const marker = annotation.text ?? ''
@@ -85,13 +97,23 @@ function prepareText(
       start = found
       end = found + marker.length
     }
-    let number = numbers.get(fileId)
+    let number = numbers.get(key)
     if (number === undefined) {
       number = numbers.size + 1
-      numbers.set(fileId, number)
+      numbers.set(key, number)
     }
     const index = citations.length
-    citations.push({ number, type: annotation.type, fileId, label: labelFor(annotation, fileId, fileNames) })
+    citations.push(
+      page
+        ? {
+            number,
+            type: 'url_citation',
+            fileId: '',
+            url: page.url,
+            label: urlCitationLabel(page.url, page.title),
+          }
+        : { number, type: annotation.type, fileId: key, label: labelFor(annotation, key, fileNames) },
+    )
     out += value.slice(cursor, start) + CITATION_OPEN + index + CITATION_CLOSE
     cursor = end
   }
@@ -189,12 +211,7 @@ export function MessageContent({
       {cited.length > 0 && (
         <ol className="rl-sources" aria-label="Sources">
           {cited.map((citation) => (
-            <li key={citation.fileId} value={citation.number}>
-              <span className="rl-sources__n" aria-hidden="true">
-                {citation.number}
-              </span>
-              {citation.label}
-            </li>
+            <SourceEntry key={citation.url ?? citation.fileId} citation={citation} />
           ))}
         </ol>
       )}
@@ -202,9 +219,32 @@ export function MessageContent({
   )
 }
 
+/** The cited files and pages, once each, for the message's source list. */
 function uniqueCitations(citations: readonly Citation[]): Citation[] {
   const seen = new Set<string>()
-  return citations.filter((c) => c.type === 'file_citation' && !seen.has(c.fileId) && seen.add(c.fileId))
+  return citations.filter((c) => {
+    const key = c.type === 'url_citation' ? (c.url ?? '') : c.fileId
+    return c.type !== 'file_path' && !seen.has(key) && seen.add(key)
+  })
+}
+
+/** One entry of the source list: a cited page links to it (when safe), a file is named. */
+function SourceEntry({ citation }: { citation: Citation }): ReactNode {
+  const href = citation.type === 'url_citation' ? safeHref(citation.url) : null
+  return (
+    <li value={citation.number}>
+      <span className="rl-sources__n" aria-hidden="true">
+        {citation.number}
+      </span>
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {citation.label}
+        </a>
+      ) : (
+        citation.label
+      )}
+    </li>
+  )
 }
 
 /** An http(s) image address that parses as a URL, else null. */
@@ -227,6 +267,13 @@ function CitationChip({
   fileUrl: FileUrl
   label?: ReactNode
 }): ReactNode {
+  if (citation.type === 'url_citation') {
+    return (
+      <UrlCitationChip number={citation.number} url={citation.url ?? ''} label={citation.label}>
+        {label}
+      </UrlCitationChip>
+    )
+  }
   if (citation.type === 'file_path') {
     // fileUrl is the app's own (trusted) file route, e.g. the proxy's.
     return (
@@ -265,6 +312,7 @@ function useStable(citations: Citation[]): Citation[] {
           c.number !== citations[i]!.number ||
           c.fileId !== citations[i]!.fileId ||
           c.label !== citations[i]!.label ||
+          c.url !== citations[i]!.url ||
           c.type !== citations[i]!.type,
       ))
   ) {

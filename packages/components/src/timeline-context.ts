@@ -1,7 +1,13 @@
 import { initialRunState } from '@runline/core'
 import type { RunHandleLike, RunSource } from '@runline/hooks'
 import { createContext, useContext } from 'react'
-import { defaultFileUrl, type FileUrl, type ToolRenderers, useRunlineSettings } from './context.js'
+import {
+  defaultFileUrl,
+  type FileUrl,
+  type ToolCards,
+  type ToolRenderers,
+  useRunlineSettings,
+} from './context.js'
 import { type ArgumentsCache, createArgumentsCache } from './partial-json.js'
 
 /** What `RunTimeline.Root` shares with its parts. Kept stable across stream commits so rows stay memoized. */
@@ -12,6 +18,8 @@ export interface TimelineContextValue {
   handleRef: { readonly current: RunHandleLike | null }
   fileUrl: FileUrl
   toolRenderers: ToolRenderers
+  /** Cards for tool-call types, over the kit's own. */
+  toolCards: ToolCards
   argumentsCache: ArgumentsCache
   /** File id → name from file_search results. */
   fileNames: Readonly<Record<string, string>>
@@ -39,6 +47,7 @@ export function usePartSettings(): Omit<TimelineContextValue, 'source' | 'handle
     handleRef: null,
     fileUrl: settings.fileUrl ?? defaultFileUrl,
     toolRenderers: settings.toolRenderers ?? EMPTY,
+    toolCards: settings.toolCards ?? EMPTY,
     argumentsCache: sharedArgumentsCache,
     fileNames: EMPTY,
     handled: EMPTY,

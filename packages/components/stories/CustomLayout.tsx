@@ -22,7 +22,9 @@ function renderRow(item: TimelineItem): ReactNode {
           return <RunTimeline.ToolCall key={key} call={call} stepStatus={status} />
         if (call.type === 'code_interpreter')
           return <RunTimeline.CodeInterpreter key={key} call={call} stepStatus={status} />
-        return <RunTimeline.FileSearch key={key} call={call} stepStatus={status} />
+        if (call.type === 'file_search')
+          return <RunTimeline.FileSearch key={key} call={call} stepStatus={status} />
+        return <RunTimeline.ToolCard key={key} call={call} stepStatus={status} />
       })}
     </RunTimeline.Step>
   )

@@ -2,6 +2,7 @@ import type { MessageDelta, TextDelta } from 'openai/resources/beta/threads/mess
 import type { ToolCallDelta } from 'openai/resources/beta/threads/runs/steps'
 import { hasId, isRecord } from './merge.js'
 import { initialRunState, reduceRun } from './reduce.js'
+import { selectStepToolCalls } from './selectors.js'
 import { isTerminalStatus } from './status.js'
 import type { ErrorObject, Message, Run, RunState, RunStep, RunStreamEvent, Text, ToolCall } from './types.js'
 
@@ -86,8 +87,7 @@ export function createRunCallbacks(
   }
   const finishToolCalls = (state: RunState) => {
     if (!openCalls) return
-    const step = state.steps[openCalls.stepId]
-    const calls = step?.step_details?.type === 'tool_calls' ? (step.step_details.tool_calls ?? []) : []
+    const calls = selectStepToolCalls(state.steps[openCalls.stepId]) as ToolCall[]
     for (const index of openCalls.indexes) {
       const call = calls[index]
       if (call) callbacks.onToolCallDone?.(call)
@@ -139,10 +139,12 @@ export function createRunCallbacks(
         const snapshot = state.steps[event.data.id]
         if (!snapshot || typeof event.data.delta !== 'object' || event.data.delta === null) break
         callbacks.onRunStepDelta?.(event.data.delta, snapshot)
-        const details = event.data.delta.step_details
-        if (details?.type !== 'tool_calls' || snapshot.step_details?.type !== 'tool_calls') break
-        for (const delta of entries(details.tool_calls)) {
-          const call = snapshot.step_details.tool_calls?.[delta.index]
+        // Foundry types a delta's details `mcp` or `openapi`; its calls are placed the same way.
+        const details: unknown = event.data.delta.step_details
+        if (!isRecord(details) || !Array.isArray(details.tool_calls)) break
+        const calls = selectStepToolCalls(snapshot) as ToolCall[]
+        for (const delta of entries(details.tool_calls as ToolCallDelta[])) {
+          const call = calls[delta.index]
           if (!call) continue
           if (openCalls?.stepId !== snapshot.id) {
             finishToolCalls(state)

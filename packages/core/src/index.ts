@@ -1,5 +1,7 @@
+export { selectHandledApprovals, selectRequiredApprovals } from './approvals.js'
 export type { RunCallbacks } from './callbacks.js'
 export { createRunCallbacks, foldRunStream, needsSnapshots } from './callbacks.js'
+export type { SubmitToolApprovalsBody, ToolApprovalMethods } from './client/approvals.js'
 export type {
   FilesResource,
   IncludeOptions,
@@ -29,6 +31,39 @@ export type { PollOptions } from './client/poll.js'
 export { sleep } from './client/poll.js'
 export type { RunEventStream } from './client/stream.js'
 export type { FetchLike, HeadersOption, RequestOptions, RunlineClientOptions } from './client/transport.js'
+export type {
+  ActivitiesStepDetails,
+  ActivityFunctionArgument,
+  ActivityFunctionDefinition,
+  AnyToolCall,
+  AzureAISearchToolCall,
+  AzureFunctionToolCall,
+  BingCustomSearchToolCall,
+  BingGroundingToolCall,
+  BrowserAutomationStep,
+  BrowserAutomationToolCall,
+  ConnectedAgentToolCall,
+  DeepResearchToolCall,
+  FabricDataAgentToolCall,
+  FoundryRunStatus,
+  FoundryStepDeltaDetails,
+  FoundryToolCall,
+  FoundryToolCallType,
+  IncompleteRunDetails,
+  McpListToolsActivity,
+  McpToolCall,
+  McpToolCallDelta,
+  OpenApiToolCall,
+  OpenApiToolCallDelta,
+  RequiredApprovalCall,
+  RequiredMcpToolCall,
+  RunlineToolApprovalEvent,
+  SharepointGroundingToolCall,
+  SubmitToolApprovalAction,
+  ToolApproval,
+  UrlCitationAnnotation,
+  UrlCitationDeltaAnnotation,
+} from './foundry-types.js'
 export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
 export { createRunEventDecoder, parseRunStream, readRunStream } from './parse.js'
 export { initialRunState, reduceRun } from './reduce.js'
@@ -36,6 +71,7 @@ export type { TimelineItem } from './selectors.js'
 export {
   selectError,
   selectHandledToolCalls,
+  selectIncompleteReason,
   selectMessages,
   selectMessageText,
   selectRequiredToolCalls,
@@ -43,6 +79,7 @@ export {
   selectRun,
   selectRunSteps,
   selectStatus,
+  selectStepToolCalls,
   selectThreadId,
   selectTimeline,
   selectUsage,

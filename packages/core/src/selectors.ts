@@ -1,3 +1,4 @@
+import type { AnyToolCall } from './foundry-types.js'
 import { isRecord } from './merge.js'
 import { isTerminalStatus } from './status.js'
 import type {
@@ -8,7 +9,6 @@ import type {
   RunState,
   RunStep,
   RunUiStatus,
-  ToolCall,
 } from './types.js'
 
 // Every selector returns the same reference while its inputs are unchanged, so React can subscribe
@@ -154,9 +154,57 @@ export function selectHandledToolCalls(state: RunState): Readonly<Record<string,
   return state.handledToolCalls
 }
 
-/** Token usage of the run once it ended (the API sends it on terminal runs), else null. */
+const usageBySteps = new WeakMap<object, Run.Usage | null>()
+
+/**
+ * Token usage of the run once it ended (the API sends it on terminal runs), else null. A server
+ * that sends usage on steps only (or the other way round: Foundry may leave `usage` off its steps)
+ * still gets a total: an ended run without usage reads the sum of its steps'.
+ */
 export function selectUsage(state: RunState): Run.Usage | null {
-  return state.run?.usage ?? null
+  const run = state.run
+  if (!run) return null
+  if (run.usage) return run.usage
+  if (!isTerminalStatus(run.status)) return null
+  if (usageBySteps.has(state.steps)) return usageBySteps.get(state.steps) ?? null
+  let total: Run.Usage | null = null
+  for (const id of state.stepIds) {
+    const usage: unknown = state.steps[id]?.usage
+    if (!isRecord(usage)) continue
+    total ??= { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 }
+    total.prompt_tokens += tokens(usage.prompt_tokens)
+    total.completion_tokens += tokens(usage.completion_tokens)
+    total.total_tokens += tokens(usage.total_tokens)
+  }
+  usageBySteps.set(state.steps, total)
+  return total
+}
+
+function tokens(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0
+}
+
+/**
+ * Why the run ended early, once it is `incomplete`: `incomplete_details.reason` (a token limit, or a
+ * content filter), or `'unspecified'` when the server gave none, which on Foundry means a safety
+ * guardrail stopped it (the spec's meaning of the status). Null for any other run.
+ */
+export function selectIncompleteReason(state: RunState): string | null {
+  const run = state.run
+  if (run?.status !== 'incomplete') return null
+  const details: unknown = run.incomplete_details
+  const reason = isRecord(details) ? details.reason : undefined
+  return typeof reason === 'string' && reason !== '' ? reason : 'unspecified'
+}
+
+/**
+ * The tool calls of a step's details, whatever the details' `type` says: a Foundry step delta types
+ * them `mcp` or `openapi` (and, merged, that type replaces `tool_calls` until the step completes).
+ */
+export function selectStepToolCalls(step: RunStep | null | undefined): AnyToolCall[] {
+  const details: unknown = step?.step_details
+  if (!isRecord(details) || !Array.isArray(details.tool_calls)) return EMPTY
+  return details.tool_calls as AnyToolCall[]
 }
 
 /** One row of a timeline: a run step joined with the message it created or its tool calls. */
@@ -166,8 +214,8 @@ export interface TimelineItem {
   step: RunStep | null
   /** The message a `message_creation` step created (or an orphan message), once seen. */
   message: Message | null
-  /** The step's tool calls (empty for message steps). */
-  toolCalls: ToolCall[]
+  /** The step's tool calls (empty for message steps), Foundry's types included. */
+  toolCalls: AnyToolCall[]
 }
 
 const itemsByStep = new WeakMap<RunStep, TimelineItem>()
@@ -177,13 +225,7 @@ const timelineByState = new WeakMap<object, TimelineItem[]>()
 function itemForStep(step: RunStep, message: Message | null): TimelineItem {
   const cached = itemsByStep.get(step)
   if (cached && cached.message === message) return cached
-  const details = step.step_details
-  const item: TimelineItem = {
-    id: step.id,
-    step,
-    message,
-    toolCalls: details?.type === 'tool_calls' ? (details.tool_calls ?? EMPTY) : EMPTY,
-  }
+  const item: TimelineItem = { id: step.id, step, message, toolCalls: selectStepToolCalls(step) }
   itemsByStep.set(step, item)
   return item
 }

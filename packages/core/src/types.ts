@@ -128,6 +128,11 @@ export interface RunState {
   error: RunlineStateError | null
   /** Outputs client tool handlers produced for pending calls, by tool call id (until the next run). */
   handledToolCalls: Readonly<Record<string, string>>
+  /**
+   * Decisions an app's approval rule made for calls awaiting approval (Foundry), by tool call id,
+   * until they are sent (`runline.tool_approval`). Absent until the first one.
+   */
+  handledApprovals?: Readonly<Record<string, boolean>>
   /** A request waiting to be sent again because the server asked for it (429, 503), else null. */
   retry: RunRetry | null
 }

@@ -4,6 +4,7 @@
  */
 export type { RunlineError } from '@runline/core'
 export { isRunlineError } from '@runline/core'
+export type { ApprovalDecision, ApprovalRule, ApprovalRuleContext } from './approvals.js'
 export type { ResumeOptions, RunControllerOptions, StartMessage, StartParams } from './controller/options.js'
 export { createRunController, RunController } from './controller/run-controller.js'
 export { invalidateRunQueries } from './invalidate.js'
@@ -24,6 +25,7 @@ export {
   useRunSteps,
   useRuns,
   useThreadMessages,
+  useThreads,
   useUpdateRun,
 } from './queries.js'
 export type { PointerStorage, RunPointer } from './resume-storage.js'
@@ -33,4 +35,5 @@ export type { ToolHandler, ToolHandlerContext, ToolHandlers, ToolOutput } from '
 export { UNHANDLED } from './tool-calls.js'
 export type { RunHandle, SelectedRunHandle, UseRunStreamOptions } from './use-run-stream.js'
 export { useRunStream } from './use-run-stream.js'
+export { useSubmitToolApprovals } from './use-submit-tool-approvals.js'
 export { useSubmitToolOutputs } from './use-submit-tool-outputs.js'

@@ -11,6 +11,8 @@ import type { CursorQuery } from '@runline/core'
 export const runlineKeys = {
   /** Every Runline query. */
   all: ['runline'] as const,
+  /** The thread lists (`GET /threads`, any page size or order). */
+  threads: () => [...runlineKeys.all, 'threads'] as const,
   /** Everything about one thread. */
   thread: (threadId: string) => [...runlineKeys.all, 'thread', threadId] as const,
   /** The thread's message lists (any page size or order). */

@@ -129,6 +129,20 @@ export function useRuns(threadId: string | null | undefined, query?: ListQuery):
   )
 }
 
+/**
+ * The threads the backend lists (`GET /threads`: Foundry does; OpenAI's Assistants API never did),
+ * as cursor pages; newest first unless `order: 'asc'`.
+ */
+export function useThreads(query?: ListQuery, options: { enabled?: boolean } = {}): InfiniteList<Thread> {
+  const client = useRunlineClient()
+  return useCursorList<Thread>(
+    [...runlineKeys.threads(), listKeyPart(query)],
+    options.enabled ?? true,
+    (pageQuery, signal) => client.threads.list(pageQuery, { signal }),
+    query,
+  )
+}
+
 /** The thread's messages as cursor pages; newest first unless `order: 'asc'`. */
 export function useThreadMessages(
   threadId: string | null | undefined,

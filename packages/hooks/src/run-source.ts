@@ -1,7 +1,7 @@
 'use client'
 // The one read side of a run for every component: a `useRunStream` handle, a bare run store, or a
 // plain snapshot all read through `useRunSelector`.
-import type { RunState, RunStore } from '@runline/core'
+import type { RunState, RunStore, ToolApproval } from '@runline/core'
 import type { ToolOutput } from './tool-calls.js'
 import { type ReadableStore, useStoreSelector } from './use-store-selector.js'
 
@@ -17,6 +17,8 @@ export interface RunHandleLike {
   submitToolOutputs?(outputs: readonly ToolOutput[]): unknown
   /** Calls a client-side handler already answered: tool call id → output. */
   handledToolCalls?: Readonly<Record<string, string>>
+  /** Sends every approval in one request; the approval form's buttons call it (Foundry). */
+  submitToolApprovals?(approvals: readonly ToolApproval[]): unknown
 }
 
 /** What reads a run: a handle, a bare `RunStore`, or a plain `RunState` (Storybook, SSR, tests). */

@@ -33,8 +33,8 @@ export type ToolHandler = (
 /** Client tool handlers by function name, e.g. `{ get_weather: async ({ location }) => ... }`. */
 export type ToolHandlers = Readonly<Record<string, ToolHandler>>
 
-/** Identifies one required action: the run and the exact set of calls it waits for. */
-export function requiredActionKey(runId: string, calls: readonly RequiredActionFunctionToolCall[]): string {
+/** Identifies one required action: the run and the exact set of calls it waits for (outputs or approvals). */
+export function requiredActionKey(runId: string, calls: readonly { id: string }[]): string {
   return `${runId}:${calls
     .map((call) => call.id)
     .sort()

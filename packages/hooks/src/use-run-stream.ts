@@ -7,9 +7,11 @@ import {
   type RunStore,
   type RunUiStatus,
   selectError,
+  selectHandledApprovals,
   selectHandledToolCalls,
   selectStatus,
   selectThreadId,
+  type ToolApproval,
 } from '@runline/core'
 import { QueryClientContext } from '@tanstack/react-query'
 import { useContext, useEffect, useMemo, useState } from 'react'
@@ -49,10 +51,14 @@ export interface RunHandle {
   readonly runId: string | null
   /** Outputs client tool handlers produced for pending calls, by tool call id. */
   readonly handledToolCalls: Readonly<Record<string, string>>
+  /** Decisions the `approve` rule made for calls awaiting approval, by tool call id. */
+  readonly handledApprovals: Readonly<Record<string, boolean>>
   /** Starts a streaming run; resolves when it ends or requires action (see `RunController.start`). */
   start(params?: StartParams): Promise<RunState>
   /** Submits tool outputs (merged with handled ones) and streams the continuation. */
   submitToolOutputs(outputs: readonly ToolOutput[]): Promise<RunState>
+  /** Submits tool approvals (merged with the rule's) and streams the continuation (Foundry). */
+  submitToolApprovals(approvals: readonly ToolApproval[]): Promise<RunState>
   /** Cancels the run for real and follows it to `cancelled`. */
   cancel(): Promise<RunState>
   /** Stops listening; the run goes on server-side. */
@@ -118,6 +124,7 @@ export function useRunStream<T>(
   const stateThreadId = useStoreSelector(store, selectThreadId)
   const stateError = useStoreSelector(store, selectError)
   const handledToolCalls = useStoreSelector(store, selectHandledToolCalls)
+  const handledApprovals = useStoreSelector(store, selectHandledApprovals)
 
   const commands = useMemo(
     () => ({
@@ -125,6 +132,7 @@ export function useRunStream<T>(
       controller,
       start: (params?: StartParams) => controller.start(params),
       submitToolOutputs: (outputs: readonly ToolOutput[]) => controller.submitToolOutputs(outputs),
+      submitToolApprovals: (approvals: readonly ToolApproval[]) => controller.submitToolApprovals(approvals),
       cancel: () => controller.cancel(),
       disconnect: () => controller.disconnect(),
       reset: () => controller.reset(),
@@ -136,11 +144,22 @@ export function useRunStream<T>(
   const threadId = stateThreadId ?? options.threadId ?? null
   const hasSelector = selector !== undefined
   return useMemo(() => {
-    const view = { ...commands, status, error, threadId, runId, handledToolCalls }
+    const view = { ...commands, status, error, threadId, runId, handledToolCalls, handledApprovals }
     if (!hasSelector) return { ...view, state: selected as RunState }
     return Object.defineProperties(view, {
       state: { get: () => store.getState(), enumerable: true },
       selected: { value: selected, enumerable: true },
     }) as SelectedRunHandle<T>
-  }, [commands, store, status, error, threadId, runId, handledToolCalls, selected, hasSelector])
+  }, [
+    commands,
+    store,
+    status,
+    error,
+    threadId,
+    runId,
+    handledToolCalls,
+    handledApprovals,
+    selected,
+    hasSelector,
+  ])
 }

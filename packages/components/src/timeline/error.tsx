@@ -1,4 +1,4 @@
-import type { Run, RunState } from '@runline/core'
+import { type Run, type RunState, selectIncompleteReason } from '@runline/core'
 import { type RunSource, useRunSelector } from '@runline/hooks'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { cx } from '../cx.js'
@@ -16,13 +16,16 @@ const INCOMPLETE_WORDS: Record<string, string> = {
   max_prompt_tokens: 'the prompt token limit was reached',
   max_tokens: 'the token limit was reached',
   content_filter: 'the content filter stopped it',
+  // Foundry: `incomplete` without details is a safety guardrail (core's selectIncompleteReason).
+  unspecified: 'a safety guardrail stopped it',
 }
 
 /** The problems a run state holds, in the order they matter. */
 export function runProblems(
   streamError: RunState['error'],
   lastError: Run['last_error'] | undefined,
-  incomplete: Run['incomplete_details'] | undefined,
+  /** Why the run is incomplete: `selectIncompleteReason`, or the run's `incomplete_details`. */
+  incomplete: Run['incomplete_details'] | string | undefined,
 ): RunProblem[] {
   const problems: RunProblem[] = []
   if (streamError) problems.push({ kind: 'stream', code: streamError.code, message: streamError.message })
@@ -30,11 +33,13 @@ export function runProblems(
     problems.push({ kind: 'run', code: lastError.code, message: lastError.message })
   }
   if (incomplete) {
-    const reason = incomplete.reason ?? 'unknown'
+    const reason = (typeof incomplete === 'string' ? incomplete : incomplete.reason) ?? 'unknown'
     problems.push({
       kind: 'incomplete',
       code: reason,
-      message: `The run ended early: ${INCOMPLETE_WORDS[reason] ?? reason.replace(/_/g, ' ')} (${reason}).`,
+      message: `The run ended early: ${
+        Object.hasOwn(INCOMPLETE_WORDS, reason) ? INCOMPLETE_WORDS[reason] : reason.replace(/_/g, ' ')
+      } (${reason}).`,
     })
   }
   return problems
@@ -42,7 +47,6 @@ export function runProblems(
 
 const selectStreamError = (state: RunState) => state.error
 const selectLastError = (state: RunState) => state.run?.last_error ?? null
-const selectIncomplete = (state: RunState) => state.run?.incomplete_details ?? null
 
 /** Props of `RunTimeline.Error`. */
 export interface ErrorProps extends ComponentPropsWithoutRef<'div'> {
@@ -62,7 +66,7 @@ export const ErrorPart = forwardRef<HTMLDivElement, ErrorProps>(function RunErro
   const source = useTimelineSourceOrEmpty(run)
   const streamError = useRunSelector(source, selectStreamError)
   const lastError = useRunSelector(source, selectLastError)
-  const incomplete = useRunSelector(source, selectIncomplete)
+  const incomplete = useRunSelector(source, selectIncompleteReason)
   const problems: RunProblem[] =
     error === undefined
       ? runProblems(streamError, lastError, incomplete)

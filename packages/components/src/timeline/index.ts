@@ -1,7 +1,10 @@
 // The timeline: headless parts (one DOM node each, state as `data-state`, props spread onto the
 // node) and the styled default built from them, assembled here into the `RunTimeline` namespace.
 
+import { RequiredApprovals } from '../approvals/required-approvals.js'
+import { McpTools } from '../foundry/activity.js'
 import { CodeInterpreter, FileSearch, ToolCall } from '../tool-calls.js'
+import { ToolCard } from '../tool-card.js'
 import { Cancel } from './cancel.js'
 import { ErrorPart } from './error.js'
 import { Log } from './log.js'
@@ -28,7 +31,8 @@ export type { Usage, UsageProps } from './usage.js'
 /**
  * `<RunTimeline run={...} />`, the styled default, with the headless parts attached for custom
  * layouts: `RunTimeline.Root`, `.Log`, `.Step`, `.Message`, `.ToolCall`, `.CodeInterpreter`,
- * `.FileSearch`, `.Status`, `.Usage`, `.Error`, `.Cancel`.
+ * `.FileSearch`, `.ToolCard` (any other tool type: Foundry's cards), `.McpTools`, `.Status`,
+ * `.Usage`, `.Error`, `.Cancel`, `.Approvals`.
  */
 export const RunTimeline = Object.assign(RunTimelineDefault, {
   Root,
@@ -38,8 +42,11 @@ export const RunTimeline = Object.assign(RunTimelineDefault, {
   ToolCall,
   CodeInterpreter,
   FileSearch,
+  ToolCard,
+  McpTools,
   Status,
   Usage: UsagePart,
   Error: ErrorPart,
   Cancel,
+  Approvals: RequiredApprovals,
 })

@@ -1,12 +1,14 @@
 import type { TimelineItem } from '@runline/core'
+import { TOOL_TYPE_WORDS } from '../foundry/cards.js'
 
 // What a timeline row is, read from its item: the step's row, the log's row wrapper and the step
 // header all ask.
 
-/** What kind of row an item is: a message, one tool type, several tools, or a message no step names. */
+/** What kind of row an item is: a message, one tool type, several tools, activities (Foundry). */
 export function itemKind(item: TimelineItem): string {
   if (!item.step) return 'message'
   if (item.step.type === 'message_creation') return 'message'
+  if ((item.step.type as string) === 'activities') return 'activities'
   const types = new Set(item.toolCalls.map((call) => call?.type))
   if (types.size === 1) return [...types][0] ?? 'tool_calls'
   return 'tool_calls'
@@ -23,6 +25,8 @@ const KIND_WORDS: Record<string, string> = {
   code_interpreter: 'Code interpreter',
   file_search: 'File search',
   tool_calls: 'Tool calls',
+  activities: 'MCP tools listed',
+  ...TOOL_TYPE_WORDS,
 }
 
 /** The row's accessible name: whose message, or which tools. */
@@ -32,5 +36,5 @@ export function stepLabel(item: TimelineItem, kind: string): string {
     const names = item.toolCalls.map((call) => (call?.type === 'function' ? call.function?.name : null))
     return `Function call: ${names.filter(Boolean).join(', ')}`
   }
-  return KIND_WORDS[kind] ?? 'Step'
+  return Object.hasOwn(KIND_WORDS, kind) ? KIND_WORDS[kind]! : 'Step'
 }

@@ -2,7 +2,13 @@ import type { RunState } from '@runline/core'
 import { selectStatus } from '@runline/core'
 import { handleOf, type RunHandleLike, type RunSource, storeOf, useRunSelector } from '@runline/hooks'
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useMemo, useRef, useState } from 'react'
-import { defaultFileUrl, type FileUrl, type ToolRenderers, useRunlineSettings } from '../context.js'
+import {
+  defaultFileUrl,
+  type FileUrl,
+  type ToolCards,
+  type ToolRenderers,
+  useRunlineSettings,
+} from '../context.js'
 import { cx } from '../cx.js'
 import { sameRecord, selectFileNames } from '../derive.js'
 import { type ArgumentsCache, createArgumentsCache } from '../partial-json.js'
@@ -19,6 +25,8 @@ export interface RootProps extends ComponentPropsWithoutRef<'div'> {
   fileUrl?: FileUrl
   /** Per-tool overrides for function calls, by function name. */
   toolRenderers?: ToolRenderers
+  /** Cards for tool-call types (default: provider's, over the kit's own). */
+  toolCards?: ToolCards
   /** Cache of incremental argument parsers (one per Root by default). */
   argumentsCache?: ArgumentsCache
   /** Added to markdown heading depth (default 2). */
@@ -30,7 +38,7 @@ export interface RootProps extends ComponentPropsWithoutRef<'div'> {
  * `in_progress`, `requires_action`, `completed`, `error`) and `data-phase` (the stream's phase).
  */
 export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
-  { run, fileUrl, toolRenderers, argumentsCache, headingOffset, className, children, ...props },
+  { run, fileUrl, toolRenderers, toolCards, argumentsCache, headingOffset, className, children, ...props },
   ref,
 ) {
   const settings = useRunlineSettings()
@@ -51,12 +59,24 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
       handleRef,
       fileUrl: fileUrl ?? settings.fileUrl ?? defaultFileUrl,
       toolRenderers: toolRenderers ?? settings.toolRenderers ?? EMPTY,
+      toolCards: toolCards ?? settings.toolCards ?? EMPTY,
       argumentsCache: argumentsCache ?? ownCache,
       fileNames,
       handled,
       headingOffset: headingOffset ?? settings.headingOffset ?? 2,
     }),
-    [source, fileUrl, toolRenderers, argumentsCache, ownCache, fileNames, handled, headingOffset, settings],
+    [
+      source,
+      fileUrl,
+      toolRenderers,
+      toolCards,
+      argumentsCache,
+      ownCache,
+      fileNames,
+      handled,
+      headingOffset,
+      settings,
+    ],
   )
   return (
     <TimelineContext.Provider value={value}>

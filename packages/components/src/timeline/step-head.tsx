@@ -15,9 +15,11 @@ export function StepHeader({ item }: { item: TimelineItem }): ReactNode {
       ? 'You'
       : kind === 'message'
         ? 'Assistant'
-        : item.toolCalls.length > 1
-          ? `${item.toolCalls.length} tool calls`
-          : 'Tool call'
+        : kind === 'activities'
+          ? 'MCP tools'
+          : item.toolCalls.length > 1
+            ? `${item.toolCalls.length} tool calls`
+            : 'Tool call'
   return (
     <StepHead
       title={title}

@@ -1,7 +1,10 @@
-import type { TimelineItem } from '@runline/core'
+import type { McpListToolsActivity, TimelineItem } from '@runline/core'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from '../cx.js'
+import { listOf } from '../derive.js'
+import { McpTools } from '../foundry/activity.js'
 import { CodeInterpreter, FileSearch, type StepStatus, stepWords, ToolCall } from '../tool-calls.js'
+import { ToolCard } from '../tool-card.js'
 import { itemKind, itemState, stepLabel } from './item.js'
 import { MessagePart } from './message.js'
 import { StepHeader } from './step-head.js'
@@ -16,7 +19,8 @@ export interface StepProps extends Omit<ComponentPropsWithoutRef<'article'>, 'ch
 /**
  * One step of the run (or a message no step names). One `article` with `data-state` = the step's
  * status (in_progress | completed | failed | cancelled | expired) and `data-kind` = message |
- * function | code_interpreter | file_search | tool_calls.
+ * function | code_interpreter | file_search | tool_calls | activities | a Foundry tool type (mcp,
+ * bing_grounding, …).
  */
 export const Step = forwardRef<HTMLElement, StepProps>(function Step(
   { item, className, children, ...props },
@@ -68,14 +72,24 @@ export function StepContent({ item }: { item: TimelineItem }): ReactNode {
           case 'file_search':
             return <FileSearch key={call.id ?? i} call={call} stepStatus={status} />
           default:
-            return null
+            // Foundry's tool types and any newer one: a card per type, else the generic card.
+            return <ToolCard key={call.id ?? i} call={call} stepStatus={status} />
         }
         // biome-ignore-end lint/suspicious/noArrayIndexKey: tool calls are placed by index
       })}
       {step?.type === 'tool_calls' && item.toolCalls.length === 0 && (
         <p className="rl-muted">Choosing a tool…</p>
       )}
+      {(step?.type as string) === 'activities' && <Activities details={step?.step_details} />}
     </>
+  )
+}
+
+/** An `activities` step's body (Foundry): each MCP server's tool list; other activities are skipped. */
+function Activities({ details }: { details: unknown }): ReactNode {
+  const activities = listOf((details as { activities?: McpListToolsActivity[] } | null)?.activities)
+  return activities.map((activity, i) =>
+    activity.type === 'mcp_list_tools' ? <McpTools key={activity.id ?? i} activity={activity} /> : null,
   )
 }
 

@@ -1,6 +1,8 @@
 import { selectRun } from '@runline/core'
 import { useRunSelector } from '@runline/hooks'
 import { type ReactNode, useContext } from 'react'
+import type { ToolApprovalFormProps } from '../approvals/form.js'
+import { RequiredApprovals } from '../approvals/required-approvals.js'
 import { cx } from '../cx.js'
 import { formatDuration, runDuration } from '../derive.js'
 import { RequiredAction, type RequiredActionProps } from '../required-action.js'
@@ -18,6 +20,12 @@ export interface RunTimelineProps extends Omit<RootProps, 'children'> {
   requiredAction?: boolean
   /** Passed to the form: per-tool output schemas. */
   outputSchemas?: RequiredActionProps['outputSchemas']
+  /** Show the approval form when the run waits for approvals (Foundry; default true). */
+  approvals?: boolean
+  /** Passed to the approval form: called per decision a person made, for an audit log. */
+  onApprovalDecision?: ToolApprovalFormProps['onDecision']
+  /** Passed to the approval form: who decides (reported as `by`). */
+  decidedBy?: string
   /** Virtualize long timelines (see `RunTimeline.Log`). */
   windowing?: LogProps['windowing']
   /** Draws a row; defaults to `RunTimeline.Step`. Keep it stable. */
@@ -29,11 +37,14 @@ export interface RunTimelineProps extends Omit<RootProps, 'children'> {
 /**
  * The drop-in timeline: status, run summary, usage and "Cancel run" in a header; problems as an
  * alert; the transcript as a windowed `role="log"`; and, when the run requires action, the
- * tool-output form. Built only from the public parts.
+ * tool-output form or (Foundry) the approval form. Built only from the public parts.
  */
 export function RunTimelineDefault({
   requiredAction = true,
   outputSchemas,
+  approvals = true,
+  onApprovalDecision,
+  decidedBy,
   windowing,
   renderItem,
   logLabel,
@@ -52,6 +63,7 @@ export function RunTimelineDefault({
       <ErrorPart />
       <Log windowing={windowing} renderItem={renderItem} aria-label={logLabel ?? 'Run transcript'} />
       {requiredAction && <RequiredActionFromRoot outputSchemas={outputSchemas} />}
+      {approvals && <RequiredApprovals onDecision={onApprovalDecision} decidedBy={decidedBy} />}
     </Root>
   )
 }

@@ -3,10 +3,14 @@ import { recordingSequence } from './recordings.js'
 import { type SimulateRunOptions, simulatedRun, weatherOutput } from './simulated.js'
 import { createReplayTape, type ReplayTape } from './tape.js'
 
-/** Where a replay's events come from: real recordings (played in order) or a simulator scenario. */
+/**
+ * Where a replay's events come from: real recordings (played in order), a simulator scenario, or
+ * events built by the story (spec-shaped ones for wires no recording covers yet, e.g. Foundry's).
+ */
 export type ReplaySource =
   | { recordings: readonly string[] }
   | { prompt: string; options?: SimulateRunOptions; key?: string }
+  | { events: () => readonly RunStreamEvent[]; key: string; label: string }
 
 /** A replay ready to show: its tape, the URLs of files it produced, and a label naming the source. */
 export interface LoadedReplay {
@@ -69,7 +73,8 @@ export const SOURCES = {
 const loaded = new Map<string, Promise<LoadedReplay>>()
 
 function keyOf(source: ReplaySource): string {
-  return 'recordings' in source ? `rec:${source.recordings.join('+')}` : `sim:${source.key ?? source.prompt}`
+  if ('recordings' in source) return `rec:${source.recordings.join('+')}`
+  return 'events' in source ? `built:${source.key}` : `sim:${source.key ?? source.prompt}`
 }
 
 /** Loads (once) the events of a source and folds them into a tape. */
@@ -85,6 +90,8 @@ export function loadReplay(source: ReplaySource): Promise<LoadedReplay> {
           label: source.recordings.map((name) => `${name}.sse`).join(' + '),
         }
       }
+      if ('events' in source)
+        return { tape: createReplayTape(source.events()), files: {}, label: source.label }
       const run = await simulatedRun(source.key ?? source.prompt, source.prompt, source.options)
       return { tape: createReplayTape(run.events), files: run.files, label: `simulator: “${source.prompt}”` }
     })()

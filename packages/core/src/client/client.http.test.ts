@@ -1,79 +1,10 @@
 // Exact wire behaviour of the client against a real node:http server on 127.0.0.1.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { readRecordingText } from '@runline/fixtures'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRunlineClient, isRunlineError, type RunlineError } from '../index.js'
+import { closeServers, sendJson, startServer } from '../test-utils/loopback.js'
 
-interface SeenRequest {
-  method: string
-  url: string
-  headers: IncomingHttpHeaders
-  body: string
-  /** Resolves when the client closes the connection before the response finished. */
-  aborted: Promise<void>
-  at: number
-}
-
-type Handler = (request: SeenRequest, response: ServerResponse) => void | Promise<void>
-
-interface TestServer {
-  baseUrl: string
-  origin: string
-  requests: SeenRequest[]
-  close(): Promise<void>
-}
-
-const servers: TestServer[] = []
-
-async function startServer(handler: Handler): Promise<TestServer> {
-  const requests: SeenRequest[] = []
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    const aborted = new Promise<void>((resolve) => {
-      res.on('close', () => {
-        if (!res.writableFinished) resolve()
-      })
-    })
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      const seen: SeenRequest = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        aborted,
-        at: performance.now(),
-      }
-      requests.push(seen)
-      void handler(seen, res)
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  const origin = `http://127.0.0.1:${port}`
-  const handle: TestServer = {
-    origin,
-    baseUrl: `${origin}/api/v1`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
-  servers.push(handle)
-  return handle
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers })
-  res.end(JSON.stringify(body))
-}
+afterEach(closeServers)
 
 const run = (status: string, id = 'run_1') => ({ id, object: 'thread.run', thread_id: 'thread_1', status })
 
@@ -253,7 +184,6 @@ describe('errors', () => {
     const server = await startServer(() => {})
     const { baseUrl } = server
     await server.close()
-    servers.splice(servers.indexOf(server), 1)
     const error = await rejection(createRunlineClient({ baseUrl }).threads.retrieve('thread_1'))
     expect(error.kind).toBe('network')
     expect(error.status).toBeNull()

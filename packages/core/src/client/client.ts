@@ -12,7 +12,9 @@ import type {
   ThreadCreateParams,
 } from 'openai/resources/beta/threads/threads'
 import type { Metadata } from 'openai/resources/shared'
-import { type CursorPageResponse, PagePromise } from './pagination.js'
+import type { ToolApproval } from '../foundry-types.js'
+import { approvalsBody, createToolApprovalMethods, type ToolApprovalMethods } from './approvals.js'
+import { type CursorPageResponse, type CursorQuery, PagePromise } from './pagination.js'
 import { type PollOptions, pollRun } from './poll.js'
 import { openRunEventStream, type RunEventStream } from './stream.js'
 import {
@@ -35,8 +37,13 @@ export type RunCreateBody = Omit<RunCreateParamsBase, 'stream'>
 /** Body of thread-and-run creation; `stream` is set by the method. */
 export type ThreadCreateAndRunBody = Omit<ThreadCreateAndRunParamsBase, 'stream'>
 
-/** Body of tool-output submission; `stream` is set by the method. */
-export type SubmitToolOutputsBody = Pick<RunSubmitToolOutputsParamsBase, 'tool_outputs'>
+/**
+ * Body of tool-output submission; `stream` is set by the method. `tool_approvals` (Foundry) rides
+ * along when the same request also answers calls awaiting approval.
+ */
+export type SubmitToolOutputsBody = Pick<RunSubmitToolOutputsParamsBase, 'tool_outputs'> & {
+  tool_approvals?: readonly ToolApproval[]
+}
 
 /** Body of a run update. */
 export interface RunUpdateBody {
@@ -52,6 +59,8 @@ export interface ThreadsResource {
   create(body?: ThreadCreateParams, options?: RequestOptions): Promise<Thread>
   /** `GET /threads/{thread_id}`. */
   retrieve(threadId: string, options?: RequestOptions): Promise<Thread>
+  /** `GET /threads` where the backend lists threads (Foundry; OpenAI's API never did): newest first. */
+  list(query?: CursorQuery, options?: RequestOptions): PagePromise<Thread>
   /** `POST /threads/runs`: creates a thread and starts a run on it. */
   createAndRun(body: ThreadCreateAndRunBody, options?: RequestOptions): Promise<Run>
   /** `POST /threads/runs` with `stream: true`; the stream starts with `thread.created`. */
@@ -70,8 +79,8 @@ export interface MessagesResource {
   retrieve(threadId: string, messageId: string, options?: RequestOptions): Promise<Message>
 }
 
-/** `client.runs`. */
-export interface RunsResource {
+/** `client.runs`, with Foundry's tool approvals. */
+export interface RunsResource extends ToolApprovalMethods {
   /** `POST /threads/{thread_id}/runs`. */
   create(threadId: string, body: RunCreateBody, options?: IncludeOptions): Promise<Run>
   /** `POST /threads/{thread_id}/runs` with `stream: true`. */
@@ -164,6 +173,12 @@ function requestOptions(options: RequestOptions | undefined): RequestOptions {
   return { signal: options?.signal, headers: options?.headers }
 }
 
+/** The wire body of a submit: outputs, and approvals only when there are some. */
+function submitBody(body: SubmitToolOutputsBody, stream: boolean): Record<string, unknown> {
+  const approvals = body.tool_approvals?.length ? { tool_approvals: approvalsBody(body.tool_approvals) } : {}
+  return withStream({ tool_outputs: body.tool_outputs, ...approvals }, stream)
+}
+
 /**
  * Creates the client for a Runline proxy (or any Assistants-v2-compatible server).
  *
@@ -200,6 +215,7 @@ export function createRunlineClient(options: RunlineClientOptions): RunlineClien
     )
 
   const runPath = (threadId: string, runId: string) => apiPath`/threads/${threadId}/runs/${runId}`
+  const submitPath = (threadId: string, runId: string) => `${runPath(threadId, runId)}/submit_tool_outputs`
 
   const runs: RunsResource = {
     create(threadId, body, opts) {
@@ -243,28 +259,25 @@ export function createRunlineClient(options: RunlineClientOptions): RunlineClien
         opts,
       ),
     submitToolOutputs: (threadId, runId, body, opts) =>
-      postJson<Run>(
-        `${runPath(threadId, runId)}/submit_tool_outputs`,
-        withStream({ tool_outputs: body.tool_outputs }, false),
-        undefined,
-        opts,
-      ),
+      postJson<Run>(submitPath(threadId, runId), submitBody(body, false), undefined, opts),
     submitToolOutputsStream: (threadId, runId, body, opts) =>
       openRunEventStream(transport, {
         method: 'POST',
-        path: `${runPath(threadId, runId)}/submit_tool_outputs`,
-        body: withStream({ tool_outputs: body.tool_outputs }, true),
+        path: submitPath(threadId, runId),
+        body: submitBody(body, true),
         ...requestOptions(opts),
       }),
     async submitToolOutputsAndPoll(threadId, runId, body, opts) {
       const run = await runs.submitToolOutputs(threadId, runId, body, opts)
       return runs.poll(threadId, run.id, opts)
     },
+    ...createToolApprovalMethods(transport, submitPath),
   }
 
   const threads: ThreadsResource = {
     create: (body, opts) => postJson<Thread>('/threads', body ?? {}, undefined, opts),
     retrieve: (threadId, opts) => getJson<Thread>(apiPath`/threads/${threadId}`, undefined, opts),
+    list: (query, opts) => list<Thread>('/threads', query, opts),
     createAndRun: (body, opts) => postJson<Run>('/threads/runs', withStream(body, false), undefined, opts),
     createAndRunStream: (body, opts) =>
       openRunEventStream(transport, {

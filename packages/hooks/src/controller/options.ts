@@ -8,6 +8,7 @@ import type {
   ThreadCreateAndRunBody,
 } from '@runline/core'
 import type { RunCreateParams } from 'openai/resources/beta/threads/runs/runs'
+import type { ApprovalRule } from '../approvals.js'
 import type { PointerStorage } from '../resume-storage.js'
 import type { ToolHandlers } from '../tool-calls.js'
 
@@ -51,6 +52,13 @@ export interface RunControllerOptions extends RunCallbacks {
   tools?: ToolHandlers
   /** Called when a tool handler throws (its call still gets an `{"error"}` output). */
   onToolError?: (error: unknown, call: RequiredActionFunctionToolCall) => void
+  /**
+   * Approval rule for calls awaiting approval (Foundry MCP tools): `true` / `false` answer a call
+   * without asking, `'ask'` leaves it to the UI. When the rule decides EVERY call, the approvals go
+   * out in one submit, automatically; otherwise its decisions are recorded in the run state
+   * (`selectHandledApprovals`) and sent with the UI's. A rule that throws asks.
+   */
+  approve?: ApprovalRule
   /**
    * Sending while a run is still active on the thread: `'wait'` (default) waits until that run ends
    * (a run that requires action waits for its outputs), `'cancel'` cancels it first. Either way the

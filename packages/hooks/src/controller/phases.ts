@@ -1,8 +1,16 @@
 // The phases of a run as the controller follows it: read a stream into the store, catch up after a
 // drop, and answer a required action with client handlers. Protocol details stay in the wire.
-import { asRunlineError, type RunState, selectRequiredToolCalls, sleep } from '@runline/core'
-import { requiredActionKey, type ToolOutput } from '../tool-calls.js'
-import type { RunTarget, RunWire, WireStream } from '../wire/wire.js'
+import {
+  asRunlineError,
+  type Run,
+  type RunState,
+  selectRequiredApprovals,
+  selectRequiredToolCalls,
+  sleep,
+} from '@runline/core'
+import { requiredActionKey } from '../tool-calls.js'
+import type { RunAnswers, RunTarget, RunWire, WireStream } from '../wire/wire.js'
+import type { ApprovalRunner } from './approval-runner.js'
 import type { Operation } from './operations.js'
 import type { RunPipe } from './pipe.js'
 import type { ToolRunner } from './tool-runner.js'
@@ -12,6 +20,7 @@ export interface PhaseContext {
   pipe: RunPipe
   wire: RunWire
   tools: ToolRunner
+  approvals: ApprovalRunner
   pollIntervalMs(): number | undefined
 }
 
@@ -99,16 +108,16 @@ export async function answerPhase(
   ctx: PhaseContext,
   op: Operation,
   target: RunTarget,
-  toolOutputs: readonly ToolOutput[],
+  answers: RunAnswers,
 ): Promise<void> {
   ctx.pipe.dispatch({ event: 'runline.connecting', data: { threadId: target.threadId } })
-  await streamPhase(ctx, op, () => ctx.wire.answer(target, { toolOutputs }, op.abort.signal))
+  await streamPhase(ctx, op, () => ctx.wire.answer(target, answers, op.abort.signal))
 }
 
 /**
- * After a phase: a required action runs the client handlers and, when they cover every call,
- * submits and follows the continuation, as often as the run asks. Resolves with the state where the
- * run ended or waits for the UI.
+ * After a phase: a required action runs the client handlers (tool outputs) or the approval rule
+ * (tool approvals) and, when they cover every call, submits and follows the continuation, as often
+ * as the run asks. Resolves with the state where the run ended or waits for the UI.
  */
 export async function settle(ctx: PhaseContext, op: Operation): Promise<RunState> {
   for (;;) {
@@ -116,15 +125,30 @@ export async function settle(ctx: PhaseContext, op: Operation): Promise<RunState
     const state = ctx.pipe.getState()
     const run = state.run
     if (run?.status !== 'requires_action') return state
-    const calls = selectRequiredToolCalls(state)
-    const outputs = await ctx.tools.run(run.id, calls, op.abort.signal)
-    if (!outputs || op.abort.signal.aborted) return ctx.pipe.getState()
-    const key = requiredActionKey(run.id, calls)
-    if (ctx.tools.submitted(key)) return ctx.pipe.getState()
-    const done = answerPhase(ctx, op, { threadId: run.thread_id, runId: run.id }, outputs).then(() =>
-      ctx.pipe.getState(),
-    )
-    ctx.tools.remember(key, done)
+    const answered = await answerByClient(ctx, run, state, op.abort.signal)
+    if (!answered || op.abort.signal.aborted) return ctx.pipe.getState()
+    if (ctx.tools.submitted(answered.key)) return ctx.pipe.getState()
+    const target = { threadId: run.thread_id, runId: run.id }
+    const done = answerPhase(ctx, op, target, answered.answers).then(() => ctx.pipe.getState())
+    ctx.tools.remember(answered.key, done)
     await done
   }
+}
+
+/** The answers the client's own handlers or rule give for the whole required action, if they do. */
+async function answerByClient(
+  ctx: PhaseContext,
+  run: Run,
+  state: RunState,
+  signal: AbortSignal,
+): Promise<{ key: string; answers: RunAnswers } | null> {
+  const approvalCalls = selectRequiredApprovals(state)
+  if (approvalCalls.length > 0) {
+    const toolApprovals = await ctx.approvals.run(run.id, approvalCalls, signal)
+    if (!toolApprovals) return null
+    return { key: requiredActionKey(run.id, approvalCalls), answers: { toolOutputs: [], toolApprovals } }
+  }
+  const calls = selectRequiredToolCalls(state)
+  const toolOutputs = await ctx.tools.run(run.id, calls, signal)
+  return toolOutputs ? { key: requiredActionKey(run.id, calls), answers: { toolOutputs } } : null
 }

@@ -4,16 +4,23 @@
 import {
   asRunlineError,
   isActiveStatus,
+  type Run,
   type RunState,
   type RunStore,
+  type RunStreamEvent,
   refusal,
+  selectHandledApprovals,
+  selectRequiredApprovals,
   selectRequiredToolCalls,
+  type ToolApproval,
 } from '@runline/core'
+import { mergeToolApprovals } from '../approvals.js'
 import type { RunPointer } from '../resume-storage.js'
 import { mergeToolOutputs, requiredActionKey, type ToolOutput } from '../tool-calls.js'
 import { createAssistantsWire } from '../wire/assistants.js'
-import type { RunWire } from '../wire/wire.js'
+import type { RunAnswers, RunWire } from '../wire/wire.js'
 import { clearActiveRun, makeRoom } from './active-run.js'
+import { type ApprovalRunner, createApprovalRunner } from './approval-runner.js'
 import { createOperations, type Operations } from './operations.js'
 import type { RunControllerOptions, StartParams } from './options.js'
 import { answerPhase, followPhase, type PhaseContext, settle, streamPhase } from './phases.js'
@@ -34,6 +41,7 @@ export class RunController {
   private readonly pipe: RunPipe
   private readonly ops: Operations
   private readonly tools: ToolRunner
+  private readonly approvals: ApprovalRunner
   private readonly pointer: ResumePointer
   private readonly wire: RunWire
   private readonly phases: PhaseContext
@@ -62,11 +70,17 @@ export class RunController {
     this.store = this.pipe.store
     this.ops = createOperations(this.pipe.getState, this.pipe.fail)
     this.tools = createToolRunner(latest, this.pipe.dispatch)
+    // `runline.tool_approval` is reduced by core's `reduceToolApproval`; the event union names it
+    // once the reducer's switch does.
+    this.approvals = createApprovalRunner(latest, (event) =>
+      this.pipe.dispatch(event as unknown as RunStreamEvent),
+    )
     this.wire = createAssistantsWire(latest)
     this.phases = {
       pipe: this.pipe,
       wire: this.wire,
       tools: this.tools,
+      approvals: this.approvals,
       pollIntervalMs: () => this.options.pollIntervalMs,
     }
   }
@@ -114,29 +128,64 @@ export class RunController {
     // Client handlers of this action may still be running: their outputs join this submit.
     await this.tools.running()
     const state = this.getState()
-    const run = state.run
     const calls = selectRequiredToolCalls(state)
+    return this.answer(state.run, calls, 'tool outputs', () => ({
+      toolOutputs: mergeToolOutputs(calls, state.handledToolCalls, outputs),
+    }))
+  }
+
+  /**
+   * Submits the decisions for calls awaiting approval (Foundry; merged with what the approval rule
+   * decided) in one request and streams the continuation into the same store. Refusals and failures
+   * go to the state's error; a second submit for the same required action sends nothing.
+   */
+  submitToolApprovals(approvals: readonly ToolApproval[]): Promise<RunState> {
+    return this.submitToolApprovalsOrThrow(approvals).catch(() => this.getState())
+  }
+
+  /** Like {@link submitToolApprovals} but rejects with the `RunlineError` (for React Query mutations). */
+  async submitToolApprovalsOrThrow(approvals: readonly ToolApproval[]): Promise<RunState> {
+    // The rule may still be deciding this action: its decisions join this submit.
+    await this.approvals.running()
+    const state = this.getState()
+    const calls = selectRequiredApprovals(state)
+    return this.answer(state.run, calls, 'tool approvals', () => ({
+      toolOutputs: [],
+      toolApprovals: mergeToolApprovals(calls, selectHandledApprovals(state), approvals),
+    }))
+  }
+
+  /**
+   * Sends the answers for a required action once: a second submit for the same action (a double
+   * click, a click while the continuation streams) gets the first one's outcome and sends nothing.
+   */
+  private answer(
+    run: Run | null,
+    calls: readonly { id: string }[],
+    what: string,
+    build: () => RunAnswers,
+  ): Promise<RunState> {
     if (run?.status !== 'requires_action' || calls.length === 0) {
       // Clicked again while the continuation connects or streams: the latest submit is the answer.
       const latest = run ? this.tools.latestSubmit(run.id) : undefined
       if (latest) return latest
       throw this.refuse(
-        refusal('no_required_action', 'The run is not waiting for tool outputs; nothing was sent.'),
+        refusal('no_required_action', `The run is not waiting for ${what}; nothing was sent.`),
       )
     }
     const key = requiredActionKey(run.id, calls)
     const already = this.tools.submitted(key)
     if (already) return already
-    let merged: ToolOutput[]
+    let answers: RunAnswers
     try {
-      merged = mergeToolOutputs(calls, state.handledToolCalls, outputs)
+      answers = build()
     } catch (error) {
       throw this.refuse(error)
     }
     const op = this.ops.begin('submit', run.id)
     const target = { threadId: run.thread_id, runId: run.id }
     const done = this.ops.track(op, async () => {
-      await answerPhase(this.phases, op, target, merged)
+      await answerPhase(this.phases, op, target, answers)
       return settle(this.phases, op)
     })
     this.tools.remember(key, done)
@@ -173,6 +222,7 @@ export class RunController {
   reset(): void {
     this.ops.endSession()
     this.tools.clear()
+    this.approvals.clear()
     this.store.reset()
     this.pointer.forget()
   }
@@ -237,6 +287,7 @@ export class RunController {
     if (session.aborted) return this.getState()
     const op = this.ops.begin('start', null)
     this.tools.clear()
+    this.approvals.clear()
     this.store.reset()
     this.pipe.dispatch({ event: 'runline.connecting', data: { threadId } })
     return this.ops.track(op, async () => {

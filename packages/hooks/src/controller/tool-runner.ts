@@ -9,6 +9,7 @@ import {
   type ToolOutput,
   UNHANDLED,
 } from '../tool-calls.js'
+import { oncePerAction } from './once-per-action.js'
 
 /** The tool runner of one controller. */
 export interface ToolRunner {
@@ -41,7 +42,7 @@ export function createToolRunner(
   },
   dispatch: (event: RunStreamEvent) => void,
 ): ToolRunner {
-  let current: { key: string; outputs: Promise<ToolOutput[] | null> } | null = null
+  const action = oncePerAction<ToolOutput[]>()
   const sent = new Map<string, Promise<RunState>>()
 
   return {
@@ -49,9 +50,9 @@ export function createToolRunner(
       const { tools: handlers = {}, onToolError } = tools()
       const mine = calls.filter((call) => typeof handlers[call.function.name] === 'function')
       if (mine.length === 0) return null
-      const key = requiredActionKey(runId, calls)
-      if (current?.key !== key) {
-        const outputs = Promise.all(
+      // Aborted handlers (unmount, cancel) leave no trace: a later resume runs them again.
+      const outputs = await action.run(requiredActionKey(runId, calls), signal, async () => {
+        const done = await Promise.all(
           mine.map(async (call): Promise<ToolOutput | null> => {
             const output = await runToolHandler(handlers[call.function.name]!, call, signal, onToolError)
             if (output === UNHANDLED) return null
@@ -59,18 +60,13 @@ export function createToolRunner(
               dispatch({ event: 'runline.tool_output', data: { tool_call_id: call.id, output } })
             return { tool_call_id: call.id, output }
           }),
-        ).then((done) => {
-          // Aborted handlers (unmount, cancel) leave no trace: a later resume runs them again.
-          if (signal.aborted && current?.key === key) current = null
-          return signal.aborted ? null : done.filter((output) => output !== null)
-        })
-        current = { key, outputs }
-      }
-      const outputs = await current!.outputs
+        )
+        return done.filter((output) => output !== null)
+      })
       if (!outputs || outputs.length !== calls.length) return null
       return mergeToolOutputs(calls, {}, outputs)
     },
-    running: () => current?.outputs,
+    running: () => action.current(),
     submitted: (key) => sent.get(key),
     latestSubmit(runId) {
       let latest: Promise<RunState> | undefined
@@ -83,7 +79,7 @@ export function createToolRunner(
     },
     clear() {
       sent.clear()
-      current = null
+      action.clear()
     },
   }
 }

@@ -1,5 +1,6 @@
 // The Assistants wire (OpenAI's v2 protocol; Foundry classic agents speak it too): runs on threads,
-// tool outputs by `submit_tool_outputs`, reconcile by retrieve + steps + messages.
+// tool outputs (and Foundry's tool approvals) by `submit_tool_outputs`, reconcile by retrieve + steps
+// + messages.
 import {
   asRunlineError,
   isRunlineError,
@@ -38,11 +39,21 @@ export function createAssistantsWire(options: () => AssistantsWireOptions): RunW
         : client.threads.createAndRunStream(createAndRunBody(body, params.thread), { signal })
     },
 
-    answer(target, answers, signal) {
-      return options().client.runs.submitToolOutputsStream(
-        target.threadId,
-        target.runId,
-        { tool_outputs: [...answers.toolOutputs] },
+    answer({ threadId, runId }, answers, signal) {
+      const { client } = options()
+      const approvals = answers.toolApprovals ?? []
+      // Foundry takes approvals on submit_tool_outputs; alone, they go without a `tool_outputs` key.
+      if (answers.toolOutputs.length === 0 && approvals.length > 0)
+        return client.runs.submitToolApprovalsStream(
+          threadId,
+          runId,
+          { tool_approvals: approvals },
+          { signal },
+        )
+      return client.runs.submitToolOutputsStream(
+        threadId,
+        runId,
+        { tool_outputs: [...answers.toolOutputs], tool_approvals: approvals },
         { signal },
       )
     },

@@ -3,7 +3,7 @@
 // the proxy) and the Responses wire (one user turn = several responses, re-attach by sequence
 // number) lives behind this interface; operations, the active-run policy, the tool runner, resume and
 // callbacks never name an endpoint.
-import type { RunStreamEvent } from '@runline/core'
+import type { RunStreamEvent, ToolApproval } from '@runline/core'
 import type { StartParams } from '../controller/options.js'
 import type { ToolOutput } from '../tool-calls.js'
 
@@ -19,9 +19,11 @@ export interface WireStream {
   forEach(onEvent: (event: RunStreamEvent) => void): Promise<void>
 }
 
-/** What a run waits for the client to answer with. */
+/** What a run waits for the client to answer with: tool outputs, or approvals (Foundry), or both. */
 export interface RunAnswers {
   toolOutputs: readonly ToolOutput[]
+  /** Decisions for calls awaiting approval (`submit_tool_approval`). */
+  toolApprovals?: readonly ToolApproval[]
 }
 
 /** A new run: where it goes, and what the caller asked for (merged over the controller's defaults). */
@@ -47,7 +49,7 @@ export interface FollowOptions {
 export interface RunWire {
   /** Opens the stream of a new run. */
   start(request: WireStart, signal: AbortSignal): Promise<WireStream>
-  /** Opens the continuation of a run that waits for the client (tool outputs). */
+  /** Opens the continuation of a run that waits for the client (tool outputs, tool approvals). */
   answer(target: RunTarget, answers: RunAnswers, signal: AbortSignal): Promise<WireStream>
   /**
    * Asks the server to cancel the run. Resolves with the events that show the run as the server

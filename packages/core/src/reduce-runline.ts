@@ -1,0 +1,28 @@
+// Runline's own run-state cases that live outside the API reducer's switch. `reduceRun` hands
+// `runline.tool_approval` here (see the reducer's switch); this module owns its meaning.
+import { isRecord } from './merge.js'
+import type { RunState } from './types.js'
+
+const NO_APPROVALS: Readonly<Record<string, boolean>> = Object.freeze({})
+
+/**
+ * Folds `runline.tool_approval` (`{ tool_call_id, approve }`): an app's approval rule decided one
+ * pending call, recorded in `state.handledApprovals` until it is sent with the rest. Pure and total
+ * like the reducer: bad input becomes `state.error` (`source: 'input'`) and the state is kept; the
+ * same decision again returns the same state.
+ */
+export function reduceToolApproval(state: RunState, data: unknown): RunState {
+  if (!isRecord(data) || typeof data.tool_call_id !== 'string' || typeof data.approve !== 'boolean') {
+    return refused(state, 'runline.tool_approval: data needs a tool_call_id and a boolean approve')
+  }
+  const id = data.tool_call_id
+  if (id === '' || id in Object.prototype)
+    return refused(state, 'Ignored an approval whose id is empty or would reach Object.prototype')
+  const handled = state.handledApprovals ?? NO_APPROVALS
+  if (handled[id] === data.approve) return state
+  return { ...state, handledApprovals: { ...handled, [id]: data.approve } }
+}
+
+function refused(state: RunState, message: string): RunState {
+  return { ...state, error: { code: 'invalid_event', message, source: 'input' } }
+}
