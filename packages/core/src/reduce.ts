@@ -1,4 +1,5 @@
 import { DeltaError, hasId, isRecord, mergeDelta, type Owned, OwnedObjects } from './merge.js'
+import { reduceToolApproval } from './reduce-runline.js'
 import type {
   Message,
   Run,
@@ -191,6 +192,8 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       if (state.handledToolCalls[id] === data.output) return state
       return { ...state, handledToolCalls: { ...state.handledToolCalls, [id]: data.output } }
     }
+    case 'runline.tool_approval':
+      return reduceToolApproval(state, event.data)
     case 'runline.retrying': {
       const data: unknown = event.data
       if (!isRecord(data) || typeof data.delayMs !== 'number' || typeof data.attempt !== 'number')

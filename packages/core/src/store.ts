@@ -59,6 +59,7 @@ const COMMIT_AT_ONCE = new Set<string>([
   'runline.tool_output',
   'runline.cancelling',
   'runline.retrying',
+  'runline.tool_approval',
 ])
 
 function frameScheduler(flush: () => void): () => void {

@@ -8,6 +8,8 @@ import type { ErrorObject } from 'openai/resources/shared'
 
 export type { RunUiStatus } from './status.js'
 
+import type { RunlineToolApprovalEvent } from './foundry-types.js'
+
 export type {
   AssistantStreamEvent,
   ErrorObject,
@@ -64,6 +66,8 @@ export type RunlineLifecycleEvent =
   | { event: 'runline.cancelling' }
   /** The server asked the client to wait (429, 503): the request is sent again after `delayMs`. */
   | { event: 'runline.retrying'; data: RunRetry }
+  /** An app's approval rule decided one pending tool approval (Foundry), before it is sent. */
+  | RunlineToolApprovalEvent
   /** Server state from retrieve + steps.list + messages.list; replaces what it names. */
   | {
       event: 'runline.snapshot'

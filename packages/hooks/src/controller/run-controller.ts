@@ -7,7 +7,6 @@ import {
   type Run,
   type RunState,
   type RunStore,
-  type RunStreamEvent,
   refusal,
   selectHandledApprovals,
   selectRequiredApprovals,
@@ -70,11 +69,7 @@ export class RunController {
     this.store = this.pipe.store
     this.ops = createOperations(this.pipe.getState, this.pipe.fail)
     this.tools = createToolRunner(latest, this.pipe.dispatch)
-    // `runline.tool_approval` is reduced by core's `reduceToolApproval`; the event union names it
-    // once the reducer's switch does.
-    this.approvals = createApprovalRunner(latest, (event) =>
-      this.pipe.dispatch(event as unknown as RunStreamEvent),
-    )
+    this.approvals = createApprovalRunner(latest, this.pipe.dispatch)
     this.wire = createAssistantsWire(latest)
     this.phases = {
       pipe: this.pipe,
