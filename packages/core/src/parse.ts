@@ -1,5 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
-import { errorBodyFields } from './client/errors.js'
+import { errorBodyFields } from './error-body.js'
 import { isRecord } from './merge.js'
 import { readTextDelta } from './text-delta.js'
 import type { AssistantStreamEvent, DoneEvent, RunStreamEvent, StreamErrorEvent } from './types.js'
