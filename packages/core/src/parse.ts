@@ -1,7 +1,7 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { errorBodyFields } from './error-body.js'
 import { isRecord } from './merge.js'
-import { readTextDelta } from './text-delta.js'
+import { createTextDeltaMemo, readTextDelta, type TextDeltaMemo } from './text-delta.js'
 import type { AssistantStreamEvent, DoneEvent, RunStreamEvent, StreamErrorEvent } from './types.js'
 
 /** Wire formats `parseRunStream` understands. */
@@ -45,9 +45,14 @@ export function malformedEvent(message: string): StreamErrorEvent {
  * Exported for tests and for adapters that already have SSE messages in hand.
  */
 export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null {
+  return decodeSse(message, undefined)
+}
+
+/** {@link eventFromSse} with the text-delta memo of the stream the message belongs to. */
+function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined): RunStreamEvent | null {
   const name = message.event ?? 'message'
   if (name === 'done' || message.data === '[DONE]') return null
-  let data: unknown = name === 'thread.message.delta' ? readTextDelta(message.data) : undefined
+  let data: unknown = name === 'thread.message.delta' ? readTextDelta(message.data, memo) : undefined
   if (data === undefined) {
     try {
       data = JSON.parse(message.data)
@@ -118,7 +123,9 @@ export function createRunEventDecoder(
       },
     }
   }
-  const parser = createParser({ onEvent: (message) => push(eventFromSse(message)) })
+  // This stream's own memo: consecutive deltas of one stream share ids, two streams share nothing.
+  const memo = createTextDeltaMemo()
+  const parser = createParser({ onEvent: (message) => push(decodeSse(message, memo)) })
   return {
     feed: (text) => parser.feed(text),
     // Two blank lines dispatch an event the server left without its terminating blank line.

@@ -14,10 +14,24 @@ const TAIL_ANNOTATED = '","annotations":[]}}]}}'
 const INDEX = /^(?:0|[1-9]\d{0,8})$/
 
 /**
+ * What one stream's reader remembers from one text delta to the next: the last message id it read.
+ * Each decoder has its own (see `createRunEventDecoder`), so no two streams ever share one.
+ */
+export interface TextDeltaMemo {
+  lastId: string
+}
+
+/** A memo that remembers nothing yet. */
+export function createTextDeltaMemo(): TextDeltaMemo {
+  return { lastId: '' }
+}
+
+/**
  * Reads the data of a text delta without parsing the whole object: the same object JSON.parse would give
  * (same keys, same order), or `undefined` when `data` is not exactly that template, so the caller parses it.
+ * With a `memo`, an id with the same bytes as the previous delta's is reused instead of read again.
  */
-export function readTextDelta(data: string): MessageDeltaEvent | undefined {
+export function readTextDelta(data: string, memo?: TextDeltaMemo): MessageDeltaEvent | undefined {
   if (!data.startsWith(HEAD)) return undefined
   const idEnd = data.indexOf('"', HEAD.length)
   // indexOf rather than startsWith: V8 compares a match of this length several times faster with it
@@ -33,8 +47,9 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
   const valueEnd = data.length - (annotated ? TAIL_ANNOTATED.length : TAIL.length)
   if (valueEnd < valueStart || (!annotated && !data.endsWith(TAIL))) return undefined
   // Consecutive deltas name the same message: reuse its id rather than read a new copy of it.
+  const lastId = memo?.lastId
   const id =
-    lastId.length === idEnd - HEAD.length && data.startsWith(lastId, HEAD.length)
+    lastId !== undefined && lastId.length === idEnd - HEAD.length && data.startsWith(lastId, HEAD.length)
       ? lastId
       : readJsonString(data, HEAD.length, idEnd)
   const value =
@@ -44,7 +59,7 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
   if (id === undefined || value === undefined) return undefined
   const index = Number(digits)
   // Only an id written without escapes (as long as its bytes): equal bytes then mean an equal, valid id.
-  if (id.length === idEnd - HEAD.length) lastId = id
+  if (memo !== undefined && id.length === idEnd - HEAD.length) memo.lastId = id
   return {
     id,
     object: 'thread.message.delta',
@@ -53,8 +68,6 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
     },
   }
 }
-
-let lastId = ''
 
 // A slice shorter than 13 characters is a copy (engines keep short strings whole), so the text it
 // keeps owns its characters; most deltas are that short. Escapes, quotes and control characters go
