@@ -1,7 +1,9 @@
+import type { TextContentBlock } from 'openai/resources/beta/threads/messages'
 import { describe, expect, it } from 'vitest'
+import { copyMessage, copyState, copyText, copyTextPart, MESSAGE_KEYS, STATE_KEYS } from './batch.js'
 import { createRunFolder, initialRunState, reduceRun } from './reduce.js'
 import { selectMessageText } from './selectors.js'
-import { seededRandom } from './test-utils/recordings.js'
+import { loadRecordings, seededRandom } from './test-utils/recordings.js'
 import type { Message, RunState, RunStreamEvent } from './types.js'
 
 const ev = (event: string, data?: unknown) => ({ event, data }) as unknown as RunStreamEvent
@@ -105,5 +107,50 @@ describe('batches of two folders on one thread', () => {
     expect(partText(pureInner)).toMatch(/^aiI+i$/)
     expect(inner.snapshot()).toEqual(pureInner)
     expect(partText(base)).toBe('a')
+  })
+})
+
+describe('the copies on a text delta path', () => {
+  const state = start.reduce(reduceRun, initialRunState)
+  const message = state.messages.msg_1!
+  const part = message.content[0] as TextContentBlock & { index: number }
+  const cases: Array<[string, (value: any) => object, object]> = [
+    ['state', copyState, state],
+    ['message', copyMessage, message],
+    ['text part', copyTextPart, part],
+    ['text', copyText, part.text],
+  ]
+
+  it('equal a spread, key order included, for the shapes they know and for any other', () => {
+    for (const [name, copy, value] of cases) {
+      const keys = Object.keys(value)
+      const variants: object[] = [
+        value,
+        // Other orders, a key more, a key less, an inherited key: all take the spread.
+        Object.fromEntries(Object.entries(value).reverse()),
+        { ...value, extra: 1 },
+        Object.fromEntries(Object.entries(value).slice(1)),
+        Object.assign(Object.create({ inherited: true }), value),
+      ]
+      for (const variant of variants) {
+        const copied = copy(variant)
+        expect(copied, name).not.toBe(variant)
+        expect(copied, name).toStrictEqual({ ...variant })
+        expect(Object.keys(copied), name).toEqual(Object.keys({ ...variant }))
+      }
+      expect(Object.keys(copy(value)), name).toEqual(keys)
+    }
+  })
+
+  it('know every key of the run state and of an API message (else they fall back to the slow spread)', () => {
+    // A new RunState field goes into STATE_KEYS and copyState, in initialRunState's order.
+    expect(Object.keys(initialRunState)).toEqual(STATE_KEYS)
+    expect(Object.keys(state)).toEqual(STATE_KEYS)
+    const real = loadRecordings().find((r) => r.name.includes('text-only__gpt-4o'))!
+    const created = new TextDecoder()
+      .decode(real.bytes)
+      .split('\n')
+      .find((line) => line.startsWith('data: {"id":"msg_'))!
+    expect(Object.keys(JSON.parse(created.slice(6)))).toEqual(MESSAGE_KEYS)
   })
 })

@@ -1,4 +1,4 @@
-import { type Batch, createBatch, writable } from './batch.js'
+import { type Batch, copyMessage, copyState, copyText, copyTextPart, createBatch, writable } from './batch.js'
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
 import type {
   Message,
@@ -194,7 +194,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
 function reduceRunObject(state: RunState, run: unknown, batch: Batch | null): RunState {
   if (!hasId(run)) return invalid(state, 'run event')
   if (run.id in Object.prototype) return withError(state, 'invalid_event', UNSAFE_ID)
-  const next = writable(batch, opened(state, batch))
+  const next = writable(batch, opened(state, batch), copyState)
   next.run = run as Run
   if (typeof run.thread_id === 'string') next.threadId = run.thread_id
   return next
@@ -244,13 +244,14 @@ function appendText(
   if (part?.type !== 'text' || part.index !== index) return undefined
   if (!isRecord(part.text) || typeof part.text.value !== 'string') return undefined
   if (text.value === '') return message
-  const nextText = writable(batch, part.text)
+  // The copies that know these objects' keys: in the pure path this is every delta's cost.
+  const nextText = writable(batch, part.text, copyText)
   nextText.value = part.text.value + text.value
-  const nextPart = writable(batch, part)
+  const nextPart = writable(batch, part, copyTextPart)
   nextPart.text = nextText
   const nextContent = writable(batch, message.content)
   nextContent[index] = nextPart
-  const next = writable(batch, message)
+  const next = writable(batch, message, copyMessage)
   next.content = nextContent
   if (batch !== null) batch.hot = { message: next, index, text: nextText }
   return next
@@ -265,7 +266,7 @@ function onlyKeys(value: Record<string, unknown>, a: string, b?: string, c?: str
 function opened(state: RunState, batch: Batch | null): RunState {
   const phase: StreamPhase = state.phase
   if (phase === 'open' || phase === 'errored') return state
-  const next = writable(batch, state)
+  const next = writable(batch, state, copyState)
   next.phase = 'open'
   return next
 }
@@ -291,7 +292,7 @@ function putEntry(
   if (current === value) return state
   if (current === undefined && value.id in Object.prototype)
     return withError(state, 'invalid_event', UNSAFE_ID)
-  const next: Record<string, unknown> = writable(batch, state)
+  const next: Record<string, unknown> = writable(batch, state, copyState)
   // Copy, then store: V8 clones a same-shaped object fast, where `{ ...record, [id]: value }`
   // takes a slower generic path.
   const record = writable(batch, records) as Record<string, unknown>
