@@ -142,6 +142,29 @@ describe('readTextDelta', () => {
     }
   })
 
+  it('reads an index of up to 9 digits as JSON.parse does, and declines anything else there', () => {
+    for (const index of ['0', '7', '10', '990', '123456789']) {
+      const data = template('x', index)
+      expect(readTextDelta(data), data).toStrictEqual(JSON.parse(data))
+    }
+    for (const index of ['', '00', '007', '1234567890', ' 1', '+1', '1 ', '0x1', '٣']) {
+      expect(readTextDelta(template('x', index)), index).toBeUndefined()
+    }
+  })
+
+  it('declines data whose tail is not at its very end, or that stops short of it', () => {
+    for (const data of [
+      `${template('a')} `,
+      `${template('a')}}`,
+      `${template('a', '0', '","annotations":[]}}]}}')}\n`,
+      template('a"}}]}}b', '0', ''),
+      template('', '0', '"}}]}'),
+      '{"id":"m","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"}}]}}',
+    ]) {
+      expect(readTextDelta(data), data).toBeUndefined()
+    }
+  })
+
   it('agrees with JSON.parse on random values around the template (read or declined, never different)', () => {
     const random = seededRandom(7)
     const alphabet = [
