@@ -110,6 +110,64 @@ describe('batches of two folders on one thread', () => {
   })
 })
 
+describe('fragments a batch keeps pending', () => {
+  it('are in the text before anything reads it: another part, a merge, other events, a snapshot', () => {
+    const annotated = ev('thread.message.delta', {
+      id: 'msg_1',
+      delta: {
+        content: [
+          {
+            index: 0,
+            type: 'text',
+            text: { value: '[1]', annotations: [{ type: 'file_citation', text: '[1]' }] },
+          },
+        ],
+      },
+    })
+    const step = ev('thread.run.step.created', {
+      id: 'step_1',
+      object: 'thread.run.step',
+      type: 'message_creation',
+    })
+    const others: RunStreamEvent[][] = [
+      [delta('msg_1', 'p', 1)],
+      [delta('msg_2', 'q')],
+      [annotated],
+      [step],
+      [
+        ev('thread.message.delta', {
+          id: 'msg_1',
+          delta: { content: [{ index: 0, type: 'text', text: 5 }] },
+        }),
+      ],
+      [ev('error', { message: 'boom' })],
+      [ev('thread.message.in_progress', { id: 'msg_1' })],
+      [ev('runline.snapshot', { threadId: 'thread_2' })],
+      [created('msg_1')],
+      [ev('runline.reset'), ...start],
+      [],
+    ]
+    for (const between of others) {
+      const events = [
+        delta('msg_1', 'x'),
+        delta('msg_1', 'y'),
+        delta('msg_1', 'z'),
+        ...between,
+        delta('msg_1', 'w'),
+        delta('msg_1', 'v'),
+      ]
+      const base = start.reduce(reduceRun, initialRunState)
+      const folder = createRunFolder(base)
+      let pure = base
+      for (const event of events) {
+        folder.push(event)
+        pure = reduceRun(pure, event)
+      }
+      expect(folder.snapshot(), JSON.stringify(between)).toEqual(pure)
+    }
+  })
+})
+
 describe('the copies on a text delta path', () => {
   const state = start.reduce(reduceRun, initialRunState)
   const message = state.messages.msg_1!

@@ -10,7 +10,7 @@ import type { Message, RunState, Text } from './types.js'
 export interface Batch {
   /** The objects this batch created since its folder's last snapshot: nobody else has seen them. */
   readonly owned: OwnedObjects
-  /** Where this batch's last text append went, so the next one to the same part is a string append. */
+  /** Where this batch's last text append went, so the next one to the same part costs an array push. */
   hot: TextPath | null
 }
 
@@ -18,12 +18,28 @@ export interface Batch {
  * A text part this batch owns the whole path to: `message` (as the state holds it) → its content
  * array → the part at `index` → `text`. A message is replaced (never written) by anything that puts a
  * new one, and within a batch the merge writes owned objects in place, so while the state still holds
- * this very `message` object, its part at `index` still holds this very `text` object.
+ * this very `message` object, its part at `index` still holds this very `text` object. Its value is
+ * `text.value` followed by the `pending` fragments, until {@link settle} writes them in.
  */
 export interface TextPath {
   readonly message: Message
   readonly index: number
   readonly text: { value: string }
+  readonly pending: string[]
+}
+
+/**
+ * Writes the pending fragments of the batch's text path into its text, joined: a batch adds one flat
+ * string and one rope node to a long text, where appending each fragment would add a node per delta,
+ * all of them kept as long as the text is (what made long runs cost the GC more per event). Called
+ * before anything may read that text: a snapshot, and every reduce that is not an append to that part.
+ */
+export function settle(batch: Batch): void {
+  const hot = batch.hot
+  if (hot === null || hot.pending.length === 0) return
+  const { pending } = hot
+  hot.text.value += pending.length === 1 ? pending[0]! : pending.join('')
+  pending.length = 0
 }
 
 /** A fresh batch: owns nothing yet. */

@@ -1,5 +1,6 @@
-import { type Batch, copyMessage, copyState, copyText, copyTextPart, createBatch, writable } from './batch.js'
+import { type Batch, copyState, createBatch, settle, writable } from './batch.js'
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
+import { appendText } from './text-append.js'
 import type {
   Message,
   Run,
@@ -57,6 +58,7 @@ export function createRunFolder(state: RunState = initialRunState): RunFolder {
       current = reduceChecked(current, event, batch)
     },
     snapshot() {
+      settle(batch)
       // From here on everything is shared: start a new batch (a batch that owns nothing has no path either).
       if (batch.owned.size > 0) batch = createBatch()
       return current
@@ -78,6 +80,10 @@ function reduceChecked(state: RunState, event: RunStreamEvent, batch: Batch | nu
 }
 
 function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null): RunState {
+  // Only an append to the batch's text path leaves fragments pending. A message delta that is not one
+  // settles them before it reads the text (below); no other event reads a message's text today, and
+  // settling before them all keeps a new one from ever seeing a text without its last fragments.
+  if (batch?.hot != null && event.event !== 'thread.message.delta') settle(batch)
   // Deltas first: a switch over strings compares case by case, and deltas are most of a stream.
   switch (event.event) {
     case 'thread.message.delta': {
@@ -85,7 +91,11 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
       if (!hasId(data) || !isRecord(data.delta)) return invalid(state, event.event)
       const current = entry(state.messages, data.id)
       if (!current) return neverCreated(state, 'unknown_message', 'message', data.id)
-      const next = appendText(current, data.delta, batch) ?? mergeDelta(current, data.delta, batch?.owned)
+      let next = appendText(current, data.delta, batch)
+      if (next === undefined) {
+        if (batch !== null) settle(batch)
+        next = mergeDelta(current, data.delta, batch?.owned)
+      }
       // Written in place (the usual case within a batch): the state already holds it.
       return next === current && state.phase === 'open'
         ? state
@@ -214,52 +224,6 @@ function reduceSnapshot(state: RunState, data: unknown, batch: Batch | null): Ru
     }
   }
   return next
-}
-
-/**
- * The fast path for most of a stream: a delta that only appends to one text part's value
- * (`{content: [{index, type: 'text', text: {value}}]}`). Gives what `mergeDelta` gives, without its
- * generic walk; `undefined` for any other shape, which then takes the general merge.
- */
-function appendText(
-  message: Message,
-  delta: Record<string, unknown>,
-  batch: Batch | null,
-): Message | undefined {
-  const content = delta.content
-  if (!Array.isArray(content) || content.length !== 1 || !onlyKeys(delta, 'content')) return undefined
-  const entry = content[0]
-  if (!isRecord(entry) || entry.type !== 'text' || !onlyKeys(entry, 'index', 'type', 'text')) return undefined
-  const text = entry.text
-  const index = entry.index
-  if (!isRecord(text) || typeof text.value !== 'string' || !onlyKeys(text, 'value')) return undefined
-  if (typeof index !== 'number' || !Array.isArray(message.content)) return undefined
-  // The same part as the last append of this batch: everything on its path is already ours.
-  const hot = batch?.hot
-  if (hot != null && hot.message === message && hot.index === index) {
-    if (text.value !== '') hot.text.value += text.value
-    return message
-  }
-  const part = message.content[index] as (Message['content'][number] & { index?: number }) | undefined
-  if (part?.type !== 'text' || part.index !== index) return undefined
-  if (!isRecord(part.text) || typeof part.text.value !== 'string') return undefined
-  if (text.value === '') return message
-  // The copies that know these objects' keys: in the pure path this is every delta's cost.
-  const nextText = writable(batch, part.text, copyText)
-  nextText.value = part.text.value + text.value
-  const nextPart = writable(batch, part, copyTextPart)
-  nextPart.text = nextText
-  const nextContent = writable(batch, message.content)
-  nextContent[index] = nextPart
-  const next = writable(batch, message, copyMessage)
-  next.content = nextContent
-  if (batch !== null) batch.hot = { message: next, index, text: nextText }
-  return next
-}
-
-function onlyKeys(value: Record<string, unknown>, a: string, b?: string, c?: string): boolean {
-  for (const key in value) if (key !== a && key !== b && key !== c) return false
-  return true
 }
 
 /** The first stream event moves `connecting`/`idle` to `open`; later ones return the same state. */
