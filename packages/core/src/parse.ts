@@ -1,4 +1,5 @@
 import { createRunEventDecoder, type RunEventSink, type StreamFormat } from './decode.js'
+import { createRunEventIterator } from './event-iterator.js'
 import { openSource, type RunStreamSource, textChunks } from './source.js'
 import type { AssistantStreamEvent, DoneEvent } from './types.js'
 
@@ -79,34 +80,10 @@ export function parseRunStream(
   source: RunStreamSource,
   options?: ParseRunStreamOptions,
 ): AsyncGenerator<AssistantStreamEvent | DoneEvent, void, undefined>
-export async function* parseRunStream(
+export function parseRunStream(
   source: RunStreamSource,
   options: ParseRunStreamOptions = {},
 ): AsyncGenerator<AssistantStreamEvent | DoneEvent, void, undefined> {
-  const { signal, includeDone = false } = options
-  const { body, format, failure } = await openSource(source, options.format)
-  if (signal?.aborted) return
-  if (failure) yield failure
-  if (!body) return
-  const chunks = textChunks(body, signal)
-  let batch: Array<AssistantStreamEvent | DoneEvent> = []
-  const decoder = createRunEventDecoder(format, (event) => {
-    if (event.event !== 'done' || includeDone) batch.push(event as AssistantStreamEvent | DoneEvent)
-  })
-  try {
-    for (let text = await chunks.next(); text !== null; text = await chunks.next()) {
-      decoder.feed(text)
-      if (chunks.finished) decoder.end()
-      // Take the batch before yielding: a consumer that breaks out must not see events twice.
-      const events = batch
-      batch = []
-      for (const event of events) {
-        yield event
-        if (signal?.aborted) return
-      }
-      if (decoder.ended) return
-    }
-  } finally {
-    chunks.close()
-  }
+  // Not an `async function*`: see createRunEventIterator for what a generator costs per event.
+  return createRunEventIterator(source, options)
 }
