@@ -168,6 +168,26 @@ describe('fragments a batch keeps pending', () => {
   })
 })
 
+describe('a long batch', () => {
+  it('writes its fragments in as it goes and gives the text reduceRun gives, however long it runs', () => {
+    const base = start.reduce(reduceRun, initialRunState)
+    const random = seededRandom(17)
+    for (const length of [255, 256, 257, 1000, 3000]) {
+      const folder = createRunFolder(base)
+      let pure = base
+      for (let i = 0; i < length; i++) {
+        const event = delta('msg_1', i % 7 === 0 ? '' : String(i % 10))
+        folder.push(event)
+        pure = reduceRun(pure, event)
+        // Now and then a snapshot (a commit) in the middle of a long batch.
+        if (random() < 0.002) expect(folder.snapshot()).toEqual(pure)
+      }
+      expect(folder.snapshot()).toEqual(pure)
+      expect(partText(pure)).toHaveLength(1 + length - Math.ceil(length / 7))
+    }
+  })
+})
+
 describe('the copies on a text delta path', () => {
   const state = start.reduce(reduceRun, initialRunState)
   const message = state.messages.msg_1!
