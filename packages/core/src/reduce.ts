@@ -1,5 +1,7 @@
-import { DeltaError, hasId, isRecord, mergeDelta, type Owned, OwnedObjects } from './merge.js'
+import { type Batch, copyState, createBatch, settle, writable } from './batch.js'
+import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
 import { reduceToolApproval } from './reduce-runline.js'
+import { appendText } from './text-append.js'
 import type {
   Message,
   Run,
@@ -33,7 +35,7 @@ export const initialRunState: RunState = Object.freeze({
  * compare by reference. Each delta costs O(size of the delta), not O(what was streamed so far).
  */
 export function reduceRun(state: RunState, event: RunStreamEvent): RunState {
-  return reduceOwned(state, event, null)
+  return reduceChecked(state, event, null)
 }
 
 /**
@@ -54,39 +56,28 @@ export interface RunFolder {
 /** Creates a {@link RunFolder} starting from `state`. */
 export function createRunFolder(state: RunState = initialRunState): RunFolder {
   let current = state
-  let owned = new OwnedObjects()
+  // This folder's own batch, handed to every reduce it makes (see `Batch`).
+  let batch = createBatch()
   return {
     push(event) {
-      current = reduceOwned(current, event, owned)
+      current = reduceChecked(current, event, batch)
     },
     snapshot() {
-      // From here on everything is shared: start a new batch.
-      if (owned.size > 0) owned = new OwnedObjects()
+      settle(batch)
+      // From here on everything is shared: start a new batch (a batch that owns nothing has no path either).
+      if (batch.owned.size > 0) batch = createBatch()
       return current
     },
     peek: () => current,
   }
 }
 
-// The objects the current reduce may write in place (see `createRunFolder`). Set only for the
-// duration of one synchronous `reduceOwned` call.
-let owned: Owned = null
-
-function reduceOwned(state: RunState, event: RunStreamEvent, batch: Owned): RunState {
-  owned = batch
-  try {
-    return reduceChecked(state, event)
-  } finally {
-    owned = null
-  }
-}
-
-function reduceChecked(state: RunState, event: RunStreamEvent): RunState {
+function reduceChecked(state: RunState, event: RunStreamEvent, batch: Batch | null): RunState {
   if (!isRecord(event) || typeof event.event !== 'string') {
     return withError(state, 'invalid_event', `Ignored an event that is not an {event, data} object`)
   }
   try {
-    return reduceKnown(state, event)
+    return reduceKnown(state, event, batch)
   } catch (error) {
     // Refused input keeps the previous snapshot; the stream goes on.
     if (error instanceof DeltaError) return withError(state, error.code, `${event.event}: ${error.message}`)
@@ -94,7 +85,11 @@ function reduceChecked(state: RunState, event: RunStreamEvent): RunState {
   }
 }
 
-function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
+function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null): RunState {
+  // Only an append to the batch's text path leaves fragments pending. A message delta that is not one
+  // settles them before it reads the text (below); no other event reads a message's text today, and
+  // settling before them all keeps a new one from ever seeing a text without its last fragments.
+  if (batch?.hot != null && event.event !== 'thread.message.delta') settle(batch)
   // Deltas first: a switch over strings compares case by case, and deltas are most of a stream.
   switch (event.event) {
     case 'thread.message.delta': {
@@ -102,16 +97,22 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
       if (!hasId(data) || !isRecord(data.delta)) return invalid(state, event.event)
       const current = entry(state.messages, data.id)
       if (!current) return neverCreated(state, 'unknown_message', 'message', data.id)
-      const next = appendText(current, data.delta) ?? mergeDelta(current, data.delta, owned)
+      let next = appendText(current, data.delta, batch)
+      if (next === undefined) {
+        if (batch !== null) settle(batch)
+        next = mergeDelta(current, data.delta, batch?.owned)
+      }
       // Written in place (the usual case within a batch): the state already holds it.
-      return next === current && state.phase === 'open' ? state : putMessage(opened(state), next)
+      return next === current && state.phase === 'open'
+        ? state
+        : putMessage(opened(state, batch), next, batch)
     }
     case 'thread.run.step.delta': {
       const data = event.data
       if (!hasId(data) || !isRecord(data.delta)) return invalid(state, event.event)
       const current = entry(state.steps, data.id)
       if (!current) return neverCreated(state, 'unknown_step', 'run step', data.id)
-      return putStep(opened(state), mergeDelta(current, data.delta, owned))
+      return putStep(opened(state, batch), mergeDelta(current, data.delta, batch?.owned), batch)
     }
     case 'thread.created': {
       const thread = event.data
@@ -128,7 +129,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
     case 'thread.run.cancelling':
     case 'thread.run.cancelled':
     case 'thread.run.expired':
-      return reduceRunObject(state, event.data)
+      return reduceRunObject(state, event.data, batch)
     case 'thread.run.step.created':
     case 'thread.run.step.in_progress':
     case 'thread.run.step.completed':
@@ -137,20 +138,21 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
     case 'thread.run.step.expired': {
       const step = event.data
       if (!hasId(step)) return invalid(state, event.event)
-      return putStep(opened(state), step)
+      return putStep(opened(state, batch), step, batch)
     }
     case 'thread.message.created':
     case 'thread.message.completed':
     case 'thread.message.incomplete': {
       const message = event.data
       if (!hasId(message)) return invalid(state, event.event)
-      return putMessage(opened(state), message)
+      return putMessage(opened(state, batch), message, batch)
     }
     case 'thread.message.in_progress': {
       // Like openai-node: an existing snapshot (which may already hold deltas) is kept.
       const message = event.data
       if (!hasId(message)) return invalid(state, event.event)
-      return entry(state.messages, message.id) ? opened(state) : putMessage(opened(state), message)
+      const open = opened(state, batch)
+      return entry(state.messages, message.id) ? open : putMessage(open, message, batch)
     }
     case 'error': {
       const data: Record<string, unknown> = isRecord(event.data) ? event.data : {}
@@ -203,7 +205,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent): RunState {
     case 'runline.cancelling':
       return state.error?.source === 'client' ? { ...state, error: null } : state
     case 'runline.snapshot':
-      return reduceSnapshot(state, event.data)
+      return reduceSnapshot(state, event.data, batch)
     case 'runline.reset':
       return initialRunState
     default: {
@@ -230,97 +232,46 @@ function reduceClientError(state: RunState, data: unknown): RunState {
   return { ...state, error, retry: null, phase: error.kind === 'refused' ? state.phase : 'errored' }
 }
 
-function reduceRunObject(state: RunState, run: unknown): RunState {
+function reduceRunObject(state: RunState, run: unknown, batch: Batch | null): RunState {
   if (!hasId(run)) return invalid(state, 'run event')
   if (run.id in Object.prototype) return withError(state, 'invalid_event', UNSAFE_ID)
-  const next = writable(opened(state))
+  const next = writable(batch, opened(state, batch), copyState)
   next.run = run as Run
   if (typeof run.thread_id === 'string') next.threadId = run.thread_id
   return next
 }
 
-function reduceSnapshot(state: RunState, data: unknown): RunState {
+function reduceSnapshot(state: RunState, data: unknown, batch: Batch | null): RunState {
   if (!isRecord(data)) return invalid(state, 'runline.snapshot')
   let next = state
-  if (hasId(data.run)) next = reduceRunObject(next, data.run)
+  if (hasId(data.run)) next = reduceRunObject(next, data.run, batch)
   if (typeof data.threadId === 'string') next = { ...next, threadId: data.threadId }
   if (Array.isArray(data.steps)) {
-    for (const step of data.steps) if (hasId(step)) next = putStep(next, step as RunStep)
+    for (const step of data.steps) if (hasId(step)) next = putStep(next, step as RunStep, batch)
   }
   if (Array.isArray(data.messages)) {
-    for (const message of data.messages) if (hasId(message)) next = putMessage(next, message as Message)
+    for (const message of data.messages) {
+      if (hasId(message)) next = putMessage(next, message as Message, batch)
+    }
   }
   return next
-}
-
-/**
- * The fast path for most of a stream: a delta that only appends to one text part's value
- * (`{content: [{index, type: 'text', text: {value}}]}`). Gives what `mergeDelta` gives, without its
- * generic walk; `undefined` for any other shape, which then takes the general merge.
- */
-function appendText(message: Message, delta: Record<string, unknown>): Message | undefined {
-  const content = delta.content
-  if (!Array.isArray(content) || content.length !== 1 || !onlyKeys(delta, 'content')) return undefined
-  const entry = content[0]
-  if (!isRecord(entry) || entry.type !== 'text' || !onlyKeys(entry, 'index', 'type', 'text')) return undefined
-  const text = entry.text
-  const index = entry.index
-  if (!isRecord(text) || typeof text.value !== 'string' || !onlyKeys(text, 'value')) return undefined
-  if (typeof index !== 'number' || !Array.isArray(message.content)) return undefined
-  // The same part as the last append of this batch: everything on its path is already ours.
-  if (hot !== null && hot.batch === owned && hot.message === message && hot.index === index) {
-    if (text.value !== '') hot.text.value += text.value
-    return message
-  }
-  const part = message.content[index] as (Message['content'][number] & { index?: number }) | undefined
-  if (part?.type !== 'text' || part.index !== index) return undefined
-  if (!isRecord(part.text) || typeof part.text.value !== 'string') return undefined
-  if (text.value === '') return message
-  const nextText = writable(part.text)
-  nextText.value = part.text.value + text.value
-  const nextPart = writable(part)
-  nextPart.text = nextText
-  const nextContent = writable(message.content)
-  nextContent[index] = nextPart
-  const next = writable(message)
-  next.content = nextContent
-  if (owned !== null) hot = { batch: owned, message: next, index, text: nextText }
-  return next
-}
-
-// The path of the last text append in the current batch (see appendText).
-let hot: { batch: OwnedObjects; message: Message; index: number; text: { value: string } } | null = null
-
-function onlyKeys(value: Record<string, unknown>, a: string, b?: string, c?: string): boolean {
-  for (const key in value) if (key !== a && key !== b && key !== c) return false
-  return true
-}
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] }
-
-/** The object itself when this batch created it, else a shallow copy that this batch now owns. */
-function writable<T extends object>(value: T): Writable<T> {
-  if (owned?.has(value)) return value as Writable<T>
-  const copy = (Array.isArray(value) ? value.slice() : { ...value }) as Writable<T>
-  owned?.add(copy)
-  return copy
 }
 
 /** The first stream event moves `connecting`/`idle` to `open`; later ones return the same state. */
-function opened(state: RunState): RunState {
+function opened(state: RunState, batch: Batch | null): RunState {
   const phase: StreamPhase = state.phase
   if (phase === 'open' || phase === 'errored') return state
-  const next = writable(state)
+  const next = writable(batch, state, copyState)
   next.phase = 'open'
   return next
 }
 
-function putStep(state: RunState, step: RunStep): RunState {
-  return putEntry(state, 'steps', 'stepIds', step)
+function putStep(state: RunState, step: RunStep, batch: Batch | null): RunState {
+  return putEntry(state, 'steps', 'stepIds', step, batch)
 }
 
-function putMessage(state: RunState, message: Message): RunState {
-  return putEntry(state, 'messages', 'messageIds', message)
+function putMessage(state: RunState, message: Message, batch: Batch | null): RunState {
+  return putEntry(state, 'messages', 'messageIds', message, batch)
 }
 
 /** Stores `value` under its id in one of the state's records, appending the id when it is new. */
@@ -329,20 +280,21 @@ function putEntry(
   key: 'steps' | 'messages',
   idsKey: 'stepIds' | 'messageIds',
   value: RunStep | Message,
+  batch: Batch | null,
 ): RunState {
   const records: Readonly<Record<string, { id: string }>> = state[key]
   const current = entry(records, value.id)
   if (current === value) return state
   if (current === undefined && value.id in Object.prototype)
     return withError(state, 'invalid_event', UNSAFE_ID)
-  const next: Record<string, unknown> = writable(state)
+  const next: Record<string, unknown> = writable(batch, state, copyState)
   // Copy, then store: V8 clones a same-shaped object fast, where `{ ...record, [id]: value }`
   // takes a slower generic path.
-  const record = writable(records) as Record<string, unknown>
+  const record = writable(batch, records) as Record<string, unknown>
   record[value.id] = value
   next[key] = record
   if (current === undefined) {
-    const ids = writable(state[idsKey]) as string[]
+    const ids = writable(batch, state[idsKey]) as string[]
     ids.push(value.id)
     next[idsKey] = ids
   }

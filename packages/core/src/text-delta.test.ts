@@ -1,8 +1,10 @@
 import { createParser } from 'eventsource-parser'
 import { describe, expect, it } from 'vitest'
+import { createRunEventDecoder } from './parse.js'
 import { generateRunStream } from './test-utils/generate.js'
 import { loadRecordings, seededRandom } from './test-utils/recordings.js'
-import { readTextDelta } from './text-delta.js'
+import { createTextDeltaMemo, readTextDelta } from './text-delta.js'
+import type { RunStreamEvent } from './types.js'
 
 /** Every `thread.message.delta` data line of an SSE text. */
 function deltaData(sse: string): string[] {
@@ -69,6 +71,52 @@ describe('readTextDelta', () => {
     expect(readTextDelta(withId('msgB'))?.id).toBe('msgB')
   })
 
+  it('reuses an id only through the memo of its own stream, never across streams', () => {
+    const withId = (id: string, value = 'x') =>
+      `{"id":"${id}","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"${value}"}}]}}`
+    const a = createTextDeltaMemo()
+    const b = createTextDeltaMemo()
+    // The same sequence as above, through one memo: reuse happens and never changes what is read.
+    expect(readTextDelta(withId('msg\\u0041'), a)?.id).toBe('msgA')
+    expect(a.lastId).toBe('')
+    expect(readTextDelta(withId('msgA'), a)?.id).toBe('msgA')
+    expect(a.lastId).toBe('msgA')
+    expect(readTextDelta(withId('msg\\\\1'), a)?.id).toBe('msg\\1')
+    expect(readTextDelta(withId('msg\\1'), a)).toBeUndefined()
+    // Two streams interleaved: each memo keeps its own stream's id.
+    for (let i = 0; i < 3; i++) {
+      expect(readTextDelta(withId('msg_a', `a${i}`), a)?.id).toBe('msg_a')
+      expect(readTextDelta(withId('msg_b', `b${i}`), b)?.id).toBe('msg_b')
+      expect([a.lastId, b.lastId]).toEqual(['msg_a', 'msg_b'])
+    }
+    // Without a memo nothing is remembered.
+    expect(readTextDelta(withId('msg_c'))?.id).toBe('msg_c')
+    expect([a.lastId, b.lastId]).toEqual(['msg_a', 'msg_b'])
+  })
+
+  it('gives two streams decoded interleaved the very events each gives alone', () => {
+    const streams = [generateRunStream(21).sse, generateRunStream(22).sse]
+    const alone = streams.map((sse) => {
+      const events: RunStreamEvent[] = []
+      const decoder = createRunEventDecoder('sse', (event) => events.push(event))
+      decoder.feed(sse)
+      decoder.end()
+      return events
+    })
+    const together: RunStreamEvent[][] = [[], []]
+    const decoders = [0, 1].map((k) => createRunEventDecoder('sse', (event) => together[k]!.push(event)))
+    const random = seededRandom(3)
+    const at = [0, 0]
+    while (at[0]! < streams[0]!.length || at[1]! < streams[1]!.length) {
+      const k = random() < 0.5 ? 0 : 1
+      const size = 1 + Math.floor(random() * 300)
+      decoders[k]!.feed(streams[k]!.slice(at[k], at[k]! + size))
+      at[k]! += size
+    }
+    for (const decoder of decoders) decoder.end()
+    expect(together).toEqual(alone)
+  })
+
   it('declines what is not exactly the template: stray quotes, control characters, other shapes', () => {
     for (const data of [
       template('a","x":"b'),
@@ -89,6 +137,29 @@ describe('readTextDelta', () => {
       '{"id":"msg_1","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"',
       '',
       'not json',
+    ]) {
+      expect(readTextDelta(data), data).toBeUndefined()
+    }
+  })
+
+  it('reads an index of up to 9 digits as JSON.parse does, and declines anything else there', () => {
+    for (const index of ['0', '7', '10', '990', '123456789']) {
+      const data = template('x', index)
+      expect(readTextDelta(data), data).toStrictEqual(JSON.parse(data))
+    }
+    for (const index of ['', '00', '007', '1234567890', ' 1', '+1', '1 ', '0x1', '٣']) {
+      expect(readTextDelta(template('x', index)), index).toBeUndefined()
+    }
+  })
+
+  it('declines data whose tail is not at its very end, or that stops short of it', () => {
+    for (const data of [
+      `${template('a')} `,
+      `${template('a')}}`,
+      `${template('a', '0', '","annotations":[]}}]}}')}\n`,
+      template('a"}}]}}b', '0', ''),
+      template('', '0', '"}}]}'),
+      '{"id":"m","object":"thread.message.delta","delta":{"content":[{"index":0,"type":"text","text":{"value":"}}]}}',
     ]) {
       expect(readTextDelta(data), data).toBeUndefined()
     }

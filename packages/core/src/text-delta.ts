@@ -11,30 +11,55 @@ const AFTER_ID = '","object":"thread.message.delta","delta":{"content":[{"index"
 const AFTER_INDEX = ',"type":"text","text":{"value":"'
 const TAIL = '"}}]}}'
 const TAIL_ANNOTATED = '","annotations":[]}}]}}'
-const INDEX = /^(?:0|[1-9]\d{0,8})$/
+
+/**
+ * What one stream's reader remembers from one text delta to the next: the last message id it read.
+ * Each decoder has its own (see `createRunEventDecoder`), so no two streams ever share one.
+ */
+export interface TextDeltaMemo {
+  lastId: string
+}
+
+/** A memo that remembers nothing yet. */
+export function createTextDeltaMemo(): TextDeltaMemo {
+  return { lastId: '' }
+}
 
 /**
  * Reads the data of a text delta without parsing the whole object: the same object JSON.parse would give
  * (same keys, same order), or `undefined` when `data` is not exactly that template, so the caller parses it.
+ * With a `memo`, an id with the same bytes as the previous delta's is reused instead of read again.
  */
-export function readTextDelta(data: string): MessageDeltaEvent | undefined {
-  if (!data.startsWith(HEAD)) return undefined
+export function readTextDelta(data: string, memo?: TextDeltaMemo): MessageDeltaEvent | undefined {
+  // indexOf and charCodeAt rather than startsWith / endsWith / a RegExp: the data is a slice of the
+  // network chunk, often a two-byte string, which V8's indexOf searches fast, where startsWith and
+  // endsWith compare it character by character and a RegExp is a call into the regexp engine (measured
+  // on Node 20: the function took 1.6 times as long with them).
+  if (data.indexOf(HEAD) !== 0) return undefined
   const idEnd = data.indexOf('"', HEAD.length)
-  // indexOf rather than startsWith: V8 compares a match of this length several times faster with it
-  // (the data is often a two-byte string, for which startsWith goes character by character).
   if (idEnd === -1 || data.indexOf(AFTER_ID, idEnd) !== idEnd) return undefined
+  // The index: a JSON integer (no leading zero) of at most 9 digits; past that, let JSON.parse (and the
+  // reducer) judge.
   const indexStart = idEnd + AFTER_ID.length
-  const at = data.indexOf(',', indexStart)
-  const digits = data.slice(indexStart, at)
-  // A JSON integer (no leading zero); past 9 digits, let JSON.parse (and the reducer) judge.
-  if (!INDEX.test(digits) || !data.startsWith(AFTER_INDEX, at)) return undefined
+  let at = indexStart
+  let index = 0
+  for (let code = data.charCodeAt(at); code >= 0x30 && code <= 0x39; code = data.charCodeAt(++at)) {
+    index = index * 10 + (code - 0x30)
+  }
+  const digits = at - indexStart
+  if (digits === 0 || digits > 9 || (digits > 1 && data.charCodeAt(indexStart) === 0x30)) return undefined
+  if (data.indexOf(AFTER_INDEX, at) !== at) return undefined
   const valueStart = at + AFTER_INDEX.length
-  const annotated = data.endsWith(TAIL_ANNOTATED)
+  // Searched from where the tail must start, each indexOf can only match there: an endsWith.
+  const annotated = data.indexOf(TAIL_ANNOTATED, data.length - TAIL_ANNOTATED.length) !== -1
   const valueEnd = data.length - (annotated ? TAIL_ANNOTATED.length : TAIL.length)
-  if (valueEnd < valueStart || (!annotated && !data.endsWith(TAIL))) return undefined
+  if (valueEnd < valueStart || (!annotated && data.indexOf(TAIL, valueEnd) === -1)) return undefined
   // Consecutive deltas name the same message: reuse its id rather than read a new copy of it.
+  const lastId = memo?.lastId
   const id =
-    lastId.length === idEnd - HEAD.length && data.startsWith(lastId, HEAD.length)
+    lastId !== undefined &&
+    lastId.length === idEnd - HEAD.length &&
+    data.indexOf(lastId, HEAD.length) === HEAD.length
       ? lastId
       : readJsonString(data, HEAD.length, idEnd)
   const value =
@@ -42,9 +67,8 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
       ? readPlainString(data, valueStart, valueEnd)
       : readJsonString(data, valueStart, valueEnd)
   if (id === undefined || value === undefined) return undefined
-  const index = Number(digits)
   // Only an id written without escapes (as long as its bytes): equal bytes then mean an equal, valid id.
-  if (id.length === idEnd - HEAD.length) lastId = id
+  if (memo !== undefined && id.length === idEnd - HEAD.length) memo.lastId = id
   return {
     id,
     object: 'thread.message.delta',
@@ -53,8 +77,6 @@ export function readTextDelta(data: string): MessageDeltaEvent | undefined {
     },
   }
 }
-
-let lastId = ''
 
 // A slice shorter than 13 characters is a copy (engines keep short strings whole), so the text it
 // keeps owns its characters; most deltas are that short. Escapes, quotes and control characters go

@@ -1,0 +1,176 @@
+import { OwnedObjects } from './merge.js'
+import type { Message, RunState, Text } from './types.js'
+
+/**
+ * What one batch of a `RunFolder` may write in place, handed down every call of a reduce; `null` is
+ * the pure `reduceRun`, which copies every object on a write path. A folder starts a new batch at
+ * each snapshot. Nothing about a batch lives at module level, so two folders (two runs on a page),
+ * a push from inside another push, or a pure reduce in between never see each other's.
+ */
+export interface Batch {
+  /** The objects this batch created since its folder's last snapshot: nobody else has seen them. */
+  readonly owned: OwnedObjects
+  /** Where this batch's last text append went, so the next one to the same part costs an array push. */
+  hot: TextPath | null
+}
+
+/**
+ * A text part this batch owns the whole path to: `message` (as the state holds it) → its content
+ * array → the part at `index` → `text`. A message is replaced (never written) by anything that puts a
+ * new one, and within a batch the merge writes owned objects in place, so while the state still holds
+ * this very `message` object, its part at `index` still holds this very `text` object. Its value is
+ * `text.value` followed by the `pending` fragments, until {@link settle} writes them in.
+ */
+export interface TextPath {
+  readonly message: Message
+  readonly index: number
+  readonly text: { value: string }
+  readonly pending: string[]
+}
+
+/**
+ * Writes the pending fragments of the batch's text path into its text, joined: a batch adds one flat
+ * string and one rope node to a long text, where appending each fragment would add a node per delta,
+ * all of them kept as long as the text is (what made long runs cost the GC more per event). Called
+ * before anything may read that text: a snapshot, and every reduce that is not an append to that part.
+ */
+export function settle(batch: Batch): void {
+  const hot = batch.hot
+  if (hot === null || hot.pending.length === 0) return
+  const { pending } = hot
+  hot.text.value += pending.length === 1 ? pending[0]! : pending.join('')
+  pending.length = 0
+}
+
+/** A fresh batch: owns nothing yet. */
+export function createBatch(): Batch {
+  return { owned: new OwnedObjects(), hot: null }
+}
+
+/** `T` with its `readonly` taken off, for objects a batch owns. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] }
+
+/**
+ * `value` itself when `batch` created it, else a copy (by `copy`, a shallow copy unless told) that
+ * `batch` (if any) now owns. The pure path (`batch === null`) always copies.
+ */
+export function writable<T extends object>(
+  batch: Batch | null,
+  value: T,
+  copy: (value: T) => T = shallowCopy,
+): Writable<T> {
+  if (batch === null) return copy(value)
+  if (batch.owned.has(value)) return value
+  const copied = copy(value)
+  batch.owned.add(copied)
+  return copied
+}
+
+function shallowCopy<T extends object>(value: T): T {
+  return (Array.isArray(value) ? value.slice() : { ...value }) as T
+}
+
+// Copies for the objects on a text delta's path, which the pure reducer makes for every delta.
+// In V8 (Node 20) a spread `{ ...value }` of a JSON-shaped object whose copy is kept costs about 25 ns a
+// key (some 350 ns for a message's 14), where an object literal with the keys written out is one
+// allocation, several times cheaper. So each copy below writes the keys out, but only for an object that
+// has exactly those keys in that order (what the API sends, and what these copies make), checked by
+// walking its keys; anything else is spread. Either way the copy equals the spread (string keys: JSON
+// has no symbol keys, and these objects come from JSON or from these copies).
+
+/** True when `value`'s own enumerable keys (and inherited ones, which plain objects lack) are `keys`, in order. */
+function hasKeys(value: object, keys: readonly string[]): boolean {
+  let i = 0
+  for (const key in value) if (key !== keys[i++]) return false
+  return i === keys.length
+}
+
+export const STATE_KEYS = [
+  'threadId',
+  'run',
+  'steps',
+  'stepIds',
+  'messages',
+  'messageIds',
+  'phase',
+  'error',
+  'handledToolCalls',
+  'retry',
+] as const
+
+/**
+ * A shallow copy of the run state. {@link STATE_KEYS} must follow `RunState` (and `initialRunState`'s
+ * order); a state with other keys is still copied exactly, only slower (a test says when they part).
+ */
+export function copyState(s: RunState): RunState {
+  if (!hasKeys(s, STATE_KEYS)) return { ...s }
+  return {
+    threadId: s.threadId,
+    run: s.run,
+    steps: s.steps,
+    stepIds: s.stepIds,
+    messages: s.messages,
+    messageIds: s.messageIds,
+    phase: s.phase,
+    error: s.error,
+    handledToolCalls: s.handledToolCalls,
+    retry: s.retry,
+  }
+}
+
+/** A message's keys as the Assistants v2 API sends them. */
+export const MESSAGE_KEYS = [
+  'id',
+  'object',
+  'created_at',
+  'assistant_id',
+  'thread_id',
+  'run_id',
+  'status',
+  'incomplete_details',
+  'incomplete_at',
+  'completed_at',
+  'role',
+  'content',
+  'attachments',
+  'metadata',
+] as const
+
+/** A shallow copy of a message. */
+export function copyMessage(m: Message): Message {
+  if (!hasKeys(m, MESSAGE_KEYS)) return { ...m }
+  return {
+    id: m.id,
+    object: m.object,
+    created_at: m.created_at,
+    assistant_id: m.assistant_id,
+    thread_id: m.thread_id,
+    run_id: m.run_id,
+    status: m.status,
+    incomplete_details: m.incomplete_details,
+    incomplete_at: m.incomplete_at,
+    completed_at: m.completed_at,
+    role: m.role,
+    content: m.content,
+    attachments: m.attachments,
+    metadata: m.metadata,
+  }
+}
+
+/** A text part as the first delta of a part sends it (`{index, type, text}`), and its text (`{value, annotations}`). */
+type TextPart = { index?: number; type: 'text'; text: Text }
+
+const PART_KEYS = ['index', 'type', 'text'] as const
+const TEXT_KEYS = ['value', 'annotations'] as const
+
+/** A shallow copy of a text part. */
+export function copyTextPart<T extends TextPart>(part: T): T {
+  if (!hasKeys(part, PART_KEYS)) return { ...part }
+  return { index: part.index, type: part.type, text: part.text } as T
+}
+
+/** A shallow copy of a text part's text. */
+export function copyText(text: Text): Text {
+  if (!hasKeys(text, TEXT_KEYS)) return { ...text }
+  return { value: text.value, annotations: text.annotations }
+}

@@ -1,0 +1,57 @@
+import { type Batch, copyMessage, copyText, copyTextPart, settle, writable } from './batch.js'
+import { isRecord } from './merge.js'
+import type { Message } from './types.js'
+
+/** Pending fragments a batch joins into its text at most (see `settle`): bounds what a long batch holds. */
+const MAX_PENDING = 256
+
+/**
+ * The fast path for most of a stream: a delta that only appends to one text part's value
+ * (`{content: [{index, type: 'text', text: {value}}]}`). Gives what `mergeDelta` gives, without its
+ * generic walk; `undefined` for any other shape, which then takes the general merge.
+ */
+export function appendText(
+  message: Message,
+  delta: Record<string, unknown>,
+  batch: Batch | null,
+): Message | undefined {
+  const content = delta.content
+  if (!Array.isArray(content) || content.length !== 1 || !onlyKeys(delta, 'content')) return undefined
+  const entry = content[0]
+  if (!isRecord(entry) || entry.type !== 'text' || !onlyKeys(entry, 'index', 'type', 'text')) return undefined
+  const text = entry.text
+  const index = entry.index
+  if (!isRecord(text)) return undefined
+  const value = text.value
+  if (typeof value !== 'string' || !onlyKeys(text, 'value')) return undefined
+  if (typeof index !== 'number' || !Array.isArray(message.content)) return undefined
+  // The same part as the last append of this batch: everything on its path is already ours, and the
+  // fragment waits with the others (see `settle`), which a long batch writes in every so often.
+  const hot = batch?.hot
+  if (hot != null && hot.message === message && hot.index === index) {
+    if (value !== '' && hot.pending.push(value) === MAX_PENDING) settle(batch!)
+    return message
+  }
+  if (batch !== null) settle(batch)
+  const part = message.content[index] as (Message['content'][number] & { index?: number }) | undefined
+  if (part?.type !== 'text' || part.index !== index) return undefined
+  if (!isRecord(part.text) || typeof part.text.value !== 'string') return undefined
+  if (value === '') return message
+  // The copies that know these objects' keys: in the pure path this is every delta's cost.
+  const nextText = writable(batch, part.text, copyText)
+  if (batch === null) nextText.value = part.text.value + value
+  const nextPart = writable(batch, part, copyTextPart)
+  nextPart.text = nextText
+  const nextContent = writable(batch, message.content)
+  nextContent[index] = nextPart
+  const next = writable(batch, message, copyMessage)
+  next.content = nextContent
+  // In a batch even the first fragment waits: the text gets one rope node per batch, not two.
+  if (batch !== null) batch.hot = { message: next, index, text: nextText, pending: [value] }
+  return next
+}
+
+function onlyKeys(value: Record<string, unknown>, a: string, b?: string, c?: string): boolean {
+  for (const key in value) if (key !== a && key !== b && key !== c) return false
+  return true
+}
