@@ -1,3 +1,5 @@
+'use client'
+
 import type { FunctionToolCall } from 'openai/resources/beta/threads/runs/steps'
 import { createContext, type ReactNode, useContext, useMemo } from 'react'
 import type { PartialJsonStatus } from './partial-json.js'
