@@ -5,7 +5,8 @@
 // fail), `vite build`s it, serves it with `vite preview` in front of the real apps/server (simulator), and
 // drives it in Chromium, light and dark: Send → the run completes with text, the kit's colours resolve in
 // the BUILT CSS, host rules stay out of the kit and the kit out of the host. Then the same on React 18.3,
-// and the packed `runline-simulator` bin. --no-build: the packages are built already. Screenshots and the
+// and the packed `runline-simulator` bin. --no-build: the packages are built already; --next: also a Next.js
+// 16 app (scripts/packed-app/next.ts; not in CI, Next.js is a large download). Screenshots and the
 // apps: $RUNLINE_PACKED_APP_DIR (default the system's temp folder)/runline-packed-app/.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
@@ -13,6 +14,7 @@ import { join } from 'node:path'
 import { loadServerConfig, startServer } from '../apps/server/src/index.js'
 import { type AppVariant, installTypecheckBuild, writeApp } from './packed-app/app.js'
 import { drive } from './packed-app/browser.js'
+import { checkNext } from './packed-app/next.js'
 import { buildAndPack } from './packed-app/tarballs.js'
 import { check, counter, freePort, phase, waitFor } from './packed-app/util.js'
 
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       })
       check(thread.status === 200, `POST /api/v1/threads through the bin's proxy (${thread.status})`)
     })
+    if (process.argv.includes('--next')) await checkNext(join(root, 'next'), tarballs)
     console.log(`  screenshots: ${join(root, 'screenshots')}`)
   } finally {
     for (const child of children) child.kill()
