@@ -61,6 +61,8 @@ export default defineConfig({
             // The hooks' framework-agnostic modules (controller, wires) are tested without React.
             'packages/hooks/src/{controller,wire}/**/*.test.ts',
             'apps/server/src/**/*.test.ts',
+            // The READMEs' examples (their compiling is pnpm test:packed).
+            'scripts/**/*.test.ts',
           ],
         },
       },

@@ -20,7 +20,7 @@ const withTheme: Decorator = (Story, context) => {
   document.documentElement.dataset.theme = theme
   document.documentElement.style.colorScheme = theme
   return (
-    <div className="sb-runline-canvas" data-theme={theme}>
+    <div className="sb-runline-canvas rl-theme" data-theme={theme}>
       <Story />
     </div>
   )

@@ -315,17 +315,17 @@ function foundry(): ReactNode {
 }
 
 const PAGE_CSS = `
-  body { margin: 0; padding: 28px; background: var(--rl-surface-2); font-family: var(--rl-font); color: var(--rl-text); }
+  body { margin: 0; padding: 28px; background: var(--_rl-surface-2); font-family: var(--_rl-font); color: var(--_rl-text); }
   .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 28px; align-items: start; }
-  .shot__title { margin: 0 0 10px; font-size: 13px; font-weight: 600; color: var(--rl-text-muted); }
+  .shot__title { margin: 0 0 10px; font-size: 13px; font-weight: 600; color: var(--_rl-text-muted); }
   .stack { display: flex; flex-direction: column; gap: 18px; }
   .row { display: flex; flex-wrap: wrap; gap: 8px; }
-  .rl-log { --rl-log-max-height: none; }
+  .rl-timeline { --rl-log-max-height: none; }
 `
 
 function page(node: ReactNode, theme: 'light' | 'dark'): string {
   return `<!doctype html><html lang="en" data-theme="${theme}"><head><meta charset="utf-8"><title>Runline ${theme}</title>
-<style>${css}</style><style>${PAGE_CSS}</style></head><body>${renderToStaticMarkup(node)}</body></html>`
+<style>${css}</style><style>${PAGE_CSS}</style></head><body class="rl-theme">${renderToStaticMarkup(node)}</body></html>`
 }
 
 async function main() {

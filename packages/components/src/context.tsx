@@ -1,3 +1,5 @@
+'use client'
+
 import type { AnyToolCall } from '@runline/core'
 import type { FunctionToolCall } from 'openai/resources/beta/threads/runs/steps'
 import { createContext, type ReactNode, useContext, useMemo } from 'react'

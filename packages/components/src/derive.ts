@@ -1,3 +1,5 @@
+'use client'
+
 import type { Run, RunState, RunStep } from '@runline/core'
 
 // Derived values the components need beyond core's selectors. Each returns a stable reference while

@@ -1,3 +1,5 @@
+'use client'
+
 import { Lexer } from 'marked'
 import { createContext, memo, type ReactNode, useContext, useEffect, useReducer, useRef } from 'react'
 import { Caret, lastContentIndex, renderBlocks } from './markdown/blocks.js'

@@ -1,3 +1,5 @@
+'use client'
+
 import type { Message } from '@runline/core'
 import type { Annotation, Text } from 'openai/resources/beta/threads/messages'
 import { type ReactNode, useCallback, useMemo, useRef } from 'react'

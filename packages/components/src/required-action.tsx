@@ -1,3 +1,5 @@
+'use client'
+
 import { type RequiredActionFunctionToolCall, selectRequiredToolCalls } from '@runline/core'
 import { handleOf, type RunSource, type ToolOutput, useRunSelector } from '@runline/hooks'
 import {

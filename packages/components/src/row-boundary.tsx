@@ -1,3 +1,5 @@
+'use client'
+
 import type { TimelineItem } from '@runline/core'
 import { Component, type ReactNode } from 'react'
 

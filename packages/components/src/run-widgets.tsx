@@ -1,3 +1,5 @@
+'use client'
+
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'

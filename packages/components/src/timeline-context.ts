@@ -1,3 +1,5 @@
+'use client'
+
 import { initialRunState } from '@runline/core'
 import type { RunHandleLike, RunSource } from '@runline/hooks'
 import { createContext, useContext } from 'react'

@@ -71,7 +71,7 @@ async function checkButtons(canvasElement: HTMLElement) {
   await expect(enabled).toBeEnabled()
   const off = getComputedStyle(disabled!)
   const on = getComputedStyle(enabled!)
-  const accent = getComputedStyle(enabled!).getPropertyValue('--rl-accent').trim()
+  const accent = getComputedStyle(enabled!).getPropertyValue('--_rl-accent').trim()
 
   // Enabled: solid (opaque), high contrast, clearly coloured.
   await expect(channels(on.backgroundColor)[3]).toBe(1)

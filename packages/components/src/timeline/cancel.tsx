@@ -1,3 +1,5 @@
+'use client'
+
 import { isActiveStatus, selectStatus } from '@runline/core'
 import { handleOf, type RunSource, useRunSelector } from '@runline/hooks'
 import { type ComponentPropsWithoutRef, forwardRef, useContext, useRef, useState } from 'react'

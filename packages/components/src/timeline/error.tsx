@@ -1,3 +1,5 @@
+'use client'
+
 import { type Run, type RunState, selectIncompleteReason } from '@runline/core'
 import { type RunSource, useRunSelector } from '@runline/hooks'
 import { type ComponentPropsWithoutRef, forwardRef } from 'react'

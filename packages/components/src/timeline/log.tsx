@@ -1,3 +1,5 @@
+'use client'
+
 import { selectTimeline, type TimelineItem } from '@runline/core'
 import { useRunSelector } from '@runline/hooks'
 import {

@@ -1,3 +1,5 @@
+'use client'
+
 import type { Message } from '@runline/core'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from '../cx.js'

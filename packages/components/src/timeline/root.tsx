@@ -1,3 +1,5 @@
+'use client'
+
 import type { RunState } from '@runline/core'
 import { selectStatus } from '@runline/core'
 import { handleOf, type RunHandleLike, type RunSource, storeOf, useRunSelector } from '@runline/hooks'

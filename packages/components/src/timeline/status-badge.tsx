@@ -1,3 +1,5 @@
+'use client'
+
 import { initialRunState, type RunUiStatus, selectStatus, statusWords } from '@runline/core'
 import { type RunSource, useRunSelector } from '@runline/hooks'
 import {

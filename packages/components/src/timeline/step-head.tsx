@@ -1,3 +1,5 @@
+'use client'
+
 import type { RunStep, TimelineItem } from '@runline/core'
 import { memo, type ReactNode } from 'react'
 import { formatClock, formatCount, formatDuration, isoTime, stepEndedAt, timeOf } from '../derive.js'

@@ -1,3 +1,5 @@
+'use client'
+
 import { selectRun } from '@runline/core'
 import { useRunSelector } from '@runline/hooks'
 import { type ReactNode, useContext } from 'react'

@@ -1,3 +1,5 @@
+'use client'
+
 import { initialRunState, type Run, type RunStep, selectUsage } from '@runline/core'
 import { type RunSource, useRunSelector } from '@runline/hooks'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'

@@ -1,3 +1,5 @@
+'use client'
+
 import { type ReactNode, useCallback, useEffect, useReducer, useRef } from 'react'
 import { useLayoutEffect } from './layout-effect.js'
 import type { ScrollViewport } from './use-follow-scroll.js'

@@ -1,0 +1,89 @@
+// Drives the built app in Chromium, light and dark: the README's Send, and what the page looks like.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { launchChromium, openWatchedPage } from '../../apps/demo/e2e/browser.js'
+import { check } from './util.js'
+
+interface Looks {
+  rootColor: string
+  rootBackground: string
+  hostButton: string
+  htmlScheme: string
+  listStyle: string | null
+  idColor: string | null
+  idBackground: string | null
+}
+
+function looks(page: Page): Promise<Looks> {
+  return page.evaluate(() => {
+    const style = (selector: string) => {
+      const element = document.querySelector(selector)
+      return element ? getComputedStyle(element) : null
+    }
+    return {
+      rootColor: style('.rl-timeline')!.color,
+      rootBackground: style('.rl-timeline--styled')!.backgroundColor,
+      hostButton: style('#host-button')!.backgroundColor,
+      htmlScheme: getComputedStyle(document.documentElement).colorScheme,
+      listStyle: style('.rl-md ul')?.listStyleType ?? null,
+      idColor: style('.rl-summary__id')?.color ?? null,
+      idBackground: style('.rl-summary__id')?.backgroundColor ?? null,
+    }
+  })
+}
+
+/** Lightness of an opaque `rgb(…)` colour, 0 (black) to 1 (white); NaN when unset or transparent. */
+function lightness(color: string): number {
+  const m = /^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/.exec(color)
+  if (!m || m[4] === '0') return Number.NaN
+  return (0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3])) / 255
+}
+
+/** Send → Completed with text, light and dark; screenshots to `shots/<label>-<scheme>.png`. */
+export async function drive(url: string, label: string, shots: string): Promise<void> {
+  const browser = await launchChromium()
+  mkdirSync(shots, { recursive: true })
+  const seen: Record<string, Looks> = {}
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, errors, close } = await openWatchedPage(browser, { colorScheme: scheme })
+      const at = `${label}, ${scheme}`
+      try {
+        await page.goto(url)
+        await page.getByRole('textbox', { name: 'Message' }).fill('hello')
+        await page.getByRole('button', { name: 'Send' }).click()
+        await page.getByRole('status').filter({ hasText: 'Completed' }).waitFor({ timeout: 60_000 })
+        const text = (await page.getByRole('log').textContent()) ?? ''
+        check(text.length > 40, `${at}: the run completed with text (${text.length} characters)`)
+        const look = await looks(page)
+        seen[scheme] = look
+        await page.screenshot({ path: join(shots, `${label}-${scheme}.png`), fullPage: true })
+        const background = lightness(look.rootBackground)
+        check(!Number.isNaN(background), `${at}: the timeline's background resolves (${look.rootBackground})`)
+        check(
+          !Number.isNaN(lightness(look.rootColor)),
+          `${at}: the timeline's text colour resolves (${look.rootColor})`,
+        )
+        check(scheme === 'light' ? background > 0.8 : background < 0.2, `${at}: the timeline is ${scheme}`)
+        check(
+          look.htmlScheme === 'normal',
+          `${at}: the kit sets no color-scheme on <html> (${look.htmlScheme})`,
+        )
+        check(look.listStyle === 'disc', `${at}: a host 'ul { list-style: none }' leaves the reply's bullets`)
+        check(look.idColor !== 'rgb(220, 20, 60)', `${at}: a host 'code' rule does not recolour the run id`)
+        check(look.idBackground !== 'rgb(255, 255, 0)', `${at}: a host 'code' rule does not fill the run id`)
+        check(errors.length === 0, `${at}: no console errors (${errors.join('; ')})`)
+      } finally {
+        await close()
+      }
+    }
+    check(
+      seen.light!.hostButton === seen.dark!.hostButton,
+      `${label}: the page's own button stays light in dark mode`,
+    )
+    check(seen.light!.rootBackground !== seen.dark!.rootBackground, `${label}: light and dark differ`)
+  } finally {
+    await browser.close()
+  }
+}
