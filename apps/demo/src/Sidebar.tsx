@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { ChatIcon, LogoMark, PlusIcon, ThemeIcon } from './icons.js'
 import type { ThemePreference } from './theme.js'
 import type { SavedThread } from './threads.js'
@@ -12,6 +13,8 @@ export interface SidebarProps {
   creating: boolean
   theme: ThemePreference
   onThemeChange(): void
+  /** Shown below the list (the backend panel). */
+  children?: ReactNode
 }
 
 const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
@@ -38,6 +41,7 @@ export function Sidebar({
   creating,
   theme,
   onThemeChange,
+  children,
 }: SidebarProps) {
   return (
     <nav className="sidebar" aria-label="Chats">
@@ -79,6 +83,7 @@ export function Sidebar({
           ))}
         </ul>
       )}
+      {children}
       <div className="sidebar__footer">
         <button type="button" className="demo-button demo-button--ghost" onClick={onThemeChange}>
           <ThemeIcon />
