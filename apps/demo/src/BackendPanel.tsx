@@ -78,14 +78,15 @@ export function BackendPanel({ activeId, onOpenThread, version }: BackendPanelPr
           Backend: <strong>{backendLabel(info)}</strong>
         </summary>
         <p>The server picks it at start; restart with:</p>
-        <ul className="backend__options">
+        {/* Paragraphs, not a list: the chats' navigation counts its list items. */}
+        <div className="backend__options">
           {BACKENDS.map((backend) => (
-            <li key={backend.label}>
+            <p key={backend.label}>
               {backend.label}
               {backend.is(info) ? ' (current)' : ''}: <code>{backend.command}</code>
-            </li>
+            </p>
           ))}
-        </ul>
+        </div>
       </details>
     </section>
   )
