@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { ConfigError, type Env, read } from './config-error.js'
-import { type FoundryUpstreamConfig, foundryUpstream } from './foundry-config.js'
+import { type FoundryUpstreamConfig, foundryApiVersion, foundryUpstream } from './foundry-config.js'
 
 export { ConfigError } from './config-error.js'
 
@@ -13,7 +13,15 @@ export type SimulatorWire = 'assistants' | 'foundry'
  * Azure OpenAI's retired Assistants API (`azure`).
  */
 export type UpstreamConfig =
-  | { kind: 'simulator'; wire: SimulatorWire; delayMs: number; seed?: number; maxThreads: number }
+  | {
+      kind: 'simulator'
+      wire: SimulatorWire
+      /** The `api-version` the proxy sends to the Foundry face (`RUNLINE_FOUNDRY_API_VERSION`). */
+      apiVersion?: string
+      delayMs: number
+      seed?: number
+      maxThreads: number
+    }
   | { kind: 'remote'; url: string; apiKey?: string; flavor: 'openai' | 'azure'; azureApiVersion?: string }
   | FoundryUpstreamConfig
 
@@ -96,20 +104,25 @@ function simulatorUpstream(env: Env, flavor: (typeof FLAVORS)[number] | undefine
       `RUNLINE_UPSTREAM_FLAVOR=${flavor} needs RUNLINE_UPSTREAM_URL${flavor === 'foundry' ? " (the project endpoint, https://<resource>.services.ai.azure.com/api/projects/<project>); for the simulator's Foundry face set RUNLINE_SIM_WIRE=foundry instead" : ''}.`,
     )
   }
-  const stray = FOUNDRY_ONLY.find((name) => read(env, name) !== undefined)
-  if (stray) {
+  if (read(env, 'RUNLINE_UPSTREAM_BEARER_TOKEN')) {
     throw new ConfigError(
-      `${stray} is set but RUNLINE_UPSTREAM_URL is not (the simulator needs no credentials).`,
+      'RUNLINE_UPSTREAM_BEARER_TOKEN is set but RUNLINE_UPSTREAM_URL is not (the simulator issues its own tokens).',
     )
   }
   const wire = read(env, 'RUNLINE_SIM_WIRE') ?? 'assistants'
   if (wire !== 'assistants' && wire !== 'foundry') {
     throw new ConfigError(`RUNLINE_SIM_WIRE must be 'assistants' or 'foundry', got '${wire}'.`)
   }
+  if (wire === 'assistants' && read(env, 'RUNLINE_FOUNDRY_API_VERSION')) {
+    throw new ConfigError(
+      'RUNLINE_FOUNDRY_API_VERSION needs a Foundry upstream (RUNLINE_UPSTREAM_FLAVOR=foundry) or RUNLINE_SIM_WIRE=foundry.',
+    )
+  }
   const seed = read(env, 'RUNLINE_SIM_SEED')
   return {
     kind: 'simulator',
     wire,
+    ...(wire === 'foundry' ? { apiVersion: foundryApiVersion(env) } : {}),
     delayMs: integer(env, 'RUNLINE_SIM_DELAY_MS', 20, 0, 60_000),
     maxThreads: integer(env, 'RUNLINE_SIM_MAX_THREADS', 1_000, 1, 10_000_000),
     ...(seed ? { seed: integer(env, 'RUNLINE_SIM_SEED', 0, 0, 2 ** 31 - 1) } : {}),
@@ -185,7 +198,8 @@ function threadList(env: Env, up: UpstreamConfig): boolean {
 /** One line saying where the proxy forwards to, for start-up output (no secrets, no query). */
 export function describeUpstream(up: UpstreamConfig): string {
   if (up.kind === 'simulator') {
-    return `simulator, ${up.wire} face (delay ${up.delayMs} ms, at most ${up.maxThreads} threads)`
+    const version = up.apiVersion ? `, api-version ${up.apiVersion}` : ''
+    return `simulator, ${up.wire} face${version} (delay ${up.delayMs} ms, at most ${up.maxThreads} threads)`
   }
   if (up.flavor !== 'foundry') return `${up.url} (${up.flavor})`
   const auth =

@@ -113,7 +113,9 @@ describe('RUNLINE_SIM_WIRE', () => {
     expect(loadServerConfig({ RUNLINE_SIM_WIRE: 'foundry', RUNLINE_THREAD_LIST: 'off' }).threadList).toBe(
       false,
     )
-    expect(describeUpstream(config.upstream)).toMatch(/^simulator, foundry face/)
+    expect(describeUpstream(config.upstream)).toMatch(/^simulator, foundry face, api-version v1 /)
+    const dated = loadServerConfig({ RUNLINE_SIM_WIRE: 'foundry', RUNLINE_FOUNDRY_API_VERSION: '2025-05-01' })
+    expect(dated.upstream).toMatchObject({ kind: 'simulator', apiVersion: '2025-05-01' })
   })
 })
 
@@ -132,9 +134,18 @@ describe('configuration errors name the variable and never show a secret', () =>
     [
       'a bearer token without a URL',
       { RUNLINE_UPSTREAM_BEARER_TOKEN: TOKEN },
-      /RUNLINE_UPSTREAM_BEARER_TOKEN is set but RUNLINE_UPSTREAM_URL is not/,
+      /RUNLINE_UPSTREAM_BEARER_TOKEN is set but RUNLINE_UPSTREAM_URL is not.*its own tokens/,
     ],
-    ['an api-version without a URL', { RUNLINE_FOUNDRY_API_VERSION: 'v1' }, /RUNLINE_FOUNDRY_API_VERSION/],
+    [
+      'an api-version for the Assistants face',
+      { RUNLINE_FOUNDRY_API_VERSION: 'v1' },
+      /RUNLINE_FOUNDRY_API_VERSION needs a Foundry upstream/,
+    ],
+    [
+      'a bad api-version for the Foundry face',
+      { RUNLINE_SIM_WIRE: 'foundry', RUNLINE_FOUNDRY_API_VERSION: '1' },
+      /RUNLINE_FOUNDRY_API_VERSION must be/,
+    ],
     [
       'an unknown flavor',
       { ...foundry, RUNLINE_UPSTREAM_FLAVOR: 'Foundry' },

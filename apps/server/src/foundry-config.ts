@@ -75,12 +75,7 @@ export function foundryUpstream(env: Env, url: URL, notices: string[]): FoundryU
       `RUNLINE_UPSTREAM_URL must be the Foundry project endpoint, https://<resource>.services.ai.azure.com/api/projects/<project>, got a path of '${path}'.`,
     )
   }
-  const apiVersion = read(env, 'RUNLINE_FOUNDRY_API_VERSION') ?? 'v1'
-  if (!API_VERSION.test(apiVersion)) {
-    throw new ConfigError(
-      `RUNLINE_FOUNDRY_API_VERSION must be v1 or a dated version like 2025-05-01 or 2025-05-15-preview, got '${apiVersion}'.`,
-    )
-  }
+  const apiVersion = foundryApiVersion(env)
   return {
     kind: 'remote',
     flavor: 'foundry',
@@ -88,6 +83,17 @@ export function foundryUpstream(env: Env, url: URL, notices: string[]): FoundryU
     apiVersion,
     auth: foundryAuth(env, notices),
   }
+}
+
+/** `RUNLINE_FOUNDRY_API_VERSION`, default `v1`; a start-up error when it is not an API version. */
+export function foundryApiVersion(env: Env): string {
+  const apiVersion = read(env, 'RUNLINE_FOUNDRY_API_VERSION') ?? 'v1'
+  if (!API_VERSION.test(apiVersion)) {
+    throw new ConfigError(
+      `RUNLINE_FOUNDRY_API_VERSION must be v1 or a dated version like 2025-05-01 or 2025-05-15-preview, got '${apiVersion}'.`,
+    )
+  }
+  return apiVersion
 }
 
 function foundryAuth(env: Env, notices: string[]): FoundryAuthConfig {

@@ -28,6 +28,7 @@ export function upstreamOptions(
     return {
       url: `${SIMULATOR_ORIGIN}${SIMULATOR_FOUNDRY_BASE_PATH}`,
       flavor: 'foundry',
+      ...(upstream.apiVersion ? { foundryApiVersion: upstream.apiVersion } : {}),
       credential: simulatorCredential(),
       fetch,
     }
