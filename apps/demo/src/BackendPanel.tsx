@@ -1,8 +1,7 @@
 import './backend.css'
 import { type BackendInfo, backendLabel, useBackendInfo, useServerThreads } from './backend.js'
 import { API_BASE_URL } from './config.js'
-import { ChatIcon } from './icons.js'
-import { timeAgo } from './Sidebar.js'
+import { ThreadButton, timeAgo } from './Sidebar.js'
 
 /** Props of {@link BackendPanel}. */
 export interface BackendPanelProps {
@@ -53,20 +52,12 @@ export function BackendPanel({ activeId, onOpenThread, version }: BackendPanelPr
             <ul className="sidebar__list" aria-label="Threads on the server">
               {(threads.data ?? []).map((thread) => (
                 <li key={thread.id}>
-                  <button
-                    type="button"
-                    className="sidebar__thread"
-                    aria-current={thread.id === activeId ? 'page' : undefined}
+                  <ThreadButton
+                    title={thread.id}
+                    time={thread.createdAt ? timeAgo(thread.createdAt) : ''}
+                    current={thread.id === activeId}
                     onClick={() => onOpenThread(thread.id)}
-                  >
-                    <ChatIcon />
-                    <span className="sidebar__thread-text">
-                      <span className="sidebar__thread-title">{thread.id}</span>
-                      <span className="sidebar__thread-time">
-                        {thread.createdAt ? timeAgo(thread.createdAt) : ''}
-                      </span>
-                    </span>
-                  </button>
+                  />
                 </li>
               ))}
             </ul>

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type FakeUpstream, startFakeUpstream } from '../../../packages/proxy/src/test-utils/fakeUpstream.js'
 import { loadServerConfig, type RunningServer, startServer } from './index.js'
 import {
@@ -156,6 +156,7 @@ describe('Microsoft Entra client credentials at a TLS authority on loopback (pnp
   let dir: string
   let caFile: string
   let entra: FakeEntra | undefined
+  let child: Awaited<ReturnType<typeof serve>> | undefined
   beforeAll(async () => {
     certificate = await loopbackCertificate()
     dir = await mkdtemp(join(tmpdir(), 'runline-entra-'))
@@ -166,14 +167,15 @@ describe('Microsoft Entra client credentials at a TLS authority on loopback (pnp
     await rm(dir, { recursive: true, force: true })
   })
   afterEach(async () => {
+    await child?.stop()
     await entra?.close()
-    entra = undefined
+    child = entra = undefined
   })
 
   async function setup(env: Record<string, string>) {
     entra = await startFakeEntra(certificate, { tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET })
     upstream = await startFakeUpstream()
-    return serve({
+    child = await serve({
       RUNLINE_UPSTREAM_URL: projectUrl(upstream),
       RUNLINE_UPSTREAM_FLAVOR: 'foundry',
       RUNLINE_ASSISTANT_IDS: 'asst_a',
@@ -184,64 +186,52 @@ describe('Microsoft Entra client credentials at a TLS authority on loopback (pnp
       NODE_EXTRA_CA_CERTS: caFile,
       ...env,
     })
+    return child
   }
 
   it('gets a token from <authority>/<tenant>/oauth2/v2.0/token for the Foundry scope, once, and sends it upstream only', async () => {
-    const child = await setup({})
-    try {
-      for (const id of ['thread_a', 'thread_b']) {
-        const response = await fetch(`${child.url}/api/v1/threads/${id}`)
-        expect(response.status).toBe(200)
-        expect(await response.text()).not.toContain('fake-entra-token')
-      }
-      const tokenRequests = entra?.requests.filter((r) => r.method === 'POST') ?? []
-      expect(tokenRequests.map((r) => r.path)).toEqual([`/${TENANT}/oauth2/v2.0/token`])
-      expect(tokenRequests[0]?.form).toMatchObject({
-        grant_type: 'client_credentials',
-        client_id: CLIENT,
-        client_secret: SECRET,
-        scope: 'https://ai.azure.com/.default',
-      })
-      const issued = entra?.issued[0]
-      expect(upstream?.requests.map((r) => r.headers.authorization)).toEqual([
-        `Bearer ${issued}`,
-        `Bearer ${issued}`,
-      ])
-      expect(upstream?.requests.every((r) => r.url.endsWith('?api-version=v1'))).toBe(true)
-      expect(child.output.stdout).toContain(
-        `(foundry, api-version v1, client credentials via ${entra?.authorityHost})`,
-      )
-    } finally {
-      await child.stop()
+    const { url, output } = await setup({})
+    for (const id of ['thread_a', 'thread_b']) {
+      const response = await fetch(`${url}/api/v1/threads/${id}`)
+      expect(response.status).toBe(200)
+      expect(await response.text()).not.toContain('fake-entra-token')
     }
+    const tokenRequests = entra?.requests.filter((r) => r.method === 'POST') ?? []
+    expect(tokenRequests.map((r) => r.path)).toEqual([`/${TENANT}/oauth2/v2.0/token`])
+    expect(tokenRequests[0]?.form).toMatchObject({
+      grant_type: 'client_credentials',
+      client_id: CLIENT,
+      client_secret: SECRET,
+      scope: 'https://ai.azure.com/.default',
+    })
+    const issued = entra?.issued[0]
+    expect(upstream?.requests.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${issued}`,
+      `Bearer ${issued}`,
+    ])
+    expect(upstream?.requests.every((r) => r.url.endsWith('?api-version=v1'))).toBe(true)
+    expect(output.stdout).toContain(
+      `(foundry, api-version v1, client credentials via ${entra?.authorityHost})`,
+    )
   }, 60_000)
 
   it('a refused secret: 502 upstream_credential_failed for the browser, the AADSTS cause in the log, no secret anywhere', async () => {
-    const child = await setup({ AZURE_CLIENT_SECRET: 'a-wrong-secret-0123456789' })
-    try {
-      const response = await fetch(`${child.url}/api/v1/threads/thread_a`)
-      expect(response.status).toBe(502)
-      const text = await response.text()
-      expect(JSON.parse(text).error.code).toBe('upstream_credential_failed')
-      expect(text).not.toMatch(/AADSTS|secret-0123456789/)
-      expect(upstream?.requests).toEqual([])
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      expect(child.output.stdout).toMatch(/foundry token failed: .*AADSTS7000215/)
-      expect(child.output.stdout + child.output.stderr).not.toContain('a-wrong-secret-0123456789')
-    } finally {
-      await child.stop()
-    }
+    const { url, output } = await setup({ AZURE_CLIENT_SECRET: 'a-wrong-secret-0123456789' })
+    const response = await fetch(`${url}/api/v1/threads/thread_a`)
+    expect(response.status).toBe(502)
+    const text = await response.text()
+    expect(JSON.parse(text).error.code).toBe('upstream_credential_failed')
+    expect(text).not.toMatch(/AADSTS|secret-0123456789/)
+    expect(upstream?.requests).toEqual([])
+    await vi.waitFor(() => expect(output.stdout).toMatch(/foundry token failed: .*AADSTS7000215/))
+    expect(output.stdout + output.stderr).not.toContain('a-wrong-secret-0123456789')
   }, 60_000)
 
   it('without NODE_EXTRA_CA_CERTS the certificate is not trusted: 502, and the authority never sees a request', async () => {
-    const child = await setup({ NODE_EXTRA_CA_CERTS: '' })
-    try {
-      const response = await fetch(`${child.url}/api/v1/threads/thread_a`)
-      expect(response.status).toBe(502)
-      expect(entra?.requests).toEqual([])
-      expect(upstream?.requests).toEqual([])
-    } finally {
-      await child.stop()
-    }
+    const { url } = await setup({ NODE_EXTRA_CA_CERTS: '' })
+    const response = await fetch(`${url}/api/v1/threads/thread_a`)
+    expect(response.status).toBe(502)
+    expect(entra?.requests).toEqual([])
+    expect(upstream?.requests).toEqual([])
   }, 60_000)
 })
