@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { createServer } from 'vite'
-import { loadServerConfigOrExit, startServer } from '../../server/src/index.js'
+import { describeUpstream, loadServerConfigOrExit, startServer } from '../../server/src/index.js'
 
 async function main(): Promise<void> {
   const config = loadServerConfigOrExit(process.env, 'runline dev')
@@ -14,11 +14,7 @@ async function main(): Promise<void> {
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
   })
   await vite.listen()
-  const upstream =
-    config.upstream.kind === 'simulator'
-      ? `simulator, ${config.upstream.delayMs} ms per delta`
-      : config.upstream.url
-  console.log(`runline api  ${api.url}/api/v1 → ${upstream}`)
+  console.log(`runline api  ${api.url}/api/v1 → ${describeUpstream(config.upstream)}`)
   vite.printUrls()
   const stop = () => {
     void Promise.all([vite.close(), api.close()]).then(() => process.exit(0))

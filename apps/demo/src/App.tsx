@@ -1,5 +1,6 @@
 import { useCreateThread } from '@runline/hooks'
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { BackendPanel } from './BackendPanel.js'
 import { ChatView } from './ChatView.js'
 import type { EventLog } from './event-log.js'
 import { Inspector } from './Inspector.js'
@@ -60,6 +61,14 @@ export function App({ threads: threadStore, eventLog }: AppProps) {
     [threadStore],
   )
   const onThreadMissing = useCallback((id: string) => threadStore.remove(id), [threadStore])
+  const openServerThread = useCallback(
+    (id: string) => {
+      if (threadStore.getSnapshot().threads.some((thread) => thread.id === id)) threadStore.setActive(id)
+      else threadStore.add(id)
+      setNavOpen(false)
+    },
+    [threadStore],
+  )
 
   return (
     <div
@@ -76,7 +85,9 @@ export function App({ threads: threadStore, eventLog }: AppProps) {
           creating={createThread.isPending}
           theme={theme}
           onThemeChange={() => setTheme(nextTheme)}
-        />
+        >
+          <BackendPanel activeId={activeId} onOpenThread={openServerThread} version={threads.length} />
+        </Sidebar>
       </div>
       {navOpen ? (
         <button

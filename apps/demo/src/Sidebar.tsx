@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { ChatIcon, LogoMark, PlusIcon, ThemeIcon } from './icons.js'
 import type { ThemePreference } from './theme.js'
 import type { SavedThread } from './threads.js'
@@ -12,6 +13,8 @@ export interface SidebarProps {
   creating: boolean
   theme: ThemePreference
   onThemeChange(): void
+  /** Shown below the list (the backend panel). */
+  children?: ReactNode
 }
 
 const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
@@ -27,6 +30,32 @@ export function timeAgo(then: number, now = Date.now()): string {
   return relativeTime.format(Math.round(hours / 24), 'day')
 }
 
+/** One thread in a sidebar list: icon, title, time; `aria-current="page"` when it is the open one. */
+export function ThreadButton(props: {
+  title: string
+  time: string
+  current: boolean
+  onClick(): void
+  /** Tooltip (the thread id). */
+  hint?: string
+}) {
+  return (
+    <button
+      type="button"
+      className="sidebar__thread"
+      aria-current={props.current ? 'page' : undefined}
+      onClick={props.onClick}
+      title={props.hint}
+    >
+      <ChatIcon />
+      <span className="sidebar__thread-text">
+        <span className="sidebar__thread-title">{props.title}</span>
+        <span className="sidebar__thread-time">{props.time}</span>
+      </span>
+    </button>
+  )
+}
+
 const THEME_WORDS: Record<ThemePreference, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
 /** The thread list: "New chat" on top, most recently used first, the theme switch at the bottom. */
@@ -38,6 +67,7 @@ export function Sidebar({
   creating,
   theme,
   onThemeChange,
+  children,
 }: SidebarProps) {
   return (
     <nav className="sidebar" aria-label="Chats">
@@ -62,23 +92,18 @@ export function Sidebar({
         <ul className="sidebar__list">
           {threads.map((thread) => (
             <li key={thread.id}>
-              <button
-                type="button"
-                className="sidebar__thread"
-                aria-current={thread.id === activeId ? 'page' : undefined}
+              <ThreadButton
+                title={thread.title}
+                time={timeAgo(thread.updatedAt)}
+                current={thread.id === activeId}
                 onClick={() => onSelect(thread.id)}
-                title={thread.id}
-              >
-                <ChatIcon />
-                <span className="sidebar__thread-text">
-                  <span className="sidebar__thread-title">{thread.title}</span>
-                  <span className="sidebar__thread-time">{timeAgo(thread.updatedAt)}</span>
-                </span>
-              </button>
+                hint={thread.id}
+              />
             </li>
           ))}
         </ul>
       )}
+      {children}
       <div className="sidebar__footer">
         <button type="button" className="demo-button demo-button--ghost" onClick={onThemeChange}>
           <ThemeIcon />

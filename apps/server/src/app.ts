@@ -1,23 +1,20 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getRequestListener, type HttpBindings, RequestError } from '@hono/node-server'
-import {
-  createRunlineProxy,
-  errorResponse,
-  findPathTrick,
-  type RunlineProxyHandler,
-  type UpstreamOptions,
-} from '@runline/proxy'
+import { createRunlineProxy, errorResponse, findPathTrick, type RunlineProxyHandler } from '@runline/proxy'
 import { createSimulator } from '@runline/simulator'
 import type { ServerConfig } from './config.js'
 import { serveStatic } from './static.js'
+import {
+  RUNLINE_CONFIG_PATH,
+  runlineConfigInfo,
+  SIMULATOR_BASE_PATH,
+  SIMULATOR_FOUNDRY_BASE_PATH,
+  upstreamOptions,
+} from './upstream.js'
 
 /** Where the proxy is mounted (the official SDK's `baseURL` is `http://host:port/api/v1`). */
 export const PROXY_BASE_PATH = '/api/v1'
-/** Where the raw simulator is mounted when it is the upstream. */
-export const SIMULATOR_BASE_PATH = '/sim/v1'
-// The proxy calls the in-process simulator through its fetch; this origin is never resolved or dialled.
-const SIMULATOR_ORIGIN = 'http://simulator.invalid'
 
 /** The server's request handler, independent of any socket. */
 export interface ServerApp {
@@ -45,15 +42,7 @@ export function createServerApp(config: ServerConfig): ServerApp {
           seed: config.upstream.seed ?? Date.now() % 2 ** 31,
         })
       : null
-  const upstream: UpstreamOptions =
-    config.upstream.kind === 'remote'
-      ? {
-          url: config.upstream.url,
-          flavor: config.upstream.flavor,
-          ...(config.upstream.apiKey ? { apiKey: config.upstream.apiKey } : {}),
-          ...(config.upstream.azureApiVersion ? { azureApiVersion: config.upstream.azureApiVersion } : {}),
-        }
-      : { url: `${SIMULATOR_ORIGIN}${SIMULATOR_BASE_PATH}`, fetch: simulator!.fetchLike }
+  const upstream = upstreamOptions(config.upstream, simulator, config.log)
   const baseFetch: typeof fetch = upstream.fetch ?? ((input, init) => fetch(input, init))
   const proxy = createRunlineProxy({
     upstream: {
@@ -62,11 +51,14 @@ export function createServerApp(config: ServerConfig): ServerApp {
       idleTimeoutMs: config.upstreamIdleMs,
     },
     basePath: PROXY_BASE_PATH,
+    allowThreadList: config.threadList,
     assistantIds: config.assistantIds,
     allowedOrigins: config.allowedOrigins,
     maxBodyBytes: config.maxBodyBytes,
     timeoutMs: config.upstreamTimeoutMs,
   })
+
+  const configInfo = runlineConfigInfo(config, PROXY_BASE_PATH)
 
   async function handle(request: Request, rawTarget?: string): Promise<Response> {
     const url = new URL(request.url)
@@ -81,7 +73,12 @@ export function createServerApp(config: ServerConfig): ServerApp {
         : errorResponse(405, 'Use GET.', { code: 'method_not_allowed', headers: { allow: 'GET, HEAD' } })
     }
     if (isUnder(path, PROXY_BASE_PATH)) return proxy(request)
-    if (isUnder(path, SIMULATOR_BASE_PATH)) {
+    if (path === RUNLINE_CONFIG_PATH) {
+      return request.method === 'GET'
+        ? Response.json(configInfo, { headers: { 'cache-control': 'no-store' } })
+        : errorResponse(405, 'Use GET.', { code: 'method_not_allowed', headers: { allow: 'GET' } })
+    }
+    if (isUnder(path, SIMULATOR_BASE_PATH) || isUnder(path, SIMULATOR_FOUNDRY_BASE_PATH)) {
       if (simulator) return simulator.fetch(request)
       return errorResponse(404, 'The raw simulator is only mounted when it is the upstream.', {
         code: 'unknown_url',

@@ -1,9 +1,29 @@
 import { fileURLToPath } from 'node:url'
+import { ConfigError, type Env, read } from './config-error.js'
+import { type FoundryUpstreamConfig, foundryApiVersion, foundryUpstream } from './foundry-config.js'
 
-/** Where the proxy sends requests: the in-process simulator, or a real Assistants-compatible API. */
+export { ConfigError } from './config-error.js'
+
+/** Which face of the in-process simulator the proxy talks to (`RUNLINE_SIM_WIRE`). */
+export type SimulatorWire = 'assistants' | 'foundry'
+
+/**
+ * Where the proxy sends requests: the in-process simulator (through its Assistants or its Foundry face),
+ * or a real upstream: an Assistants-compatible server (`openai`), a Foundry project (`foundry`), or
+ * Azure OpenAI's retired Assistants API (`azure`).
+ */
 export type UpstreamConfig =
-  | { kind: 'simulator'; delayMs: number; seed?: number; maxThreads: number }
+  | {
+      kind: 'simulator'
+      wire: SimulatorWire
+      /** The `api-version` the proxy sends to the Foundry face (`RUNLINE_FOUNDRY_API_VERSION`). */
+      apiVersion?: string
+      delayMs: number
+      seed?: number
+      maxThreads: number
+    }
   | { kind: 'remote'; url: string; apiKey?: string; flavor: 'openai' | 'azure'; azureApiVersion?: string }
+  | FoundryUpstreamConfig
 
 /** Everything the server needs; build it with {@link loadServerConfig} and override fields in tests. */
 export interface ServerConfig {
@@ -11,6 +31,13 @@ export interface ServerConfig {
   port: number
   host: string
   upstream: UpstreamConfig
+  /**
+   * Forward `GET /threads` (every thread of the project, to every caller). `RUNLINE_THREAD_LIST`; on by
+   * default for the simulator's Foundry face only; Foundry upstreams only.
+   */
+  threadList: boolean
+  /** Things worth saying at start (a retired service, a token source); printed by the entry points. */
+  notices: string[]
   assistantIds: string[] | '*'
   allowedOrigins: string[]
   maxBodyBytes: number
@@ -25,17 +52,10 @@ export interface ServerConfig {
   wrapUpstreamFetch?: (upstreamFetch: typeof fetch) => typeof fetch
 }
 
-/** A bad environment value; `main.ts` prints the message and exits 1. */
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
-
 /** The assistant the simulator is seeded with (kept equal to the simulator's `DEMO_ASSISTANT_ID`). */
 export const DEFAULT_SIM_ASSISTANT_ID = 'asst_runline_demo'
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../demo/dist', import.meta.url))
-
-type Env = Record<string, string | undefined>
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim()
@@ -71,16 +91,60 @@ function origins(env: Env): string[] {
   return values
 }
 
-function upstream(env: Env): UpstreamConfig {
-  const url = env.RUNLINE_UPSTREAM_URL?.trim()
-  if (!url) {
-    const seed = env.RUNLINE_SIM_SEED?.trim()
-    return {
-      kind: 'simulator',
-      delayMs: integer(env, 'RUNLINE_SIM_DELAY_MS', 20, 0, 60_000),
-      maxThreads: integer(env, 'RUNLINE_SIM_MAX_THREADS', 1_000, 1, 10_000_000),
-      ...(seed ? { seed: integer(env, 'RUNLINE_SIM_SEED', 0, 0, 2 ** 31 - 1) } : {}),
-    }
+/** The retirement notice for the azure flavor (start-up output and the README say the same). */
+export const AZURE_RETIRED_NOTICE =
+  "RUNLINE_UPSTREAM_FLAVOR=azure targets Azure OpenAI's Assistants API, which was shut down on 2026-08-26; it stays for servers that still speak it. Foundry agents: RUNLINE_UPSTREAM_FLAVOR=foundry."
+
+const FLAVORS = ['openai', 'azure', 'foundry'] as const
+const FOUNDRY_ONLY = ['RUNLINE_UPSTREAM_BEARER_TOKEN', 'RUNLINE_FOUNDRY_API_VERSION'] as const
+
+function simulatorUpstream(env: Env, flavor: (typeof FLAVORS)[number] | undefined): UpstreamConfig {
+  if (flavor === 'foundry' || flavor === 'azure') {
+    throw new ConfigError(
+      `RUNLINE_UPSTREAM_FLAVOR=${flavor} needs RUNLINE_UPSTREAM_URL${flavor === 'foundry' ? " (the project endpoint, https://<resource>.services.ai.azure.com/api/projects/<project>); for the simulator's Foundry face set RUNLINE_SIM_WIRE=foundry instead" : ''}.`,
+    )
+  }
+  if (read(env, 'RUNLINE_UPSTREAM_BEARER_TOKEN')) {
+    throw new ConfigError(
+      'RUNLINE_UPSTREAM_BEARER_TOKEN is set but RUNLINE_UPSTREAM_URL is not (the simulator issues its own tokens).',
+    )
+  }
+  const wire = read(env, 'RUNLINE_SIM_WIRE') ?? 'assistants'
+  if (wire !== 'assistants' && wire !== 'foundry') {
+    throw new ConfigError(`RUNLINE_SIM_WIRE must be 'assistants' or 'foundry', got '${wire}'.`)
+  }
+  if (wire === 'assistants' && read(env, 'RUNLINE_FOUNDRY_API_VERSION')) {
+    throw new ConfigError(
+      'RUNLINE_FOUNDRY_API_VERSION needs a Foundry upstream (RUNLINE_UPSTREAM_FLAVOR=foundry) or RUNLINE_SIM_WIRE=foundry.',
+    )
+  }
+  const seed = read(env, 'RUNLINE_SIM_SEED')
+  return {
+    kind: 'simulator',
+    wire,
+    ...(wire === 'foundry' ? { apiVersion: foundryApiVersion(env) } : {}),
+    delayMs: integer(env, 'RUNLINE_SIM_DELAY_MS', 20, 0, 60_000),
+    maxThreads: integer(env, 'RUNLINE_SIM_MAX_THREADS', 1_000, 1, 10_000_000),
+    ...(seed ? { seed: integer(env, 'RUNLINE_SIM_SEED', 0, 0, 2 ** 31 - 1) } : {}),
+  }
+}
+
+function flavorOf(env: Env): (typeof FLAVORS)[number] | undefined {
+  const flavor = read(env, 'RUNLINE_UPSTREAM_FLAVOR')
+  if (flavor === undefined) return undefined
+  const known = FLAVORS.find((name) => name === flavor)
+  if (!known) {
+    throw new ConfigError(`RUNLINE_UPSTREAM_FLAVOR must be 'openai', 'foundry' or 'azure', got '${flavor}'.`)
+  }
+  return known
+}
+
+function upstream(env: Env, notices: string[]): UpstreamConfig {
+  const url = read(env, 'RUNLINE_UPSTREAM_URL')
+  const flavor = flavorOf(env)
+  if (!url) return simulatorUpstream(env, flavor)
+  if (read(env, 'RUNLINE_SIM_WIRE')) {
+    throw new ConfigError('RUNLINE_SIM_WIRE only applies to the simulator: unset it or RUNLINE_UPSTREAM_URL.')
   }
   let parsed: URL
   try {
@@ -99,10 +163,10 @@ function upstream(env: Env): UpstreamConfig {
       'RUNLINE_UPSTREAM_URL must be an http(s) URL without credentials, query or fragment.',
     )
   }
-  const flavor = env.RUNLINE_UPSTREAM_FLAVOR?.trim() || 'openai'
-  if (flavor !== 'openai' && flavor !== 'azure') {
-    throw new ConfigError(`RUNLINE_UPSTREAM_FLAVOR must be 'openai' or 'azure', got '${flavor}'.`)
-  }
+  if (flavor === 'foundry') return foundryUpstream(env, parsed, notices)
+  const stray = FOUNDRY_ONLY.find((name) => read(env, name) !== undefined)
+  if (stray) throw new ConfigError(`${stray} only applies to RUNLINE_UPSTREAM_FLAVOR=foundry.`)
+  if (flavor === 'azure') notices.push(AZURE_RETIRED_NOTICE)
   const azureApiVersion = env.RUNLINE_AZURE_API_VERSION?.trim()
   if (flavor === 'azure' && !azureApiVersion) {
     throw new ConfigError('RUNLINE_AZURE_API_VERSION is required when RUNLINE_UPSTREAM_FLAVOR=azure.')
@@ -111,10 +175,40 @@ function upstream(env: Env): UpstreamConfig {
   return {
     kind: 'remote',
     url,
-    flavor,
+    flavor: flavor ?? 'openai',
     ...(apiKey ? { apiKey } : {}),
     ...(azureApiVersion ? { azureApiVersion } : {}),
   }
+}
+
+function threadList(env: Env, up: UpstreamConfig): boolean {
+  const raw = read(env, 'RUNLINE_THREAD_LIST')
+  const foundry = up.kind === 'simulator' ? up.wire === 'foundry' : up.flavor === 'foundry'
+  if (raw === undefined) return up.kind === 'simulator' && foundry
+  if (raw !== 'on' && raw !== 'off')
+    throw new ConfigError(`RUNLINE_THREAD_LIST must be 'on' or 'off', got '${raw}'.`)
+  if (raw === 'on' && !foundry) {
+    throw new ConfigError(
+      'RUNLINE_THREAD_LIST=on needs a Foundry upstream (RUNLINE_UPSTREAM_FLAVOR=foundry or RUNLINE_SIM_WIRE=foundry): the Assistants API has no thread list.',
+    )
+  }
+  return raw === 'on'
+}
+
+/** One line saying where the proxy forwards to, for start-up output (no secrets, no query). */
+export function describeUpstream(up: UpstreamConfig): string {
+  if (up.kind === 'simulator') {
+    const version = up.apiVersion ? `, api-version ${up.apiVersion}` : ''
+    return `simulator, ${up.wire} face${version} (delay ${up.delayMs} ms, at most ${up.maxThreads} threads)`
+  }
+  if (up.flavor !== 'foundry') return `${up.url} (${up.flavor})`
+  const auth =
+    up.auth.kind === 'bearer-token'
+      ? 'static bearer token'
+      : up.auth.kind === 'client-secret'
+        ? `client credentials via ${up.auth.authorityHost}`
+        : 'managed identity'
+  return `${up.url} (foundry, api-version ${up.apiVersion}, ${auth})`
 }
 
 /**
@@ -122,7 +216,8 @@ function upstream(env: Env): UpstreamConfig {
  * that names the variable on any bad value. Never includes a secret in a message.
  */
 export function loadServerConfig(env: Env = process.env): ServerConfig {
-  const up = upstream(env)
+  const notices: string[] = []
+  const up = upstream(env, notices)
   const ids = list(env, 'RUNLINE_ASSISTANT_IDS')
   let assistantIds: string[] | '*'
   if (ids?.length === 1 && ids[0] === '*') assistantIds = '*'
@@ -141,6 +236,8 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     port: integer(env, 'PORT', 8787, 0, 65_535),
     host,
     upstream: up,
+    threadList: threadList(env, up),
+    notices,
     assistantIds,
     allowedOrigins: origins(env),
     maxBodyBytes: integer(env, 'RUNLINE_MAX_BODY_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
@@ -152,12 +249,14 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
 }
 
 /**
- * For entry points: the configuration from `env`, or a one-line message naming `program` and exit 1
- * when a value is bad (nothing is started).
+ * For entry points: the configuration from `env` (its notices printed to stderr), or a one-line message
+ * naming `program` and exit 1 when a value is bad (nothing is started).
  */
 export function loadServerConfigOrExit(env: Env, program: string): ServerConfig {
   try {
-    return loadServerConfig(env)
+    const config = loadServerConfig(env)
+    for (const notice of config.notices) console.warn(`${program}: notice: ${notice}`)
+    return config
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`${program}: invalid configuration: ${error.message}`)

@@ -1,4 +1,4 @@
-import { loadServerConfigOrExit } from './config.js'
+import { describeUpstream, loadServerConfigOrExit } from './config.js'
 
 /** `pnpm serve`: validate the environment, start listening, stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -6,11 +6,9 @@ async function main(): Promise<void> {
   // Loaded only once the configuration is valid: a bad value fails fast, before the simulator is built.
   const { startServer } = await import('./app.js')
   const server = await startServer(config)
-  const upstream =
-    config.upstream.kind === 'simulator'
-      ? `simulator (delay ${config.upstream.delayMs} ms, at most ${config.upstream.maxThreads} threads)`
-      : config.upstream.url
-  console.log(`runline server listening on ${server.url} — proxy ${server.url}/api/v1 → ${upstream}`)
+  console.log(
+    `runline server listening on ${server.url} — proxy ${server.url}/api/v1 → ${describeUpstream(config.upstream)}`,
+  )
   const stop = () => {
     void server.close().then(() => process.exit(0))
   }

@@ -1,3 +1,4 @@
+import type { UpstreamFlavor } from './options.js'
 import { containsSecret } from './scrub.js'
 
 /** Request headers copied from the browser to the upstream. Authorization, cookies, api-key never are. */
@@ -10,14 +11,26 @@ export const FORWARDED_RESPONSE_HEADERS = [
   'openai-poll-after-ms',
   'openai-processing-ms',
   'x-request-id',
+  // Azure's request ids, what its support asks for.
+  'apim-request-id',
+  'x-ms-request-id',
   'retry-after',
   'retry-after-ms',
 ] as const
 
+/** The server-side credentials of one upstream request. */
+export interface UpstreamCredentials {
+  flavor: UpstreamFlavor
+  /** `openai` / `azure`: the configured key. */
+  apiKey?: string | undefined
+  /** `foundry`: the Microsoft Entra token for this request. */
+  bearerToken?: string | undefined
+}
+
 /** Builds the upstream request headers: the browser's allowlisted ones plus the server-side credentials. */
 export function upstreamRequestHeaders(
   incoming: Headers,
-  credentials: { flavor: 'openai' | 'azure'; apiKey?: string | undefined },
+  credentials: UpstreamCredentials,
   hasBody: boolean,
 ): Headers {
   const out = new Headers()
@@ -27,9 +40,14 @@ export function upstreamRequestHeaders(
   }
   if (hasBody) out.set('content-type', 'application/json')
   else out.delete('content-type')
-  out.set('openai-beta', 'assistants=v2')
   // Compressed SSE would be buffered by the decompressor; ask for the bytes as they are.
   out.set('accept-encoding', 'identity')
+  if (credentials.flavor === 'foundry') {
+    // Foundry takes Entra tokens only (never api-key) and has no OpenAI-Beta switch.
+    if (credentials.bearerToken) out.set('authorization', `Bearer ${credentials.bearerToken}`)
+    return out
+  }
+  out.set('openai-beta', 'assistants=v2')
   if (credentials.apiKey) {
     if (credentials.flavor === 'azure') out.set('api-key', credentials.apiKey)
     else out.set('authorization', `Bearer ${credentials.apiKey}`)

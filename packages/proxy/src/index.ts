@@ -1,3 +1,5 @@
+export { checkToolApprovals, type ToolApproval } from './approvals.js'
+export { DEFAULT_FOUNDRY_API_VERSION } from './auth.js'
 export { type LimitedBody, readBodyWithLimit } from './body.js'
 export { jsonDepthExceeds, MAX_JSON_DEPTH } from './depth.js'
 export { errorResponse, type OpenAIErrorBody, type ProxyErrorType } from './errors.js'
@@ -7,6 +9,7 @@ export type {
   ProxyResponseInfo,
   RunlineProxyHandler,
   RunlineProxyOptions,
+  UpstreamFlavor,
   UpstreamOptions,
 } from './options.js'
 export { checkBody, type PolicyViolation, RUN_OVERRIDE_FIELDS, type RunOverrideField } from './policy.js'
@@ -18,5 +21,7 @@ export {
   type ProxyOperation,
   type RefusedRoute,
   type RouteIds,
+  type RouteOptions,
 } from './routes.js'
 export { maskSecrets, SECRET_MASK } from './scrub.js'
+export { type AccessTokenLike, FOUNDRY_TOKEN_SCOPE, type TokenCredentialLike } from './token.js'

@@ -1,16 +1,44 @@
 import type { RunOverrideField } from './policy.js'
 import type { ProxyOperation, RouteIds } from './routes.js'
+import type { TokenCredentialLike } from './token.js'
+
+/** How the upstream is addressed and authenticated; see {@link UpstreamOptions.flavor}. */
+export type UpstreamFlavor = 'openai' | 'azure' | 'foundry'
 
 /** Where requests go and how they are authenticated there. */
 export interface UpstreamOptions {
-  /** API root without a trailing slash, e.g. `https://api.openai.com/v1` or `https://res.openai.azure.com/openai`. */
+  /**
+   * API root without a trailing slash: `https://api.openai.com/v1` (or a self-hosted server's) for
+   * `openai`; the project endpoint `https://<resource>.services.ai.azure.com/api/projects/<project>`
+   * for `foundry`; `https://<resource>.openai.azure.com/openai` for `azure`.
+   */
   url: string
-  /** Injected server-side; never read from or sent to the browser. */
+  /** `openai` and `azure` only: injected server-side; never read from or sent to the browser. */
   apiKey?: string
-  /** `openai`: `Authorization: Bearer`; `azure`: `api-key` header + `api-version` query. Default `openai`. */
-  flavor?: 'openai' | 'azure'
+  /**
+   * - `openai` (default): `Authorization: Bearer <apiKey>`, `OpenAI-Beta: assistants=v2`.
+   * - `foundry`: Azure AI Foundry Agent Service, classic agents (announced retirement 2027-03-31):
+   *   a Microsoft Entra bearer token from `credential`, `?api-version=` ({@link foundryApiVersion})
+   *   on every request, no API key.
+   * - `azure`: Azure OpenAI's Assistants API (`api-key` header + `?api-version=`). **That service was
+   *   shut down on 2026-08-26**; kept for compatible deployments only. Foundry agents use `foundry`.
+   */
+  flavor?: UpstreamFlavor
   /** Required for `azure` (e.g. `2024-05-01-preview`). */
   azureApiVersion?: string
+  /** `foundry`: the `api-version` query parameter sent on every request. Default `v1`. */
+  foundryApiVersion?: string
+  /**
+   * `foundry` (required): where bearer tokens come from — any `@azure/identity` `TokenCredential`, or
+   * your own `{ getToken(scopes) → { token, expiresOnTimestamp } }`. Tokens are cached, refreshed
+   * before they expire (one `getToken` at a time, shared by concurrent requests) and never reach the
+   * browser. A failing `getToken` answers `502 upstream_credential_failed`.
+   */
+  credential?: TokenCredentialLike
+  /** `foundry`: the token scope. Default `https://ai.azure.com/.default`. */
+  tokenScope?: string
+  /** `foundry`: told why `getToken` failed (for your logs; the browser only gets a generic 502). */
+  onCredentialError?: (error: unknown) => void
   /** The fetch used to reach the upstream (e.g. an in-process simulator's). Default: global `fetch`. */
   fetch?: typeof fetch
   /**
@@ -55,6 +83,12 @@ export interface RunlineProxyOptions {
   basePath?: string
   /** Assistants runs may be created for; `'*'` allows any. */
   assistantIds: readonly string[] | '*'
+  /**
+   * Forward `GET /threads` (`threads.list`, Foundry's list of the project's threads). Default `false`:
+   * it enumerates **every** thread of the upstream project, whoever made it — enable it only where
+   * every caller may see all of them, or refuse it per caller in `authorize`.
+   */
+  allowThreadList?: boolean
   /** Run-creation fields the browser may set (all refused with 400 by default). */
   allowRunOverrides?: readonly RunOverrideField[]
   /** Origins that get CORS headers. None: same-origin only; other origins are refused with 403. */

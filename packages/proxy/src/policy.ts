@@ -5,6 +5,7 @@ import type {
   RunUpdateParams,
 } from 'openai/resources/beta/threads/runs/runs'
 import type { ThreadCreateAndRunParamsBase, ThreadCreateParams } from 'openai/resources/beta/threads/threads'
+import { checkToolApprovals } from './approvals.js'
 import type { ProxyOperation } from './routes.js'
 
 /** Run-creation fields that change what the assistant does; refused unless listed in `allowRunOverrides`. */
@@ -91,6 +92,8 @@ const BODY_FIELDS: Partial<Record<ProxyOperation, readonly string[]>> = {
 export interface BodyPolicy {
   assistantIds: readonly string[] | '*'
   allowRunOverrides: readonly RunOverrideField[]
+  /** Foundry's `tool_approvals` on `submit_tool_outputs` (validated). Default `false`: unknown parameter. */
+  toolApprovals?: boolean
 }
 
 /** A policy violation: becomes a 400/403 OpenAI-shaped error; `param` names the offending field. */
@@ -145,9 +148,13 @@ export function checkBody(
   const fields = BODY_FIELDS[operation]
   if (!fields) return null
   if (!isRecord(body)) return violation(400, 'invalid_body', null, 'The request body must be a JSON object.')
+  const approvals = operation === 'runs.submitToolOutputs' && policy.toolApprovals === true
   for (const key of Object.keys(body)) {
-    if (!fields.includes(key)) return violation(400, 'unknown_parameter', key, `Unknown parameter: '${key}'.`)
+    if (!fields.includes(key) && !(approvals && key === 'tool_approvals')) {
+      return violation(400, 'unknown_parameter', key, `Unknown parameter: '${key}'.`)
+    }
   }
+  if (approvals && body.tool_approvals !== undefined) return checkToolApprovals(body.tool_approvals)
   if (operation === 'threads.create') {
     if (body.tool_resources != null && !policy.allowRunOverrides.includes('tool_resources')) {
       return violation(

@@ -1,8 +1,9 @@
+import { createUpstreamAuth } from './auth.js'
 import { readBodyWithLimit } from './body.js'
 import { applyCorsHeaders, isAllowedOrigin, preflightResponse } from './cors.js'
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './depth.js'
 import { errorResponse } from './errors.js'
-import { upstreamRequestHeaders } from './headers.js'
+import { type UpstreamCredentials, upstreamRequestHeaders } from './headers.js'
 import type { RunlineProxyHandler, RunlineProxyOptions } from './options.js'
 import { checkBody } from './policy.js'
 import { relayResponse } from './relay.js'
@@ -17,19 +18,19 @@ const POST_BODY_OPTIONAL: ReadonlySet<ProxyOperation> = new Set(['runs.cancel', 
  * Every refusal happens before the upstream is contacted.
  */
 export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHandler {
-  const flavor = options.upstream.flavor ?? 'openai'
-  if (flavor === 'azure' && !options.upstream.azureApiVersion) {
-    throw new Error('createRunlineProxy: upstream.azureApiVersion is required for the azure flavor')
-  }
   const upstreamBase = options.upstream.url.replace(/\/+$/, '')
   const basePath = (options.basePath ?? '/api/v1').replace(/\/+$/, '')
   const maxBodyBytes = options.maxBodyBytes ?? MiB
   const timeoutMs = options.timeoutMs ?? 60_000
   const idleTimeoutMs = options.upstream.idleTimeoutMs ?? 60_000
   const allowedOrigins = options.allowedOrigins ?? []
-  const policy = { assistantIds: options.assistantIds, allowRunOverrides: options.allowRunOverrides ?? [] }
-  const secrets = options.upstream.apiKey ? [options.upstream.apiKey] : []
-  const credentials = { flavor, apiKey: options.upstream.apiKey }
+  const auth = createUpstreamAuth(options.upstream, timeoutMs)
+  const routeOptions = { threadList: options.allowThreadList === true }
+  const policy = {
+    assistantIds: options.assistantIds,
+    allowRunOverrides: options.allowRunOverrides ?? [],
+    toolApprovals: auth.flavor === 'foundry',
+  }
   const upstreamFetch: typeof fetch = options.upstream.fetch ?? ((input, init) => fetch(input, init))
 
   return async function runlineProxy(request: Request): Promise<Response> {
@@ -91,7 +92,7 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
       return refuse(404, 'unknown_url', `Unknown request URL: ${path}.`)
     }
     path = path.slice(basePath.length)
-    const route = matchRoute(method, path)
+    const route = matchRoute(method, path, routeOptions)
     if (route.kind === 'refused') {
       const headers: HeadersInit = route.allow ? { allow: route.allow.join(', ') } : {}
       return refuse(route.status, route.code, route.message, { headers })
@@ -160,7 +161,7 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
     for (const [key, value] of url.searchParams) {
       if (route.query.includes(key)) query.append(key, value)
     }
-    if (flavor === 'azure') query.set('api-version', options.upstream.azureApiVersion ?? '')
+    if (auth.apiVersion) query.set('api-version', auth.apiVersion)
     const search = query.toString()
     const target = `${upstreamBase}${route.path}${search ? `?${search}` : ''}`
 
@@ -179,6 +180,27 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
     }, timeoutMs)
     const release = () => request.signal.removeEventListener('abort', onClientAbort)
 
+    const stopped = (): Response | null => {
+      if (timedOut) {
+        return refuse(504, 'upstream_timeout', `The upstream did not answer within ${timeoutMs} ms.`)
+      }
+      if (clientGone) return refuse(499, 'client_closed_request', 'The client closed the request.')
+      return null
+    }
+
+    // Inside the head timeout: a token endpoint that hangs is an upstream that does not answer.
+    let credentials: UpstreamCredentials
+    try {
+      credentials = await auth.credentials(controller.signal)
+    } catch {
+      clearTimeout(timer)
+      release()
+      return (
+        stopped() ??
+        refuse(502, 'upstream_credential_failed', 'The proxy could not get a token for the upstream.')
+      )
+    }
+
     let upstream: Response
     try {
       upstream = await upstreamFetch(target, {
@@ -190,13 +212,11 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
       })
     } catch {
       release()
-      if (timedOut)
-        return refuse(504, 'upstream_timeout', `The upstream did not answer within ${timeoutMs} ms.`)
-      if (clientGone) return refuse(499, 'client_closed_request', 'The client closed the request.')
-      return refuse(502, 'upstream_unreachable', 'The upstream could not be reached.')
+      return stopped() ?? refuse(502, 'upstream_unreachable', 'The upstream could not be reached.')
     } finally {
       clearTimeout(timer)
     }
+    if (upstream.status === 401 || upstream.status === 403) auth.refused(credentials)
 
     // From here on the exchange lives until the upstream body is done: a client that leaves aborts it.
     const { response, errorCode } = await relayResponse(upstream, {
@@ -204,7 +224,7 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
       abort: (reason) => controller.abort(reason),
       end: release,
       idleTimeoutMs,
-      secrets,
+      secrets: auth.secrets(credentials),
     })
     return finish(response, true, errorCode)
   }

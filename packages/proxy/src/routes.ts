@@ -1,6 +1,7 @@
 /** Every upstream operation the proxy forwards. Anything else is refused before the upstream is contacted. */
 export type ProxyOperation =
   | 'threads.create'
+  | 'threads.list'
   | 'threads.retrieve'
   | 'threads.createAndRun'
   | 'messages.create'
@@ -103,11 +104,21 @@ export function findPathTrick(rawTarget: string): string | null {
   return null
 }
 
+/** Routes that exist only when the proxy is configured for them. */
+export interface RouteOptions {
+  /** `GET /threads` (`threads.list`): Foundry's list of the project's threads. Default `false`. */
+  threadList?: boolean
+}
+
 /**
  * Maps a method and a path relative to the API root (e.g. `/threads/thread_1/runs`) to the operation it
  * performs, or to the refusal to send. Pure; every id is checked against its strict pattern.
  */
-export function matchRoute(method: string, path: string): MatchedRoute | RefusedRoute {
+export function matchRoute(
+  method: string,
+  path: string,
+  options: RouteOptions = {},
+): MatchedRoute | RefusedRoute {
   if (path === '' || path === '/') return notFound('/')
   const trick = findPathTrick(path)
   if (trick || !SAFE_PATH.test(path)) {
@@ -127,7 +138,12 @@ export function matchRoute(method: string, path: string): MatchedRoute | Refused
     return notFound(path)
   }
   if (a !== 'threads') return notFound(path)
-  if (s.length === 1) return table(path, {}, { POST: { operation: 'threads.create' } }, method)
+  if (s.length === 1) {
+    const list: MethodTable = options.threadList
+      ? { GET: { operation: 'threads.list', query: LIST_QUERY } }
+      : {}
+    return table(path, {}, { ...list, POST: { operation: 'threads.create' } }, method)
+  }
   if (s.length === 2 && b === 'runs')
     return table(path, {}, { POST: { operation: 'threads.createAndRun' } }, method)
   if (!b || !THREAD_ID.test(b)) return notFound(path)
