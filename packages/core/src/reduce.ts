@@ -1,4 +1,4 @@
-import { type Batch, copyState, createBatch, settle, writable } from './batch.js'
+import { type Batch, copyState, createBatch, owned, settle, writable } from './batch.js'
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
 import { appendText } from './text-append.js'
 import type {
@@ -256,10 +256,12 @@ function putEntry(
   if (current === value) return state
   if (current === undefined && value.id in Object.prototype)
     return withError(state, 'invalid_event', UNSAFE_ID)
-  const next: Record<string, unknown> = writable(batch, state, copyState)
+  // Each copy called directly in the pure path (see `owned`).
+  const copied = batch === null ? copyState(state) : owned(batch, state, copyState)
+  const next = copied as unknown as Record<string, unknown>
   // Copy, then store: V8 clones a same-shaped object fast, where `{ ...record, [id]: value }`
   // takes a slower generic path.
-  const record = writable(batch, records) as Record<string, unknown>
+  const record = (batch === null ? { ...records } : owned(batch, records)) as Record<string, unknown>
   record[value.id] = value
   next[key] = record
   if (current === undefined) {
