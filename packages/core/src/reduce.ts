@@ -38,9 +38,9 @@ export function reduceRun(state: RunState, event: RunStreamEvent): RunState {
 /**
  * A batch reducer for hot paths (the run store, benchmarks): `push` events, then `snapshot()` for
  * the state. Between snapshots it writes in place into objects it created itself since the last
- * snapshot, which no one else has seen, so each text delta costs a string append instead of a copy
- * of every object on its path. Every snapshot equals what `reduceRun` gives for the same events and
- * is never written again.
+ * snapshot, which no one else has seen, so each text delta costs an append (its fragment waits in a
+ * list, joined into the text at the next snapshot) instead of a copy of every object on its path.
+ * Every snapshot equals what `reduceRun` gives for the same events and is never written again.
  */
 export interface RunFolder {
   push(event: RunStreamEvent): void
@@ -58,6 +58,7 @@ export function createRunFolder(state: RunState = initialRunState): RunFolder {
       current = reduceChecked(current, event, batch)
     },
     snapshot() {
+      // The text a snapshot holds is whole: pending fragments go in first.
       settle(batch)
       // From here on everything is shared: start a new batch (a batch that owns nothing has no path either).
       if (batch.owned.size > 0) batch = createBatch()
