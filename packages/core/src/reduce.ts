@@ -1,4 +1,4 @@
-import { type Batch, copyState, createBatch, settle, writable } from './batch.js'
+import { type Batch, copyState, createBatch, owned, settle, writable } from './batch.js'
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
 import { reduceToolApproval } from './reduce-runline.js'
 import { appendText } from './text-append.js'
@@ -41,9 +41,9 @@ export function reduceRun(state: RunState, event: RunStreamEvent): RunState {
 /**
  * A batch reducer for hot paths (the run store, benchmarks): `push` events, then `snapshot()` for
  * the state. Between snapshots it writes in place into objects it created itself since the last
- * snapshot, which no one else has seen, so each text delta costs a string append instead of a copy
- * of every object on its path. Every snapshot equals what `reduceRun` gives for the same events and
- * is never written again.
+ * snapshot, which no one else has seen, so each text delta costs an append (its fragment waits in a
+ * list, joined into the text at the next snapshot) instead of a copy of every object on its path.
+ * Every snapshot equals what `reduceRun` gives for the same events and is never written again.
  */
 export interface RunFolder {
   push(event: RunStreamEvent): void
@@ -63,6 +63,7 @@ export function createRunFolder(state: RunState = initialRunState): RunFolder {
       current = reduceChecked(current, event, batch)
     },
     snapshot() {
+      // The text a snapshot holds is whole: pending fragments go in first.
       settle(batch)
       // From here on everything is shared: start a new batch (a batch that owns nothing has no path either).
       if (batch.owned.size > 0) batch = createBatch()
@@ -287,10 +288,12 @@ function putEntry(
   if (current === value) return state
   if (current === undefined && value.id in Object.prototype)
     return withError(state, 'invalid_event', UNSAFE_ID)
-  const next: Record<string, unknown> = writable(batch, state, copyState)
+  // Each copy called directly in the pure path (see `owned`).
+  const copied = batch === null ? copyState(state) : owned(batch, state, copyState)
+  const next = copied as unknown as Record<string, unknown>
   // Copy, then store: V8 clones a same-shaped object fast, where `{ ...record, [id]: value }`
   // takes a slower generic path.
-  const record = writable(batch, records) as Record<string, unknown>
+  const record = (batch === null ? { ...records } : owned(batch, records)) as Record<string, unknown>
   record[value.id] = value
   next[key] = record
   if (current === undefined) {

@@ -1,4 +1,4 @@
-import { type Batch, copyMessage, copyText, copyTextPart, settle, writable } from './batch.js'
+import { type Batch, copyMessage, copyText, copyTextPart, owned, settle } from './batch.js'
 import { isRecord } from './merge.js'
 import type { Message } from './types.js'
 
@@ -38,13 +38,14 @@ export function appendText(
   if (!isRecord(part.text) || typeof part.text.value !== 'string') return undefined
   if (value === '') return message
   // The copies that know these objects' keys: in the pure path this is every delta's cost.
-  const nextText = writable(batch, part.text, copyText)
+  // Each copy called directly in the pure path (see `owned`).
+  const nextText = batch === null ? copyText(part.text) : owned(batch, part.text, copyText)
   if (batch === null) nextText.value = part.text.value + value
-  const nextPart = writable(batch, part, copyTextPart)
+  const nextPart = batch === null ? copyTextPart(part) : owned(batch, part, copyTextPart)
   nextPart.text = nextText
-  const nextContent = writable(batch, message.content)
+  const nextContent = batch === null ? message.content.slice() : owned(batch, message.content)
   nextContent[index] = nextPart
-  const next = writable(batch, message, copyMessage)
+  const next = batch === null ? copyMessage(message) : owned(batch, message, copyMessage)
   next.content = nextContent
   // In a batch even the first fragment waits: the text gets one rope node per batch, not two.
   if (batch !== null) batch.hot = { message: next, index, text: nextText, pending: [value] }
