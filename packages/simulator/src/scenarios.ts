@@ -7,6 +7,7 @@
  * (the run-outcome words first, so "search the docs but fail" fails; then the tool scenarios, with
  * "plot" before "code" because a plot is a code_interpreter run with an image output).
  */
+import type { WireTool } from './wire.js'
 
 /** Every scenario name. */
 export const SCENARIO_NAMES = [
@@ -43,14 +44,23 @@ export function scenarioFor(text: string): ScenarioName {
   return 'default'
 }
 
-/** Tool each tool scenario needs in the run's tool list; without it the run answers with text. */
-export const SCENARIO_TOOL: Partial<
-  Record<ScenarioName, 'get_weather' | 'code_interpreter' | 'file_search'>
-> = {
+/** A scenario of any face. */
+export type AnyScenarioName = ScenarioName
+
+/** The tool type (or function name) each tool scenario needs in the run's tools. */
+const SCENARIO_TOOL: Partial<Record<AnyScenarioName, string>> = {
   weather: 'get_weather',
   plot: 'code_interpreter',
   code: 'code_interpreter',
   search: 'file_search',
+}
+
+/** Which tool a scenario needs in the run's tools (without it the run answers with text); none: `undefined`. */
+export function scenarioNeeds(scenario: AnyScenarioName): ((tool: WireTool) => boolean) | undefined {
+  const needed = SCENARIO_TOOL[scenario]
+  if (needed === undefined) return undefined
+  if (needed === 'get_weather') return (tool) => tool.type === 'function' && tool.function.name === needed
+  return (tool) => (tool as { type: string }).type === needed
 }
 
 /**
