@@ -3,8 +3,9 @@
  * handlers. Web APIs only (Request, Response, ReadableStream, TextEncoder), so it runs in browsers too.
  *
  * One engine per face (state, clock, scripts) behind a thin face per wire: the OpenAI Assistants
- * face (`fetch`).
+ * face (`fetch`) and the Azure AI Foundry classic-agents face (`foundry.fetch`).
  */
+import { createFoundryFace, type FoundryFace, type FoundryFaceOptions } from './faces/foundry.js'
 import { createOpenAIFace } from './faces/openai.js'
 
 export { FILE_SEARCH_CONTENT_INCLUDE } from './faces/requests.js'
@@ -24,6 +25,8 @@ export interface SimulatorOptions {
    * its messages, runs, steps and generated files; later requests for it are 404s.
    */
   maxThreads?: number
+  /** The Foundry face: its base path and the bearer token it accepts. */
+  foundry?: FoundryFaceOptions
 }
 
 /** A running simulator. */
@@ -32,6 +35,8 @@ export interface Simulator {
   fetch(request: Request): Promise<Response>
   /** fetch-compatible wrapper: (input, init) => this.fetch(new Request(input, init)), for clients' `fetch` option. */
   fetchLike: typeof fetch
+  /** The Azure AI Foundry (classic agents) face, with state of its own. */
+  foundry: FoundryFace
 }
 
 /** Creates a simulator with its own in-memory state, seeded with the demo assistant on every face. */
@@ -43,5 +48,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     maxThreads: options.maxThreads,
   }
   const openai = createOpenAIFace({ ...engine, basePath: options.basePath })
-  return { fetch: openai.fetch, fetchLike: openai.fetchLike }
+  const foundry = createFoundryFace({ ...engine, ...options.foundry })
+  return { fetch: openai.fetch, fetchLike: openai.fetchLike, foundry }
 }

@@ -50,6 +50,8 @@ export interface WireShapes {
   step(step: WireRunStep): unknown
   message(message: WireMessage): unknown
   thread(thread: WireThread): unknown
+  /** A `thread.message.delta` chunk (as the engine builds it: `{id, object, delta: {content}}`). */
+  messageDelta(chunk: { delta: object }): unknown
 }
 
 /** What a run driver needs from the engine around it. */

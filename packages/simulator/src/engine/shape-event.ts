@@ -7,6 +7,7 @@ export const IDENTITY_SHAPES: WireShapes = {
   step: (step) => step,
   message: (message) => message,
   thread: (thread) => thread,
+  messageDelta: (chunk) => chunk,
 }
 
 /**
@@ -14,6 +15,7 @@ export const IDENTITY_SHAPES: WireShapes = {
  * carries one object, told by the event's family (`thread.run.step.*`, `thread.message.*`, ...).
  */
 export function shapeEvent(shapes: WireShapes, event: string, data: unknown): unknown {
+  if (event === 'thread.message.delta') return shapes.messageDelta(data as { delta: object })
   if (event.endsWith('.delta') || event === 'error') return data
   if (event.startsWith('thread.run.step.')) return shapes.step(data as WireRunStep)
   if (event.startsWith('thread.message.')) return shapes.message(data as WireMessage)

@@ -78,3 +78,18 @@ export const longScript: Script = async (driver) => {
   await driver.writeMessage([{ type: 'text', pieces: wordPieces(LONG_DELTAS, driver.random) }])
   driver.completeRun()
 }
+
+/**
+ * A safety guardrail stops the answer (Foundry): a few deltas, the message ends `incomplete` and so
+ * does the run, both with reason `content_filter`.
+ */
+export const guardrailScript: Script = async (driver) => {
+  const reply = 'I can walk you through that. The first step is to take the parts you described and'
+  const pieces = textPieces(reply, driver.random).slice(0, 8)
+  await driver.writeMessage([{ type: 'text', pieces }], {
+    ending: 'incomplete',
+    incompleteReason: 'content_filter',
+  })
+  // Foundry's reasons are an open union; openai's type only lists the token limits.
+  driver.completeRun('incomplete', { reason: 'content_filter' as 'max_completion_tokens' })
+}

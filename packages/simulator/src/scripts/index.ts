@@ -1,9 +1,20 @@
 /** The scripted "model": one script per scenario, run by a `RunDriver` once the run is in progress. */
 import type { Script } from '../engine/records.js'
 import type { AnyScenarioName } from '../scenarios.js'
-import { defaultScript, expireScript, failScript, incompleteScript, longScript, slowScript } from './basic.js'
+import { connectedAgentScript, openApiScript } from './agents.js'
+import {
+  defaultScript,
+  expireScript,
+  failScript,
+  guardrailScript,
+  incompleteScript,
+  longScript,
+  slowScript,
+} from './basic.js'
 import { codeScript } from './code.js'
 import type { ScriptEnv } from './common.js'
+import { azureAISearchScript, bingScript } from './grounding.js'
+import { mcpScript } from './mcp.js'
 import { searchScript } from './search.js'
 import { weatherScript } from './weather.js'
 
@@ -33,5 +44,17 @@ export function scriptFor(name: AnyScenarioName, env: ScriptEnv): Script {
       return longScript
     case 'default':
       return defaultScript
+    case 'guardrail':
+      return guardrailScript
+    case 'mcp':
+      return mcpScript(env)
+    case 'bing':
+      return bingScript
+    case 'azure_ai_search':
+      return azureAISearchScript
+    case 'openapi':
+      return openApiScript
+    case 'connected_agent':
+      return connectedAgentScript
   }
 }
