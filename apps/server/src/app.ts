@@ -16,6 +16,8 @@ import { serveStatic } from './static.js'
 export const PROXY_BASE_PATH = '/api/v1'
 /** Where the raw simulator is mounted when it is the upstream. */
 export const SIMULATOR_BASE_PATH = '/sim/v1'
+/** Where the simulator's Foundry face is mounted, as a classic project endpoint (same condition). */
+export const SIMULATOR_FOUNDRY_BASE_PATH = '/sim/foundry/api/projects/runline'
 // The proxy calls the in-process simulator through its fetch; this origin is never resolved or dialled.
 const SIMULATOR_ORIGIN = 'http://simulator.invalid'
 
@@ -38,6 +40,7 @@ export function createServerApp(config: ServerConfig): ServerApp {
     config.upstream.kind === 'simulator'
       ? createSimulator({
           basePath: SIMULATOR_BASE_PATH,
+          foundry: { basePath: SIMULATOR_FOUNDRY_BASE_PATH },
           delayMs: config.upstream.delayMs,
           maxThreads: config.upstream.maxThreads,
           // Without RUNLINE_SIM_SEED every start gets fresh ids: threads live in memory, and a browser
@@ -81,6 +84,7 @@ export function createServerApp(config: ServerConfig): ServerApp {
         : errorResponse(405, 'Use GET.', { code: 'method_not_allowed', headers: { allow: 'GET, HEAD' } })
     }
     if (isUnder(path, PROXY_BASE_PATH)) return proxy(request)
+    if (simulator && isUnder(path, SIMULATOR_FOUNDRY_BASE_PATH)) return simulator.foundry.fetch(request)
     if (isUnder(path, SIMULATOR_BASE_PATH)) {
       if (simulator) return simulator.fetch(request)
       return errorResponse(404, 'The raw simulator is only mounted when it is the upstream.', {
