@@ -50,16 +50,6 @@ type Pending =
 const approxTokens = (value: string): number => Math.max(1, Math.ceil(value.length / 4))
 const idList = (ids: string[]) => `[${ids.map((id) => `'${id}'`).join(', ')}]`
 
-/** Every pending call id answered exactly once, else the API's 400 (nothing changes). */
-function checkAnswered(expected: string[], got: string[], what: string, param: string): void {
-  const complete =
-    got.length === expected.length &&
-    new Set(got).size === got.length &&
-    expected.every((id) => got.includes(id))
-  if (!complete)
-    throw new ApiError(400, `Expected ${what} for call_ids ${idList(expected)}, got ${idList(got)}`, param)
-}
-
 /** Holds the one pause a run may be in, and resumes it when the client answers. */
 export class ActionGate {
   private pending: Pending | null = null
@@ -143,15 +133,8 @@ export class ActionGate {
    * `thread.run.step.completed` and the run's `thread.run.queued`, like the recordings.
    */
   submitOutputs(outputs: readonly ToolOutputInput[], sink: StreamSink | null): void {
-    const pending = this.expect('outputs')
-    if (pending.kind !== 'outputs') throw this.refuse('tool outputs')
-    const expected = pending.calls.map((call) => call.id)
-    checkAnswered(
-      expected,
-      outputs.map((output) => output.tool_call_id),
-      'tool outputs',
-      'tool_outputs',
-    )
+    const ids = outputs.map((output) => output.tool_call_id)
+    const pending = this.take('outputs', ids)
     const byId = new Map(outputs.map((output) => [output.tool_call_id, output.output]))
     for (const call of pending.calls) call.function.output = byId.get(call.id) ?? ''
     if (sink) this.driver.attach(sink)
@@ -166,28 +149,40 @@ export class ActionGate {
    * The step stays open: the approved calls run next and the step completes with their outputs.
    */
   submitApprovals(approvals: readonly ToolApprovalInput[], sink: StreamSink | null): void {
-    const pending = this.expect('approvals')
-    if (pending.kind !== 'approvals') throw this.refuse('tool approvals')
-    const expected = pending.calls.map((call) => call.id)
-    checkAnswered(
-      expected,
-      approvals.map((a) => a.tool_call_id),
-      'tool approvals',
-      'tool_approvals',
+    const pending = this.take(
+      'approvals',
+      approvals.map((approval) => approval.tool_call_id),
     )
     if (sink) this.driver.attach(sink)
     this.resume()
-    pending.resolve(new Map(approvals.map((a) => [a.tool_call_id, a.approve])))
+    pending.resolve(new Map(approvals.map((approval) => [approval.tool_call_id, approval.approve])))
   }
 
-  private expect(kind: Pending['kind']): Pending {
+  /** The pause these answers are for, if they answer every pending call exactly once; else the API's 400. */
+  private take<K extends Pending['kind']>(kind: K, ids: string[]): Extract<Pending, { kind: K }> {
+    const what = kind === 'outputs' ? 'tool outputs' : 'tool approvals'
+    const pending = this.expect(what)
+    if (pending.kind !== kind) throw this.refuse(what)
+    const expected = pending.calls.map((call) => call.id)
+    const complete =
+      ids.length === expected.length &&
+      new Set(ids).size === ids.length &&
+      expected.every((id) => ids.includes(id))
+    if (!complete)
+      throw new ApiError(
+        400,
+        `Expected ${what} for call_ids ${idList(expected)}, got ${idList(ids)}`,
+        `tool_${kind}`,
+      )
+    return pending as Extract<Pending, { kind: K }>
+  }
+
+  private expect(what: string): Pending {
     this.driver.expireIfDue()
     const pending = this.pending
     const status = this.driver.run.status
-    if (status !== 'requires_action' || !pending) {
-      const what = kind === 'outputs' ? 'tool outputs' : 'tool approvals'
+    if (status !== 'requires_action' || !pending)
       throw new ApiError(400, `Runs in status "${status}" do not accept ${what}.`)
-    }
     return pending
   }
 

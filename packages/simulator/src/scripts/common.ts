@@ -31,3 +31,9 @@ export function startToolStep(driver: RunDriver): WireRunStep {
 export function recordCall(step: WireRunStep, call: object): void {
   ;(step.step_details as { tool_calls: object[] }).tool_calls.push(call)
 }
+
+/** The words of a question without the scenario's own words (`drop`), for a tool's query. */
+export function queryOf(userText: string, drop: RegExp, fallback: string, maxLength: number): string {
+  const words = userText.replace(drop, ' ').replace(/[^\p{L}\p{N} ]+/gu, ' ')
+  return words.replace(/\s+/g, ' ').trim().slice(0, maxLength) || fallback
+}

@@ -5,7 +5,7 @@
 import type { RunDriver } from '../engine/driver.js'
 import type { Script, TextPiece } from '../engine/records.js'
 import { textPieces } from '../text.js'
-import { recordCall, startToolStep } from './common.js'
+import { queryOf, recordCall, startToolStep } from './common.js'
 
 interface Source {
   url: string
@@ -40,17 +40,9 @@ const INDEX_SOURCES: readonly Source[] = [
   },
 ]
 
-/** The question without the scenario's own words, for the search query. */
-function queryOf(userText: string): string {
-  const words = userText.replace(/\b(bing|web|index|search|please|the)\b/gi, ' ')
-  return (
-    words
-      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 80) || 'Runline streaming'
-  )
-}
+/** The question without the scenario's own words. */
+const searchQuery = (userText: string) =>
+  queryOf(userText, /\b(bing|web|index|search|please|the)\b/gi, 'Runline streaming', 80)
 
 /** The answer: one claim per source, each followed by its marker `【n:i†source】` and its url_citation. */
 function citedAnswer(driver: RunDriver, sources: readonly Source[], turn: number): TextPiece[] {
@@ -81,7 +73,7 @@ export const bingScript: Script = async (driver) => {
     tool_calls: [{ index: 0, id: call.id, type: 'bing_grounding', bing_grounding: { requesturl: '' } }],
   })
   await driver.tick(6) // searching
-  const query = queryOf(driver.userText)
+  const query = searchQuery(driver.userText)
   bing_grounding.requesturl = `https://api.bing.microsoft.com/v7.0/search?q=${encodeURIComponent(query)}`
   bing_grounding.response_metadata = `{'market': 'en-US', 'num_docs_retrieved': 5, 'num_docs_actually_used': ${WEB_SOURCES.length}}`
   driver.completeStep(step, null)
@@ -101,7 +93,7 @@ export const azureAISearchScript: Script = async (driver) => {
     tool_calls: [{ index: 0, id: call.id, type: 'azure_ai_search', azure_ai_search: {} }],
   })
   await driver.tick(5) // querying the index
-  azure_ai_search.input = queryOf(driver.userText)
+  azure_ai_search.input = searchQuery(driver.userText)
   azure_ai_search.output = JSON.stringify({
     summary: `${INDEX_SOURCES.length} documents match.`,
     metadata: {

@@ -10,7 +10,7 @@ import type { RunDriver } from '../engine/driver.js'
 import type { McpApprovalPolicy, Script } from '../engine/records.js'
 import { chunkArguments } from '../text.js'
 import type { WireRunStep } from '../wire.js'
-import { recordCall, type ScriptEnv, startToolStep, text } from './common.js'
+import { queryOf, recordCall, type ScriptEnv, startToolStep, text } from './common.js'
 
 /** The tools the simulated docs server offers, as `mcp_list_tools` reports them. */
 const SERVER_TOOLS = {
@@ -45,17 +45,9 @@ function needsApproval(policy: McpApprovalPolicy, name: string): boolean {
   return policy.always ? policy.always.includes(name) : true
 }
 
-/** The words of the question, for the search call's query. */
-function queryOf(userText: string): string {
-  const words = userText.replace(/\b(mcp|approve|approval|please|the|docs?|search)\b/gi, ' ')
-  return (
-    words
-      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 60) || 'runs'
-  )
-}
+/** The question without the scenario's own words. */
+const searchQuery = (userText: string) =>
+  queryOf(userText, /\b(mcp|approve|approval|please|the|docs?|search)\b/gi, 'runs', 60)
 
 /** Streams one MCP call: its first delta brings the id, the arguments follow in fragments. */
 async function streamCall(driver: RunDriver, step: WireRunStep, index: number, call: McpCall, args: string) {
@@ -92,7 +84,7 @@ export function mcpScript(env: ScriptEnv): Script {
     await driver.tick(3)
     driver.completeStep(activities, null)
 
-    const query = queryOf(driver.userText)
+    const query = searchQuery(driver.userText)
     const [first] = env.documents
     const plan: Array<{ name: ToolName; args: unknown }> = [
       { name: 'search_docs', args: { query, limit: 3 } },
