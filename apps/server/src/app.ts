@@ -4,6 +4,7 @@ import { getRequestListener, type HttpBindings, RequestError } from '@hono/node-
 import { createRunlineProxy, errorResponse, findPathTrick, type RunlineProxyHandler } from '@runline/proxy'
 import { createSimulator } from '@runline/simulator'
 import type { ServerConfig } from './config.js'
+import { simulatorToken } from './credential.js'
 import { serveStatic } from './static.js'
 import {
   RUNLINE_CONFIG_PATH,
@@ -35,6 +36,7 @@ export function createServerApp(config: ServerConfig): ServerApp {
     config.upstream.kind === 'simulator'
       ? createSimulator({
           basePath: SIMULATOR_BASE_PATH,
+          foundry: { basePath: SIMULATOR_FOUNDRY_BASE_PATH, token: simulatorToken() },
           delayMs: config.upstream.delayMs,
           maxThreads: config.upstream.maxThreads,
           // Without RUNLINE_SIM_SEED every start gets fresh ids: threads live in memory, and a browser
@@ -78,7 +80,13 @@ export function createServerApp(config: ServerConfig): ServerApp {
         ? Response.json(configInfo, { headers: { 'cache-control': 'no-store' } })
         : errorResponse(405, 'Use GET.', { code: 'method_not_allowed', headers: { allow: 'GET' } })
     }
-    if (isUnder(path, SIMULATOR_BASE_PATH) || isUnder(path, SIMULATOR_FOUNDRY_BASE_PATH)) {
+    if (isUnder(path, SIMULATOR_FOUNDRY_BASE_PATH)) {
+      if (simulator) return simulator.foundry.fetch(request)
+      return errorResponse(404, 'The raw simulator is only mounted when it is the upstream.', {
+        code: 'unknown_url',
+      })
+    }
+    if (isUnder(path, SIMULATOR_BASE_PATH)) {
       if (simulator) return simulator.fetch(request)
       return errorResponse(404, 'The raw simulator is only mounted when it is the upstream.', {
         code: 'unknown_url',

@@ -55,15 +55,16 @@ export function describeCredentialError(error: unknown, auth: FoundryAuthConfig)
   return maskSecrets(text.split('\n')[0] ?? '', secrets).slice(0, 500)
 }
 
+/** An opaque token for the simulator's Foundry face to accept (one per server start). */
+export function simulatorToken(): string {
+  return `sim_${randomBytes(24).toString('base64url')}`
+}
+
 /**
- * The simulator's Foundry face wants `Authorization: Bearer <token>`; this issues opaque ones that
- * live an hour, so the proxy's real token path (cache, refresh, header) runs offline.
+ * The simulator's Foundry face wants `Authorization: Bearer <token>` with the one token it was given;
+ * this hands it out as a token that lives an hour, so the proxy's real token path (cache, refresh,
+ * header) runs offline.
  */
-export function simulatorCredential(now: () => number = Date.now): TokenCredentialLike {
-  return {
-    getToken: async () => ({
-      token: `sim_${randomBytes(24).toString('base64url')}`,
-      expiresOnTimestamp: now() + HOUR,
-    }),
-  }
+export function simulatorCredential(token: string, now: () => number = Date.now): TokenCredentialLike {
+  return { getToken: async () => ({ token, expiresOnTimestamp: now() + HOUR }) }
 }

@@ -23,14 +23,15 @@ export function upstreamOptions(
   log: ((line: string) => void) | null,
 ): UpstreamOptions {
   if (upstream.kind === 'simulator') {
-    const fetch = simulator!.fetchLike
-    if (upstream.wire === 'assistants') return { url: `${SIMULATOR_ORIGIN}${SIMULATOR_BASE_PATH}`, fetch }
+    if (upstream.wire === 'assistants')
+      return { url: `${SIMULATOR_ORIGIN}${SIMULATOR_BASE_PATH}`, fetch: simulator!.fetchLike }
+    // The Foundry face, with the one token it accepts: the proxy's real Foundry path runs offline.
     return {
       url: `${SIMULATOR_ORIGIN}${SIMULATOR_FOUNDRY_BASE_PATH}`,
       flavor: 'foundry',
       ...(upstream.apiVersion ? { foundryApiVersion: upstream.apiVersion } : {}),
-      credential: simulatorCredential(),
-      fetch,
+      credential: simulatorCredential(simulator!.foundry.token),
+      fetch: simulator!.foundry.fetchLike,
     }
   }
   if (upstream.flavor !== 'foundry') {

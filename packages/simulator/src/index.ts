@@ -1,12 +1,28 @@
 /**
- * @runline/simulator: an in-memory, OpenAI Assistants API v2 compatible backend with scripted
- * scenarios, as a web-standard fetch handler (works in Node and in browsers).
+ * @runline/simulator: an in-memory backend with scripted scenarios, as web-standard fetch handlers
+ * (works in Node and in browsers): OpenAI Assistants API v2 compatible, and Azure AI Foundry Agent
+ * Service (classic agents) compatible on its `foundry` face.
  */
 
 export { MAX_JSON_DEPTH } from './depth.js'
+export {
+  DEFAULT_FOUNDRY_BASE_PATH,
+  FOUNDRY_API_VERSIONS,
+  type FoundryFace,
+  type FoundryFaceOptions,
+} from './faces/foundry.js'
+export { MCP_SERVER_LABEL } from './faces/foundry-agent.js'
 export { MAX_MESSAGE_LENGTH } from './limits.js'
 export { crc32, encodePng, PNG_SIGNATURE, renderBarChartPng } from './png.js'
-export { SCENARIO_NAMES, type ScenarioName, scenarioFor } from './scenarios.js'
+export {
+  type AnyScenarioName,
+  FOUNDRY_SCENARIO_NAMES,
+  type FoundryScenarioName,
+  foundryScenarioFor,
+  SCENARIO_NAMES,
+  type ScenarioName,
+  scenarioFor,
+} from './scenarios.js'
 export {
   createSimulator,
   FILE_SEARCH_CONTENT_INCLUDE,

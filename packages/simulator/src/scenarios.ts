@@ -6,7 +6,11 @@
  *
  * (the run-outcome words first, so "search the docs but fail" fails; then the tool scenarios, with
  * "plot" before "code" because a plot is a code_interpreter run with an image output).
+ *
+ * The Foundry face knows more words (see {@link foundryScenarioFor}): its agents have MCP servers,
+ * grounding tools, OpenAPI tools and connected agents, and its runs can stop at a guardrail.
  */
+import type { WireTool } from './wire.js'
 
 /** Every scenario name. */
 export const SCENARIO_NAMES = [
@@ -43,14 +47,67 @@ export function scenarioFor(text: string): ScenarioName {
   return 'default'
 }
 
-/** Tool each tool scenario needs in the run's tool list; without it the run answers with text. */
-export const SCENARIO_TOOL: Partial<
-  Record<ScenarioName, 'get_weather' | 'code_interpreter' | 'file_search'>
-> = {
+/** The scenarios only the Foundry face knows. */
+export const FOUNDRY_SCENARIO_NAMES = [
+  'guardrail',
+  'mcp',
+  'bing',
+  'azure_ai_search',
+  'openapi',
+  'connected_agent',
+] as const
+
+/** A scenario only the Foundry face knows. */
+export type FoundryScenarioName = (typeof FOUNDRY_SCENARIO_NAMES)[number]
+
+/** A scenario of any face. */
+export type AnyScenarioName = ScenarioName | FoundryScenarioName
+
+const FOUNDRY_RULES: ReadonlyArray<readonly [AnyScenarioName, RegExp]> = [
+  ['fail', /\bfail/i],
+  ['incomplete', /\bincomplete/i],
+  ['guardrail', /\bguardrail/i],
+  ['expire', /\bexpir/i],
+  ['slow', /\bslow/i],
+  ['long', /\blong\b/i],
+  ['mcp', /\b(mcp|approv)/i],
+  ['bing', /\b(bing|web)\b/i],
+  ['azure_ai_search', /\bindex/i],
+  ['openapi', /\bopenapi/i],
+  ['connected_agent', /\b(connected|delegat)/i],
+  ...RULES.slice(5),
+]
+
+/**
+ * The scenario the words of `text` pick on the Foundry face:
+ *
+ *   fail → incomplete → guardrail → expire → slow → long → mcp/approve → bing/web → index (Azure AI
+ *   Search) → openapi → connected/delegate → weather → plot → code/calculate → search/docs → default
+ */
+export function foundryScenarioFor(text: string): AnyScenarioName {
+  for (const [name, pattern] of FOUNDRY_RULES) if (pattern.test(text)) return name
+  return 'default'
+}
+
+/** The tool type (or function name) each tool scenario needs in the run's tools. */
+const SCENARIO_TOOL: Partial<Record<AnyScenarioName, string>> = {
   weather: 'get_weather',
   plot: 'code_interpreter',
   code: 'code_interpreter',
   search: 'file_search',
+  mcp: 'mcp',
+  bing: 'bing_grounding',
+  azure_ai_search: 'azure_ai_search',
+  openapi: 'openapi',
+  connected_agent: 'connected_agent',
+}
+
+/** Which tool a scenario needs in the run's tools (without it the run answers with text); none: `undefined`. */
+export function scenarioNeeds(scenario: AnyScenarioName): ((tool: WireTool) => boolean) | undefined {
+  const needed = SCENARIO_TOOL[scenario]
+  if (needed === undefined) return undefined
+  if (needed === 'get_weather') return (tool) => tool.type === 'function' && tool.function.name === needed
+  return (tool) => (tool as { type: string }).type === needed
 }
 
 /**

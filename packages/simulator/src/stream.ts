@@ -1,4 +1,5 @@
-import type { RunDriver, StreamSink } from './engine.js'
+import type { RunDriver } from './engine/driver.js'
+import type { StreamSink } from './engine/records.js'
 import { SSE_HEADERS } from './sse.js'
 
 /**

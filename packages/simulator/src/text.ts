@@ -1,4 +1,4 @@
-import type { TextPiece } from './engine.js'
+import type { TextPiece } from './engine/records.js'
 import type { Random } from './prng.js'
 
 /**

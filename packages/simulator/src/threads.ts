@@ -1,4 +1,4 @@
-import type { ThreadRecord } from './engine.js'
+import type { ThreadRecord } from './engine/records.js'
 
 /** How many threads a simulator keeps by default before it forgets the least recently used. */
 export const DEFAULT_MAX_THREADS = 1_000
@@ -43,6 +43,19 @@ export class ThreadStore {
   add(record: ThreadRecord): void {
     this.threads.set(record.thread.id, record)
     while (this.threads.size > this.maxThreads) this.forget(this.victim(record))
+  }
+
+  /** Every thread kept (least recently used first); reading them is not a use. */
+  all(): ThreadRecord[] {
+    return [...this.threads.values()]
+  }
+
+  /** Forgets a thread now (a delete request); false if it was not kept. */
+  remove(id: string): boolean {
+    const record = this.threads.get(id)
+    if (!record) return false
+    this.forget(record)
+    return true
   }
 
   /** Records that `fileId` belongs to the thread, to be forgotten with it. */

@@ -60,6 +60,10 @@ export type WireTool = AssistantTool
 /** The assistant every simulator starts with. */
 export const DEMO_ASSISTANT_ID = 'asst_runline_demo'
 
+/** The demo assistant's instructions. */
+export const DEMO_INSTRUCTIONS =
+  "You are Runline's demo assistant. Answer briefly in Markdown. Use get_weather for weather questions, code_interpreter to calculate or plot, and file_search for questions about the docs."
+
 /** The demo assistant's `get_weather` function tool. */
 export const GET_WEATHER_TOOL: WireTool = {
   type: 'function',
