@@ -9,7 +9,7 @@ export const MAX_JSON_DEPTH = 64
  * Whether the JSON text nests deeper than `maxDepth`. One pass over the characters with a counter, no
  * recursion and nothing parsed, so a body of thousands of `[` cannot overflow anything. Brackets inside
  * strings do not count. For invalid JSON the answer is meaningless, and `JSON.parse` refuses it anyway.
- * `@runline/simulator` has a twin (the two packages do not depend on each other).
+ * `@runline/simulator` uses it too, for the bodies it stores.
  */
 export function jsonDepthExceeds(text: string, maxDepth: number = MAX_JSON_DEPTH): boolean {
   let depth = 0

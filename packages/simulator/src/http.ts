@@ -1,4 +1,4 @@
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from './depth.js'
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '@runline/proxy'
 import { toWireJson } from './json.js'
 
 /** An API error with the real envelope `{"error":{"message","type","param","code"}}`. */

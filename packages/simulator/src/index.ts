@@ -4,7 +4,7 @@
  * Service (classic agents) compatible on its `foundry` face.
  */
 
-export { MAX_JSON_DEPTH } from './depth.js'
+export { MAX_JSON_DEPTH } from '@runline/proxy'
 export {
   DEFAULT_FOUNDRY_BASE_PATH,
   FOUNDRY_API_VERSIONS,

@@ -1,6 +1,7 @@
 // What the simulator refuses before storing anything: bad paths, deep JSON, over-long messages.
+
+import { MAX_JSON_DEPTH } from '@runline/proxy'
 import { describe, expect, it } from 'vitest'
-import { MAX_JSON_DEPTH } from './depth.js'
 import { createSimulator, DEMO_ASSISTANT_ID } from './index.js'
 import { MAX_MESSAGE_LENGTH } from './limits.js'
 import { call, callJson } from './test-utils/sse.js'
