@@ -3,24 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { copyMessage, copyState, copyText, copyTextPart, MESSAGE_KEYS, STATE_KEYS } from './batch.js'
 import { createRunFolder, initialRunState, reduceRun } from './reduce.js'
 import { selectMessageText } from './selectors.js'
+import { assistantMessage, ev } from './test-utils/events.js'
 import { loadRecordings, seededRandom } from './test-utils/recordings.js'
 import type { Message, RunState, RunStreamEvent } from './types.js'
 
-const ev = (event: string, data?: unknown) => ({ event, data }) as unknown as RunStreamEvent
-
-const created = (id: string) =>
-  ev('thread.message.created', {
-    id,
-    object: 'thread.message',
-    created_at: 1,
-    thread_id: 'thread_1',
-    run_id: 'run_1',
-    role: 'assistant',
-    status: 'in_progress',
-    content: [],
-    attachments: [],
-    metadata: {},
-  })
+const created = (id: string) => ev('thread.message.created', assistantMessage(id))
 
 /** A text delta in the API's shape (the reducer's fast path), `first` with the annotations list. */
 const delta = (id: string, value: string, index = 0, first = false) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseRunStream } from './parse.js'
 import { createRunFolder, initialRunState, reduceRun } from './reduce.js'
 import { selectMessageText, selectRun, selectStatus } from './selectors.js'
+import { assistantMessage, ev } from './test-utils/events.js'
 import { loadRecordings, seededRandom, streamOf } from './test-utils/recordings.js'
 import type { RunState, RunStreamEvent } from './types.js'
 
@@ -17,20 +18,7 @@ async function eventsOf(fragment: string): Promise<RunStreamEvent[]> {
 const foldAll = (events: RunStreamEvent[], state: RunState = initialRunState) =>
   events.reduce(reduceRun, state)
 
-const ev = (event: string, data?: unknown) => ({ event, data }) as unknown as RunStreamEvent
-
-const message = (id: string) => ({
-  id,
-  object: 'thread.message',
-  created_at: 1,
-  thread_id: 'thread_1',
-  run_id: 'run_1',
-  role: 'assistant',
-  status: 'in_progress',
-  content: [],
-  attachments: [],
-  metadata: {},
-})
+const message = assistantMessage
 
 describe('reduceRun is total', () => {
   it('never throws, whatever it is given', () => {
