@@ -23,6 +23,7 @@ export {
   type ResponsesBodyIds,
   type ResponsesBodyResult,
   type ResponsesPolicy,
+  validateAgentProfiles,
 } from './responses-policy.js'
 export {
   findPathTrick,
