@@ -28,13 +28,11 @@ export interface ResponseAgentProfile {
   store?: boolean
 }
 
-/** Response-creation fields the browser may not set unless listed in `allowResponseOverrides`. */
-export const RESPONSE_OVERRIDE_FIELDS = [
-  'model',
+// The profile fields copied into the forwarded body (all but `model`, which is replaced).
+const PINNED = [
   'instructions',
   'tools',
   'tool_choice',
-  'prompt',
   'reasoning',
   'text',
   'max_output_tokens',
@@ -42,9 +40,17 @@ export const RESPONSE_OVERRIDE_FIELDS = [
   'parallel_tool_calls',
   'temperature',
   'top_p',
-  'top_logprobs',
   'truncation',
   'store',
+] as const satisfies ReadonlyArray<keyof ResponseAgentProfile & keyof ResponseCreateParamsBase>
+
+/** Response-creation fields the browser may not set unless listed in `allowResponseOverrides`. */
+export const RESPONSE_OVERRIDE_FIELDS = [
+  'model',
+  ...PINNED,
+  // Not pinnable, and not the browser's to choose either: templates, billing tier, user attribution, caching.
+  'prompt',
+  'top_logprobs',
   'service_tier',
   'safety_identifier',
   'user',
@@ -67,22 +73,6 @@ const BROWSER_FIELDS = [
   'metadata',
   'include',
 ] as const satisfies ReadonlyArray<keyof ResponseCreateParamsBase>
-
-// The profile fields copied into the forwarded body (all but `model`, which is replaced).
-const PINNED = [
-  'instructions',
-  'tools',
-  'tool_choice',
-  'reasoning',
-  'text',
-  'max_output_tokens',
-  'max_tool_calls',
-  'parallel_tool_calls',
-  'temperature',
-  'top_p',
-  'truncation',
-  'store',
-] as const satisfies ReadonlyArray<keyof ResponseAgentProfile & ResponseOverrideField>
 
 /** The part of the proxy options the Responses body policy reads. */
 export interface ResponsesPolicy {
