@@ -152,6 +152,7 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
     }
     // Ids a body names (previous_response_id, conversation, item references) are only known once it is read.
     const authorizeAfterBody = RESPONSES_BODY_ID_OPERATIONS.has(operation)
+    let authorizeDone = !authorizeAfterBody
     if (!authorizeAfterBody) {
       const denied = await authorized({ operation, ...ids })
       if (denied) return denied
@@ -193,6 +194,7 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
         if (authorizeAfterBody) {
           const denied = await authorized({ operation, ...ids, ...responses.ids })
           if (denied) return denied
+          authorizeDone = true
         }
         // The profile's pins are applied: forward that, not what the browser sent.
         if (parsed !== undefined) parsed = responses.body
@@ -205,6 +207,9 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
       // Re-serialise what we checked, so a parser that reads duplicate keys differently sees the same thing.
       if (parsed !== undefined) upstreamBody = JSON.stringify(parsed)
     }
+
+    // Fail closed: an operation whose authorize waits for its body never goes out without it.
+    if (!authorizeDone) return refuse(500, 'authorize_failed', 'The authorization check failed.')
 
     const query = new URLSearchParams()
     for (const [key, value] of url.searchParams) {
