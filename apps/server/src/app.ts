@@ -55,6 +55,7 @@ export function createServerApp(config: ServerConfig): ServerApp {
     basePath: PROXY_BASE_PATH,
     allowThreadList: config.threadList,
     assistantIds: config.assistantIds,
+    agents: config.responsesAgents,
     allowedOrigins: config.allowedOrigins,
     maxBodyBytes: config.maxBodyBytes,
     timeoutMs: config.upstreamTimeoutMs,

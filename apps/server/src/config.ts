@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { ConfigError, type Env, read } from './config-error.js'
 import { type FoundryUpstreamConfig, foundryApiVersion, foundryUpstream } from './foundry-config.js'
+import { type ResponsesAgents, responsesAgents } from './responses-config.js'
 
 export { ConfigError } from './config-error.js'
 
@@ -39,6 +40,8 @@ export interface ServerConfig {
   /** Things worth saying at start (a retired service, a token source); printed by the entry points. */
   notices: string[]
   assistantIds: string[] | '*'
+  /** The Responses wire's agent profiles (`RUNLINE_RESPONSES_AGENTS`; `runline-sim` with the simulator). */
+  responsesAgents: ResponsesAgents
   allowedOrigins: string[]
   maxBodyBytes: number
   upstreamTimeoutMs: number
@@ -239,6 +242,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     threadList: threadList(env, up),
     notices,
     assistantIds,
+    responsesAgents: responsesAgents(env, up.kind === 'simulator'),
     allowedOrigins: origins(env),
     maxBodyBytes: integer(env, 'RUNLINE_MAX_BODY_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     upstreamTimeoutMs: integer(env, 'RUNLINE_UPSTREAM_TIMEOUT_MS', 60_000, 1, 3_600_000),

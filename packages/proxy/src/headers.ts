@@ -31,14 +31,14 @@ export interface UpstreamCredentials {
 export function upstreamRequestHeaders(
   incoming: Headers,
   credentials: UpstreamCredentials,
-  hasBody: boolean,
+  request: { hasBody: boolean; assistants: boolean },
 ): Headers {
   const out = new Headers()
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = incoming.get(name)
     if (value !== null) out.set(name, value)
   }
-  if (hasBody) out.set('content-type', 'application/json')
+  if (request.hasBody) out.set('content-type', 'application/json')
   else out.delete('content-type')
   // Compressed SSE would be buffered by the decompressor; ask for the bytes as they are.
   out.set('accept-encoding', 'identity')
@@ -47,7 +47,7 @@ export function upstreamRequestHeaders(
     if (credentials.bearerToken) out.set('authorization', `Bearer ${credentials.bearerToken}`)
     return out
   }
-  out.set('openai-beta', 'assistants=v2')
+  if (request.assistants) out.set('openai-beta', 'assistants=v2')
   if (credentials.apiKey) {
     if (credentials.flavor === 'azure') out.set('api-key', credentials.apiKey)
     else out.set('authorization', `Bearer ${credentials.apiKey}`)

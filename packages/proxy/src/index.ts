@@ -14,6 +14,17 @@ export type {
 } from './options.js'
 export { checkBody, type PolicyViolation, RUN_OVERRIDE_FIELDS, type RunOverrideField } from './policy.js'
 export { createRunlineProxy } from './proxy.js'
+export { checkInputItems, type InputImagePolicy, type InputReferences } from './responses-input.js'
+export {
+  checkResponsesBody,
+  RESPONSE_OVERRIDE_FIELDS,
+  type ResponseAgentProfile,
+  type ResponseOverrideField,
+  type ResponsesBodyIds,
+  type ResponsesBodyResult,
+  type ResponsesPolicy,
+  validateAgentProfiles,
+} from './responses-policy.js'
 export {
   findPathTrick,
   type MatchedRoute,

@@ -1,4 +1,6 @@
 import type { RunOverrideField } from './policy.js'
+import type { InputImagePolicy } from './responses-input.js'
+import type { ResponseAgentProfile, ResponseOverrideField, ResponsesBodyIds } from './responses-policy.js'
 import type { ProxyOperation, RouteIds } from './routes.js'
 import type { TokenCredentialLike } from './token.js'
 
@@ -47,10 +49,18 @@ export interface UpstreamOptions {
    * `event: error` (code `upstream_idle_timeout`).
    */
   idleTimeoutMs?: number
+  /**
+   * Root of the Responses wire (`/responses`, `/conversations`). Default: `url`, except for `foundry`,
+   * whose new agents speak it at `<project endpoint>/openai/v1`. Responses requests carry no `api-version`.
+   */
+  responsesUrl?: string
 }
 
-/** Context handed to {@link RunlineProxyOptions.authorize}. */
-export interface AuthorizeContext extends RouteIds {
+/**
+ * Context handed to {@link RunlineProxyOptions.authorize}: the operation, the ids in its path and, for
+ * `responses.create` and conversation item creation, the ids its body names.
+ */
+export interface AuthorizeContext extends RouteIds, ResponsesBodyIds {
   operation: ProxyOperation
 }
 
@@ -91,6 +101,16 @@ export interface RunlineProxyOptions {
   allowThreadList?: boolean
   /** Run-creation fields the browser may set (all refused with 400 by default). */
   allowRunOverrides?: readonly RunOverrideField[]
+  /**
+   * The Responses wire's agent profiles, by the name the browser sends as `model`. The proxy replaces
+   * `model` with the profile's and fills in what it pins (instructions, tools, ...). Without profiles
+   * (and without `'model'` in `allowResponseOverrides`), `/responses` and `/conversations` are 404.
+   */
+  agents?: Readonly<Record<string, ResponseAgentProfile>>
+  /** Response-creation fields the browser may set (all refused with 400 by default); `'model'`: any model. */
+  allowResponseOverrides?: readonly ResponseOverrideField[]
+  /** `input_image` sources the browser may use. Default `{ url: true, fileId: false }`. */
+  responseInputImages?: Partial<InputImagePolicy>
   /** Origins that get CORS headers. None: same-origin only; other origins are refused with 403. */
   allowedOrigins?: readonly string[]
   /** Request body limit in bytes, enforced while reading. Default 1 MiB; over it: 413. */

@@ -104,10 +104,12 @@ export interface PolicyViolation {
   param: string | null
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** A plain JSON object (not an array, not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const violation = (
+/** Builds a {@link PolicyViolation}. */
+export const violation = (
   status: 400 | 403,
   code: string,
   param: string | null,

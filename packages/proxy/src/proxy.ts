@@ -4,13 +4,26 @@ import { applyCorsHeaders, isAllowedOrigin, preflightResponse } from './cors.js'
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './depth.js'
 import { errorResponse } from './errors.js'
 import { type UpstreamCredentials, upstreamRequestHeaders } from './headers.js'
-import type { RunlineProxyHandler, RunlineProxyOptions } from './options.js'
+import type { AuthorizeContext, RunlineProxyHandler, RunlineProxyOptions } from './options.js'
 import { checkBody } from './policy.js'
 import { relayResponse } from './relay.js'
+import {
+  checkResponsesBody,
+  RESPONSES_BODY_ID_OPERATIONS,
+  type ResponsesPolicy,
+  validateAgentProfiles,
+} from './responses-policy.js'
 import { matchRoute, type ProxyOperation, type RouteIds } from './routes.js'
 
 const MiB = 1024 * 1024
-const POST_BODY_OPTIONAL: ReadonlySet<ProxyOperation> = new Set(['runs.cancel', 'threads.create'])
+const POST_BODY_OPTIONAL: ReadonlySet<ProxyOperation> = new Set([
+  'runs.cancel',
+  'threads.create',
+  'responses.cancel',
+  'conversations.create',
+])
+const isResponsesWire = (operation: ProxyOperation) =>
+  operation.startsWith('responses.') || operation.startsWith('conversations.')
 
 /**
  * Creates the proxy handler. It forwards only the allowlisted Assistants operations, injects the
@@ -25,7 +38,20 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
   const idleTimeoutMs = options.upstream.idleTimeoutMs ?? 60_000
   const allowedOrigins = options.allowedOrigins ?? []
   const auth = createUpstreamAuth(options.upstream, timeoutMs)
-  const routeOptions = { threadList: options.allowThreadList === true }
+  const agents = options.agents ?? {}
+  validateAgentProfiles(agents)
+  const responsesPolicy: ResponsesPolicy = {
+    agents,
+    allowResponseOverrides: options.allowResponseOverrides ?? [],
+    inputImages: { url: true, fileId: false, ...options.responseInputImages },
+  }
+  const responsesBase = (
+    options.upstream.responsesUrl ?? (auth.flavor === 'foundry' ? `${upstreamBase}/openai/v1` : upstreamBase)
+  ).replace(/\/+$/, '')
+  const routeOptions = {
+    threadList: options.allowThreadList === true,
+    responses: Object.keys(agents).length > 0 || responsesPolicy.allowResponseOverrides.includes('model'),
+  }
   const policy = {
     assistantIds: options.assistantIds,
     allowRunOverrides: options.allowRunOverrides ?? [],
@@ -104,13 +130,17 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
       messageId: route.messageId,
       stepId: route.stepId,
       fileId: route.fileId,
+      responseId: route.responseId,
+      conversationId: route.conversationId,
+      itemId: route.itemId,
     }
     options.onRequest?.({ operation, method, path, ...ids })
 
-    if (options.authorize) {
+    const authorized = async (ctx: AuthorizeContext): Promise<Response | null> => {
+      if (!options.authorize) return null
       let verdict: boolean | Response
       try {
-        verdict = await options.authorize(request, { operation, ...ids })
+        verdict = await options.authorize(request, ctx)
       } catch {
         return refuse(500, 'authorize_failed', 'The authorization check failed.')
       }
@@ -118,6 +148,14 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
       if (verdict instanceof Response)
         return finish(new Response(verdict.body, verdict), false, 'authorize_response')
       if (verdict !== true) return refuse(403, 'forbidden', 'You are not allowed to perform this operation.')
+      return null
+    }
+    // Ids a body names (previous_response_id, conversation, item references) are only known once it is read.
+    const authorizeAfterBody = RESPONSES_BODY_ID_OPERATIONS.has(operation)
+    let authorizeDone = !authorizeAfterBody
+    if (!authorizeAfterBody) {
+      const denied = await authorized({ operation, ...ids })
+      if (denied) return denied
     }
 
     let upstreamBody: string | undefined
@@ -147,7 +185,20 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
           return refuse(400, 'invalid_json', 'The request body is not valid JSON.')
         }
       }
-      if (parsed !== undefined || !POST_BODY_OPTIONAL.has(operation)) {
+      const responses = checkResponsesBody(operation, parsed, responsesPolicy)
+      if (responses?.kind === 'violation') {
+        const { violation } = responses
+        return refuse(violation.status, violation.code, violation.message, { param: violation.param })
+      }
+      if (responses?.kind === 'ok') {
+        if (authorizeAfterBody) {
+          const denied = await authorized({ operation, ...ids, ...responses.ids })
+          if (denied) return denied
+          authorizeDone = true
+        }
+        // The profile's pins are applied: forward that, not what the browser sent.
+        if (parsed !== undefined) parsed = responses.body
+      } else if (parsed !== undefined || !POST_BODY_OPTIONAL.has(operation)) {
         const violation = checkBody(operation, parsed, policy)
         if (violation) {
           return refuse(violation.status, violation.code, violation.message, { param: violation.param })
@@ -157,13 +208,19 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
       if (parsed !== undefined) upstreamBody = JSON.stringify(parsed)
     }
 
+    // Fail closed: an operation whose authorize waits for its body never goes out without it.
+    if (!authorizeDone) return refuse(500, 'authorize_failed', 'The authorization check failed.')
+
     const query = new URLSearchParams()
     for (const [key, value] of url.searchParams) {
       if (route.query.includes(key)) query.append(key, value)
     }
-    if (auth.apiVersion) query.set('api-version', auth.apiVersion)
+    const responsesWire = isResponsesWire(operation)
+    // The Responses wire is the v1 API everywhere: no api-version, no Assistants beta header.
+    if (auth.apiVersion && !responsesWire) query.set('api-version', auth.apiVersion)
     const search = query.toString()
-    const target = `${upstreamBase}${route.path}${search ? `?${search}` : ''}`
+    const base = responsesWire ? responsesBase : upstreamBase
+    const target = `${base}${route.path}${search ? `?${search}` : ''}`
 
     const controller = new AbortController()
     let timedOut = false
@@ -205,7 +262,10 @@ export function createRunlineProxy(options: RunlineProxyOptions): RunlineProxyHa
     try {
       upstream = await upstreamFetch(target, {
         method,
-        headers: upstreamRequestHeaders(request.headers, credentials, upstreamBody !== undefined),
+        headers: upstreamRequestHeaders(request.headers, credentials, {
+          hasBody: upstreamBody !== undefined,
+          assistants: !responsesWire,
+        }),
         body: upstreamBody,
         signal: controller.signal,
         redirect: 'manual',

@@ -1,3 +1,6 @@
+import { ID_SUFFIX, INCLUDE_QUERY, LIST_QUERY, type MethodTable, notFound, table } from './route-table.js'
+import { matchResponsesRoute } from './routes-responses.js'
+
 /** Every upstream operation the proxy forwards. Anything else is refused before the upstream is contacted. */
 export type ProxyOperation =
   | 'threads.create'
@@ -16,6 +19,15 @@ export type ProxyOperation =
   | 'runs.steps.list'
   | 'runs.steps.retrieve'
   | 'files.content'
+  | 'responses.create'
+  | 'responses.retrieve'
+  | 'responses.cancel'
+  | 'responses.inputItems.list'
+  | 'conversations.create'
+  | 'conversations.retrieve'
+  | 'conversations.items.list'
+  | 'conversations.items.create'
+  | 'conversations.items.retrieve'
 
 /** The ids a matched path names; each one already passed its strict pattern. */
 export interface RouteIds {
@@ -24,6 +36,12 @@ export interface RouteIds {
   messageId?: string
   stepId?: string
   fileId?: string
+  /** `resp_…` (Responses wire). */
+  responseId?: string
+  /** `conv_…` (Responses wire). */
+  conversationId?: string
+  /** A conversation item id (`msg_…`, `fc_…`, …). */
+  itemId?: string
 }
 
 /** A path + method the proxy forwards. `path` is rebuilt from the validated ids, never copied from the request. */
@@ -46,45 +64,13 @@ export interface RefusedRoute {
 }
 
 // Ids are opaque to us but always short ASCII words: OpenAI `thread_abc123`, Azure `assistant-abc`, files `file-abc`.
-const SUFFIX = '[A-Za-z0-9][A-Za-z0-9_-]{0,99}'
-const THREAD_ID = new RegExp(`^thread_${SUFFIX}$`)
-const RUN_ID = new RegExp(`^run_${SUFFIX}$`)
-const MESSAGE_ID = new RegExp(`^msg_${SUFFIX}$`)
-const STEP_ID = new RegExp(`^step_${SUFFIX}$`)
-const FILE_ID = new RegExp(`^(?:file|assistant)[-_]${SUFFIX}$`)
+const THREAD_ID = new RegExp(`^thread_${ID_SUFFIX}$`)
+const RUN_ID = new RegExp(`^run_${ID_SUFFIX}$`)
+const MESSAGE_ID = new RegExp(`^msg_${ID_SUFFIX}$`)
+const STEP_ID = new RegExp(`^step_${ID_SUFFIX}$`)
+const FILE_ID = new RegExp(`^(?:file|assistant)[-_]${ID_SUFFIX}$`)
 /** The only characters a forwarded path can contain; `%`, `.`, `\` and friends never appear in a real one. */
 const SAFE_PATH = /^(?:\/[A-Za-z0-9_-]+)+$/
-
-const LIST_QUERY = ['limit', 'order', 'after', 'before'] as const
-const INCLUDE_QUERY = ['include[]', 'include'] as const
-
-type MethodTable = Partial<Record<'GET' | 'POST', { operation: ProxyOperation; query?: readonly string[] }>>
-
-function table(
-  path: string,
-  ids: RouteIds,
-  methods: MethodTable,
-  method: string,
-): MatchedRoute | RefusedRoute {
-  const entry = method === 'GET' || method === 'POST' ? methods[method] : undefined
-  if (!entry) {
-    return {
-      kind: 'refused',
-      status: 405,
-      message: `Method ${method} is not allowed on this path through the proxy.`,
-      code: 'method_not_allowed',
-      allow: Object.keys(methods),
-    }
-  }
-  return { kind: 'match', operation: entry.operation, path, query: entry.query ?? [], ...ids }
-}
-
-const notFound = (path: string): RefusedRoute => ({
-  kind: 'refused',
-  status: 404,
-  message: `Unknown request URL: ${path}. The proxy forwards only threads, messages, runs, run steps and file content.`,
-  code: 'unknown_url',
-})
 
 /**
  * Reports why a raw request target (path + query, before any URL normalisation) looks like a path trick:
@@ -108,6 +94,8 @@ export function findPathTrick(rawTarget: string): string | null {
 export interface RouteOptions {
   /** `GET /threads` (`threads.list`): Foundry's list of the project's threads. Default `false`. */
   threadList?: boolean
+  /** `/responses` and `/conversations` (the Responses wire): only when agent profiles are configured. */
+  responses?: boolean
 }
 
 /**
@@ -136,6 +124,9 @@ export function matchRoute(
       return table(path, { fileId: b }, { GET: { operation: 'files.content' } }, method)
     }
     return notFound(path)
+  }
+  if (a === 'responses' || a === 'conversations') {
+    return options.responses ? matchResponsesRoute(s, path, method) : notFound(path)
   }
   if (a !== 'threads') return notFound(path)
   if (s.length === 1) {
