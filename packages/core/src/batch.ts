@@ -96,6 +96,7 @@ export const STATE_KEYS = [
   'error',
   'handledToolCalls',
   'retry',
+  'responses',
 ] as const
 
 /**
@@ -115,6 +116,7 @@ export function copyState(s: RunState): RunState {
     error: s.error,
     handledToolCalls: s.handledToolCalls,
     retry: s.retry,
+    responses: s.responses,
   }
 }
 

@@ -26,7 +26,7 @@ export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null
 
 /** {@link eventFromSse} with the text-delta memo of the stream the message belongs to. */
 function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined): RunStreamEvent | null {
-  const name = message.event === undefined ? 'message' : knownName(message.event)
+  let name = message.event === undefined ? 'message' : knownName(message.event)
   if (name === 'done' || message.data === '[DONE]') return null
   let data: unknown = name === 'thread.message.delta' ? readTextDelta(message.data, memo) : undefined
   if (data === undefined) {
@@ -36,6 +36,8 @@ function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined)
       return malformedEvent(`Malformed JSON in "${name}" event: ${preview(message.data)}`)
     }
   }
+  // A Responses event may come without its `event:` line: its name is its `type`.
+  if (name === 'message') name = typeName(data) ?? name
   return toEvent(name, data)
 }
 
@@ -81,9 +83,20 @@ function knownName(name: string): string {
   return name === 'thread.message.delta' ? 'thread.message.delta' : (KNOWN_NAMES.get(name) ?? name)
 }
 
-/** Real streams wrap error data as `{"error":{...}}`; the API's type says bare. Accept both. */
+/** A Responses event's name: its `type`, when it is a string. */
+function typeName(data: unknown): string | undefined {
+  return isRecord(data) && typeof data.type === 'string' ? knownName(data.type) : undefined
+}
+
+/**
+ * Real streams wrap error data as `{"error":{...}}`; the API's type says bare. Accept both. A
+ * Responses error event's `sequence_number` stays on the unwrapped error.
+ */
 function toEvent(name: string, data: unknown): RunStreamEvent {
-  if (name === 'error' && isRecord(data) && isRecord(data.error)) data = data.error
+  if (name === 'error' && isRecord(data) && isRecord(data.error)) {
+    const seq = data.sequence_number
+    data = typeof seq === 'number' ? { ...data.error, sequence_number: seq } : data.error
+  }
   return { event: name, data } as RunStreamEvent
 }
 
@@ -94,6 +107,11 @@ function eventFromNdjsonLine(line: string): RunStreamEvent | null | undefined {
     parsed = JSON.parse(line)
   } catch {
     return malformedEvent(`Malformed JSON line: ${preview(line)}`)
+  }
+  // A Responses event (what its SSE `data:` carries) is named by its `type`.
+  if (isRecord(parsed) && parsed.event === undefined) {
+    const name = typeName(parsed)
+    if (name !== undefined) return toEvent(name, parsed)
   }
   if (!isRecord(parsed) || typeof parsed.event !== 'string') {
     return malformedEvent(`NDJSON line is not an {event, data} object: ${preview(line)}`)
