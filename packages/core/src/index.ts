@@ -67,6 +67,18 @@ export type {
 export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
 export { createRunEventDecoder, parseRunStream, readRunStream } from './parse.js'
 export { initialRunState, reduceRun } from './reduce.js'
+export type { ResponsesTimelineRow } from './responses/select.js'
+export { selectResponses } from './responses/select.js'
+export type {
+  Response,
+  ResponseError,
+  ResponseOutputItem,
+  ResponsePartialImage,
+  ResponseState,
+  ResponseStreamEvent,
+  ResponsesStreamEvent,
+  ResponseUsage,
+} from './responses/types.js'
 export type { TimelineItem } from './selectors.js'
 export {
   selectError,

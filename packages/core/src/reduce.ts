@@ -2,7 +2,12 @@ import { type Batch, copyState, createBatch, settle, writable } from './batch.js
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
 import { reduceToolApproval } from './reduce-runline.js'
 import { ResponseInputError } from './responses/items.js'
-import { isResponsesEvent, noteResponseError, reduceResponseEvent } from './responses/reduce.js'
+import {
+  isResponsesEvent,
+  noteResponseError,
+  reduceResponseEvent,
+  unwrapResponseError,
+} from './responses/reduce.js'
 import { appendText } from './text-append.js'
 import type {
   Message,
@@ -160,7 +165,8 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
       return entry(state.messages, message.id) ? open : putMessage(open, message, batch)
     }
     case 'error': {
-      const data: Record<string, unknown> = isRecord(event.data) ? event.data : {}
+      // Also a Responses error event as sent (`{type, sequence_number, error: {...}}`).
+      const data: Record<string, unknown> = unwrapResponseError(isRecord(event.data) ? event.data : {})
       const error: RunlineStateError = {
         code:
           typeof data.code === 'string'

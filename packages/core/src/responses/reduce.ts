@@ -162,3 +162,9 @@ export function noteResponseError(state: RunState, data: unknown): RunState {
   if (typeof seq !== 'number' || seq <= last.sequence) return state
   return put(state, responses, { ...last, sequence: seq, errors: [...last.errors, data] })
 }
+
+/** A Responses `error` event as sent (`{type: 'error', sequence_number, error: {...}}`) as its error, sequence kept. */
+export function unwrapResponseError(data: Record<string, unknown>): Record<string, unknown> {
+  if (data.type !== 'error' || !isRecord(data.error)) return data
+  return { ...data.error, sequence_number: data.sequence_number }
+}
