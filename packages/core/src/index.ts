@@ -29,6 +29,13 @@ export {
 export type { CursorPage, CursorPageResponse, CursorQuery, PagePromise } from './client/pagination.js'
 export type { PollOptions } from './client/poll.js'
 export { sleep } from './client/poll.js'
+export type {
+  ConversationsResource,
+  ResponseCreateBody,
+  ResponseRetrieveOptions,
+  ResponseStreamOptions,
+  ResponsesResource,
+} from './client/responses.js'
 export type { RunEventStream } from './client/stream.js'
 export type { FetchLike, HeadersOption, RequestOptions, RunlineClientOptions } from './client/transport.js'
 export type {
