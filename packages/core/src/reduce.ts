@@ -223,7 +223,8 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
     default: {
       // The Responses wire (see responses/reduce.ts).
       const name: string = (event as { event: string }).event
-      if (isResponsesEvent(name)) return reduceResponseEvent(state, name, (event as { data?: unknown }).data)
+      if (isResponsesEvent(name))
+        return reduceResponseEvent(state, name, (event as { data?: unknown }).data, batch)
       // Exhaustive over the known union; unknown names from newer servers are ignored.
       const unknown: never = event
       void unknown

@@ -261,3 +261,30 @@ describe('selectors on the Responses wire', () => {
     expect(selectResponses(initialRunState)).toEqual([])
   })
 })
+
+describe('the batch fold (a run folder, as the store uses it)', () => {
+  it('gives at every snapshot what reduceRun gives, and never writes a snapshot again', async () => {
+    const { createRunFolder } = await import('./reduce.js')
+    const streams = [
+      ...recordings.map((r) => r.events),
+      ...[1, 2, 3, 4, 5].map((s) => generateResponsesStream(s).events),
+    ]
+    const rnd = seededRandom(5)
+    for (const events of streams) {
+      const folder = createRunFolder()
+      let pure = initialRunState
+      const taken: Array<[RunState, string]> = []
+      for (const event of events) {
+        folder.push(ev(event))
+        pure = reduceRun(pure, ev(event))
+        if (rnd() < 0.1) {
+          const snapshot = folder.snapshot()
+          expect(selectResponses(snapshot)).toEqual(selectResponses(pure))
+          taken.push([snapshot, JSON.stringify(snapshot)])
+        }
+      }
+      expect(selectResponses(folder.snapshot())).toEqual(selectResponses(pure))
+      for (const [snapshot, json] of taken) expect(JSON.stringify(snapshot)).toBe(json)
+    }
+  })
+})

@@ -4,6 +4,19 @@ import { isRecord, MAX_ARRAY_GROWTH } from '../merge.js'
 
 type Json = Record<string, any>
 
+/** Gives a writable copy of an object (or the object itself when the caller's batch owns it). */
+export type Copy = <T extends object>(value: T) => T
+
+/** What {@link foldItemEvent} gives for an event that does not apply to the item's type (openai-node ignores it). */
+export const SKIP: unique symbol = Symbol('skip')
+
+/** `value` with `key` set: written into a copy (or into `value` itself when the batch owns it). */
+function set(copy: Copy, value: Json, key: string, to: unknown): Json {
+  const next = copy(value)
+  next[key] = to
+  return next
+}
+
 /** Thrown for input the reducer refuses; becomes an error in state (`source: 'input'`). */
 export class ResponseInputError extends Error {
   constructor(
@@ -27,13 +40,23 @@ export function checkIndex(index: unknown, length: number, what: string, grow: b
   return index
 }
 
-/** A copy of `list` with `value` at `index` (bounded growth; gaps stay holes). */
-export function placed<T>(list: readonly T[] | undefined, index: unknown, value: T, what: string): T[] {
+/** `list` with `value` at `index` (bounded growth; gaps stay holes), copied unless the batch owns it. */
+export function placed<T>(
+  list: readonly T[] | undefined,
+  index: unknown,
+  value: T,
+  what: string,
+  copy: Copy = slice,
+): T[] {
   const source = Array.isArray(list) ? list : []
   const at = checkIndex(index, source.length, what, true)
-  const next = source.slice()
+  const next = copy(source as T[])
   next[at] = value
   return next
+}
+
+function slice<T extends object>(value: T): T {
+  return (Array.isArray(value) ? value.slice() : { ...value }) as T
 }
 
 /** The entry at `index` of `list` when it is an object, with a writer for its replacement. */
@@ -45,8 +68,8 @@ function entryAt(list: unknown, index: unknown, what: string): Json {
   return entry
 }
 
-function withEntry(list: readonly unknown[], index: number, value: unknown): unknown[] {
-  const next = list.slice()
+function withEntry(copy: Copy, list: readonly unknown[], index: number, value: unknown): unknown[] {
+  const next = copy(list as unknown[])
   next[index] = value
   return next
 }
@@ -69,27 +92,33 @@ function isOutputLogprobs(value: unknown): value is Json[] {
   )
 }
 
-function withLogprobs(part: Json, logprobs: unknown, done: boolean): Json {
-  if (!isOutputLogprobs(logprobs)) return part
-  const had = Array.isArray(part.logprobs) ? (part.logprobs as Json[]) : null
-  if (done) return logprobs.length > 0 || (had && had.length > 0) ? { ...part, logprobs } : part
-  return logprobs.length > 0 ? { ...part, logprobs: had ? had.concat(logprobs) : logprobs } : part
+/** The logprobs openai-node keeps on the part (`next`, already writable), from a text event's. */
+function foldLogprobs(next: Json, logprobs: unknown, done: boolean): void {
+  if (logprobs === undefined || (Array.isArray(logprobs) && logprobs.length === 0 && !done)) return
+  if (!isOutputLogprobs(logprobs)) return
+  const had = Array.isArray(next.logprobs) ? (next.logprobs as Json[]) : null
+  if (done) {
+    if (logprobs.length > 0 || (had && had.length > 0)) next.logprobs = logprobs
+  } else next.logprobs = had ? had.concat(logprobs) : logprobs
 }
 
-/** Rewrites a content part of a message or reasoning item (`list` is `content` or `summary`). */
+/** Rewrites a content part of a message or reasoning item (`key` is `content` or `summary`). */
 function rewritePart(
+  copy: Copy,
   item: Json,
   key: 'content' | 'summary',
   index: unknown,
-  partType: string,
-  write: (part: Json) => Json,
+  partType: string | null,
+  write: (part: Json) => void,
 ): Json {
   const list = item[key]
   const part = entryAt(list, index, key)
-  if (part.type !== partType) {
+  if (partType !== null && part.type !== partType) {
     throw new ResponseInputError(`expected a ${partType} part, got ${String(part.type)}`, 'unknown_content')
   }
-  return { ...item, [key]: withEntry(list, index as number, write(part)) }
+  const next = copy(part)
+  write(next)
+  return set(copy, item, key, withEntry(copy, list, index as number, next))
 }
 
 // Status events: the item type they apply to and the status they set.
@@ -132,44 +161,43 @@ export const TEXT_EVENTS: ReadonlySet<string> = new Set([
 ])
 
 /**
- * The item after an item-scoped event, `item` itself when the event does not apply to its type (as
- * openai-node ignores it), or `undefined` when the event is not item-scoped. Throws
- * {@link ResponseInputError} for a part or index that is not there.
+ * The item after an item-scoped event (written into a copy, or into `item` itself when the batch owns
+ * it), {@link SKIP} when the event does not apply to the item's type (openai-node ignores it), or
+ * `undefined` when the event is not item-scoped. Throws {@link ResponseInputError} for a part or index
+ * that is not there.
  */
-export function foldItemEvent(item: Json, type: string, e: Json): Json | undefined {
+export function foldItemEvent(item: Json, type: string, e: Json, copy: Copy): Json | typeof SKIP | undefined {
+  // Text deltas first: most of a stream.
+  if (type === 'response.output_text.delta' || type === 'response.output_text.done') {
+    if (item.type !== 'message') return SKIP
+    const done = type === 'response.output_text.done'
+    return rewritePart(copy, item, 'content', e.content_index, 'output_text', (part) => {
+      foldLogprobs(part, e.logprobs, done)
+      part.text = done ? e.text : str(part.text) + str(e.delta)
+    })
+  }
   const field = FIELD_EVENTS[type]
   if (field !== undefined) {
     const [itemType, key, kind, source] = field
-    if (item.type !== itemType) return item
-    return { ...item, [key]: kind === 'delta' ? str(item[key]) + str(e[source]) : e[source] }
+    if (item.type !== itemType) return SKIP
+    return set(copy, item, key, kind === 'delta' ? str(item[key]) + str(e[source]) : e[source])
   }
   const status = STATUS_EVENTS[type]
-  if (status !== undefined) return item.type === status[0] ? { ...item, status: status[1] } : item
+  if (status !== undefined) return item.type === status[0] ? set(copy, item, 'status', status[1]) : SKIP
   switch (type) {
-    case 'response.output_text.delta':
-    case 'response.output_text.done': {
-      if (item.type !== 'message') return item
-      const done = type === 'response.output_text.done'
-      return rewritePart(item, 'content', e.content_index, 'output_text', (part) => {
-        const next = withLogprobs(part, e.logprobs, done)
-        return { ...next, text: done ? e.text : str(part.text) + str(e.delta) }
-      })
-    }
     case 'response.output_text.annotation.added': {
-      if (item.type !== 'message') return item
-      return rewritePart(item, 'content', e.content_index, 'output_text', (part) => ({
-        ...part,
-        annotations: placed(part.annotations, e.annotation_index, e.annotation, 'annotation'),
-      }))
+      if (item.type !== 'message') return SKIP
+      return rewritePart(copy, item, 'content', e.content_index, 'output_text', (part) => {
+        part.annotations = placed(part.annotations, e.annotation_index, e.annotation, 'annotation')
+      })
     }
     case 'response.refusal.delta':
     case 'response.refusal.done': {
-      if (item.type !== 'message') return item
+      if (item.type !== 'message') return SKIP
       const done = type === 'response.refusal.done'
-      return rewritePart(item, 'content', e.content_index, 'refusal', (part) => ({
-        ...part,
-        refusal: done ? e.refusal : str(part.refusal) + str(e.delta),
-      }))
+      return rewritePart(copy, item, 'content', e.content_index, 'refusal', (part) => {
+        part.refusal = done ? e.refusal : str(part.refusal) + str(e.delta)
+      })
     }
     case 'response.content_part.added':
     case 'response.content_part.done': {
@@ -177,52 +205,54 @@ export function foldItemEvent(item: Json, type: string, e: Json): Json | undefin
       if (!isRecord(part))
         throw new ResponseInputError('a content part that is not an object', 'invalid_event')
       const reasoning = part.type === 'reasoning_text'
-      if (reasoning ? item.type !== 'reasoning' : item.type !== 'message') return item
+      if (reasoning ? item.type !== 'reasoning' : item.type !== 'message') return SKIP
       if (type === 'response.content_part.done') entryAt(item.content, e.content_index, 'content')
-      return { ...item, content: placed(item.content, e.content_index, part, 'content') }
+      return set(copy, item, 'content', placed(item.content, e.content_index, part, 'content', copy))
     }
     case 'response.reasoning_text.delta':
     case 'response.reasoning_text.done': {
-      if (item.type !== 'reasoning') return item
+      if (item.type !== 'reasoning') return SKIP
       const done = type === 'response.reasoning_text.done'
-      return rewritePart(item, 'content', e.content_index, 'reasoning_text', (part) => ({
-        ...part,
-        text: done ? e.text : str(part.text) + str(e.delta),
-      }))
+      return rewritePart(copy, item, 'content', e.content_index, 'reasoning_text', (part) => {
+        part.text = done ? e.text : str(part.text) + str(e.delta)
+      })
     }
     case 'response.reasoning_summary_part.added':
     case 'response.reasoning_summary_part.done': {
-      if (item.type !== 'reasoning') return item
+      if (item.type !== 'reasoning') return SKIP
       if (!isRecord(e.part))
         throw new ResponseInputError('a summary part that is not an object', 'invalid_event')
       if (type === 'response.reasoning_summary_part.done') entryAt(item.summary, e.summary_index, 'summary')
-      return { ...item, summary: placed(item.summary, e.summary_index, e.part, 'summary') }
+      return set(copy, item, 'summary', placed(item.summary, e.summary_index, e.part, 'summary', copy))
     }
     case 'response.reasoning_summary_text.delta':
     case 'response.reasoning_summary_text.done': {
-      if (item.type !== 'reasoning') return item
+      if (item.type !== 'reasoning') return SKIP
       const done = type === 'response.reasoning_summary_text.done'
-      const part = entryAt(item.summary, e.summary_index, 'summary')
-      const next = { ...part, text: done ? e.text : str(part.text) + str(e.delta) }
-      return { ...item, summary: withEntry(item.summary, e.summary_index, next) }
+      return rewritePart(copy, item, 'summary', e.summary_index, null, (part) => {
+        part.text = done ? e.text : str(part.text) + str(e.delta)
+      })
     }
     case 'response.shell_call_command.added':
     case 'response.shell_call_command.delta':
     case 'response.shell_call_command.done': {
-      if (item.type !== 'shell_call' || !isRecord(item.action)) return item
+      if (item.type !== 'shell_call' || !isRecord(item.action)) return SKIP
       const commands: unknown[] = Array.isArray(item.action.commands) ? item.action.commands : []
       const value =
         type === 'response.shell_call_command.delta'
           ? str(commands[checkIndex(e.command_index, commands.length, 'command', false)]) + str(e.delta)
           : e.command
-      return {
-        ...item,
-        action: { ...item.action, commands: placed(commands, e.command_index, value, 'command') },
-      }
+      const action = set(
+        copy,
+        item.action,
+        'commands',
+        placed(commands, e.command_index, value, 'command', copy),
+      )
+      return set(copy, item, 'action', action)
     }
     case 'response.shell_call_output_content.delta':
     case 'response.shell_call_output_content.done': {
-      if (item.type !== 'shell_call_output') return item
+      if (item.type !== 'shell_call_output') return SKIP
       const list: unknown[] = Array.isArray(item.output) ? item.output : []
       const at = checkIndex(e.command_index, list.length, 'command', true)
       let entry: Json = isRecord(list[at])
@@ -237,7 +267,7 @@ export function foldItemEvent(item: Json, type: string, e: Json): Json | undefin
           stderr: str(entry.stderr) + str(e.delta.stderr),
         }
       }
-      return { ...item, output: placed(list, at, entry, 'command') }
+      return set(copy, item, 'output', placed(list, at, entry, 'command', copy))
     }
     default:
       return undefined

@@ -1,9 +1,18 @@
 // Folds the Responses wire's events (`response.*`, and `error` during a response) into RunState.
 // One run is one user turn: each `response.created` begins the next response of the turn, and its
 // `sequence_number` starts over. Items are placed by `output_index`, never by item id.
+import { type Batch, copyState, writable } from '../batch.js'
 import { isRecord } from '../merge.js'
 import type { RunlineStateError, RunState } from '../types.js'
-import { checkIndex, foldItemEvent, placed, ResponseInputError, TEXT_EVENTS } from './items.js'
+import {
+  type Copy,
+  checkIndex,
+  foldItemEvent,
+  placed,
+  ResponseInputError,
+  SKIP,
+  TEXT_EVENTS,
+} from './items.js'
 import type { Response, ResponseOutputItem, ResponseState } from './types.js'
 
 type Json = Record<string, any>
@@ -16,8 +25,17 @@ export function isResponsesEvent(name: string): boolean {
   return name.startsWith('response.')
 }
 
-/** Folds one `response.*` event. Throws only {@link ResponseInputError} (the caller makes it an error in state). */
-export function reduceResponseEvent(state: RunState, name: string, data: unknown): RunState {
+/**
+ * Folds one `response.*` event. Throws only {@link ResponseInputError} (the caller makes it an error in
+ * state). With a `batch` (a run folder's), objects the batch created are written in place (see `Batch`).
+ */
+export function reduceResponseEvent(
+  state: RunState,
+  name: string,
+  data: unknown,
+  batch: Batch | null,
+): RunState {
+  const copy: Copy = (value) => writable(batch, value)
   if (!isRecord(data)) throw new ResponseInputError(`${name}: data is not an object`, 'invalid_event')
   const responses = state.responses ?? NONE
   const last = responses.length > 0 ? responses[responses.length - 1]! : undefined
@@ -48,24 +66,32 @@ export function reduceResponseEvent(state: RunState, name: string, data: unknown
   const sequence = seq ?? last.sequence
   let next: ResponseState
   try {
-    next = foldInto(last, name, data, payload, sequence)
+    next = foldInto(last, name, data, payload, sequence, copy)
   } catch (e) {
     // Refused input: the sequence still moves on, so the next event is not reported as a gap.
-    const refused = put(state, responses, { ...last, sequence })
+    const refused = put(state, responses, { ...last, sequence }, null)
     if (e instanceof ResponseInputError) {
       return { ...refused, error: { code: e.code, message: `${name}: ${e.message}`, source: 'input' } }
     }
     throw e
   }
-  const out = opened(put(state, responses, next))
+  const out = opened(put(state, responses, next, batch))
   return error ? { ...out, error } : out
 }
 
-/** The turn's responses with the last one replaced. */
-function put(state: RunState, responses: readonly ResponseState[], last: ResponseState): RunState {
-  const list = responses.slice()
+/** The turn's responses with the last one replaced (written in place where the batch owns them). */
+function put(
+  state: RunState,
+  responses: readonly ResponseState[],
+  last: ResponseState,
+  batch: Batch | null,
+): RunState {
+  if (responses[responses.length - 1] === last && state.responses === responses) return state
+  const list = writable(batch, responses as ResponseState[])
   list[list.length - 1] = last
-  return { ...state, responses: list }
+  const next = writable(batch, state, copyState)
+  next.responses = list
+  return next
 }
 
 function opened(state: RunState): RunState {
@@ -106,6 +132,7 @@ function foldInto(
   e: Json,
   payload: Json | null,
   sequence: number,
+  copy: Copy,
 ): ResponseState {
   if (payload !== null) return fromLifecycle(rs, payload, sequence)
   switch (name) {
@@ -130,21 +157,21 @@ function foldInto(
   const at = checkIndex(e.output_index, rs.output.length, 'output', false)
   const item = rs.output[at] as Json | undefined
   if (!isRecord(item)) throw new ResponseInputError(`no output item at index ${at}`, 'unknown_item')
-  const folded = foldItemEvent(item, name, e)
+  const folded = foldItemEvent(item, name, e, copy)
+  const next = copy(rs) as Writable<ResponseState>
+  next.sequence = sequence
   // An item event this version does not know (or one that does not apply to the item's type).
-  if (folded === undefined || folded === item) return { ...rs, sequence }
-  const output = rs.output.slice()
-  output[at] = folded as ResponseOutputItem
-  const outputText = rs.outputText !== null && TEXT_EVENTS.has(name) ? null : rs.outputText
-  return {
-    response: rs.response,
-    output,
-    outputText,
-    sequence,
-    partialImages: rs.partialImages,
-    errors: rs.errors,
+  if (folded === undefined || folded === SKIP) return next
+  if (folded !== item) {
+    const output = copy(rs.output as ResponseOutputItem[])
+    output[at] = folded as ResponseOutputItem
+    next.output = output
   }
+  if (rs.outputText !== null && TEXT_EVENTS.has(name)) next.outputText = null
+  return next
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] }
 
 function touchesText(rs: ResponseState, item: Json): boolean {
   return rs.outputText !== null && item.type === 'message'
@@ -160,7 +187,7 @@ export function noteResponseError(state: RunState, data: unknown): RunState {
   const last = responses[responses.length - 1]!
   const seq = data.sequence_number
   if (typeof seq !== 'number' || seq <= last.sequence) return state
-  return put(state, responses, { ...last, sequence: seq, errors: [...last.errors, data] })
+  return put(state, responses, { ...last, sequence: seq, errors: [...last.errors, data] }, null)
 }
 
 /** A Responses `error` event as sent (`{type: 'error', sequence_number, error: {...}}`) as its error, sequence kept. */
