@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { isRecord } from './merge.js'
+import { RESPONSES_EVENT_NAMES } from './responses/parse.js'
 import { createTextDeltaMemo, readTextDelta, type TextDeltaMemo } from './text-delta.js'
 import type { RunStreamEvent, StreamErrorEvent } from './types.js'
 
@@ -69,6 +70,7 @@ const KNOWN_NAMES = new Map(
     'thread.message.incomplete',
     'error',
     'done',
+    ...RESPONSES_EVENT_NAMES,
   ].map((name) => [name, name]),
 )
 

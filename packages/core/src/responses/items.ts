@@ -1,18 +1,19 @@
 // Item-scoped Responses events: each one rewrites the item at its `output_index` (copy on write, so
 // a text or argument fragment costs a string append and a few shallow copies, never the prefix).
+import { type Batch, writable } from '../batch.js'
 import { isRecord, MAX_ARRAY_GROWTH } from '../merge.js'
 
 type Json = Record<string, any>
 
-/** Gives a writable copy of an object (or the object itself when the caller's batch owns it). */
-export type Copy = <T extends object>(value: T) => T
+/** The run folder's batch: objects it owns are written in place, anything else is copied first (null: always). */
+export type Copy = Batch | null
 
 /** What {@link foldItemEvent} gives for an event that does not apply to the item's type (openai-node ignores it). */
 export const SKIP: unique symbol = Symbol('skip')
 
 /** `value` with `key` set: written into a copy (or into `value` itself when the batch owns it). */
 function set(copy: Copy, value: Json, key: string, to: unknown): Json {
-  const next = copy(value)
+  const next = writable(copy, value)
   next[key] = to
   return next
 }
@@ -46,17 +47,13 @@ export function placed<T>(
   index: unknown,
   value: T,
   what: string,
-  copy: Copy = slice,
+  copy: Copy = null,
 ): T[] {
   const source = Array.isArray(list) ? list : []
   const at = checkIndex(index, source.length, what, true)
-  const next = copy(source as T[])
+  const next = writable(copy, source as T[])
   next[at] = value
   return next
-}
-
-function slice<T extends object>(value: T): T {
-  return (Array.isArray(value) ? value.slice() : { ...value }) as T
 }
 
 /** The entry at `index` of `list` when it is an object, with a writer for its replacement. */
@@ -69,7 +66,7 @@ function entryAt(list: unknown, index: unknown, what: string): Json {
 }
 
 function withEntry(copy: Copy, list: readonly unknown[], index: number, value: unknown): unknown[] {
-  const next = copy(list as unknown[])
+  const next = writable(copy, list as unknown[])
   next[index] = value
   return next
 }
@@ -116,7 +113,7 @@ function rewritePart(
   if (partType !== null && part.type !== partType) {
     throw new ResponseInputError(`expected a ${partType} part, got ${String(part.type)}`, 'unknown_content')
   }
-  const next = copy(part)
+  const next = writable(copy, part)
   write(next)
   return set(copy, item, key, withEntry(copy, list, index as number, next))
 }

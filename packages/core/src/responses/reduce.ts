@@ -35,7 +35,7 @@ export function reduceResponseEvent(
   data: unknown,
   batch: Batch | null,
 ): RunState {
-  const copy: Copy = (value) => writable(batch, value)
+  const copy: Copy = batch
   if (!isRecord(data)) throw new ResponseInputError(`${name}: data is not an object`, 'invalid_event')
   const responses = state.responses ?? NONE
   const last = responses.length > 0 ? responses[responses.length - 1]! : undefined
@@ -158,12 +158,12 @@ function foldInto(
   const item = rs.output[at] as Json | undefined
   if (!isRecord(item)) throw new ResponseInputError(`no output item at index ${at}`, 'unknown_item')
   const folded = foldItemEvent(item, name, e, copy)
-  const next = copy(rs) as Writable<ResponseState>
+  const next = writable(copy, rs) as Writable<ResponseState>
   next.sequence = sequence
   // An item event this version does not know (or one that does not apply to the item's type).
   if (folded === undefined || folded === SKIP) return next
   if (folded !== item) {
-    const output = copy(rs.output as ResponseOutputItem[])
+    const output = writable(copy, rs.output as ResponseOutputItem[])
     output[at] = folded as ResponseOutputItem
     next.output = output
   }
