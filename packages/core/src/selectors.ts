@@ -1,4 +1,5 @@
 import type { AnyToolCall } from './foundry-types.js'
+import { memoOn } from './memo.js'
 import { isRecord } from './merge.js'
 import {
   hasResponses,
@@ -25,20 +26,6 @@ import type {
 
 // Typed mutable to match the API's `Message[]` shapes; like every selector result, never mutate it.
 const EMPTY: never[] = Object.freeze([]) as never[]
-
-/**
- * Memoizes a derivation on the identity of its inputs. A WeakMap keyed on the first input keeps one
- * cached result per state-ish object without holding it alive.
- */
-function memoOn<K extends object, R>(derive: (key: K) => R): (key: K) => R {
-  const cache = new WeakMap<K, R>()
-  return (key) => {
-    if (cache.has(key)) return cache.get(key) as R
-    const value = derive(key)
-    cache.set(key, value)
-    return value
-  }
-}
 
 /** One shared empty array, so "nothing yet" is always the same reference. */
 function nonEmpty<T>(items: T[]): T[] {

@@ -1,5 +1,6 @@
 // Selectors of the Responses wire. Each returns the same reference while its inputs are unchanged.
 import type { AnyToolCall, RequiredApprovalCall } from '../foundry-types.js'
+import { memoOn as memo } from '../memo.js'
 import { isRecord } from '../merge.js'
 import type { RequiredActionFunctionToolCall, Run, RunState, RunUiStatus } from '../types.js'
 import type { Response, ResponseOutputItem, ResponseState } from './types.js'
@@ -8,16 +9,6 @@ const EMPTY: never[] = Object.freeze([]) as never[]
 const NO_RESPONSES: readonly ResponseState[] = EMPTY
 
 type Json = Record<string, any>
-
-function memo<K extends object, R>(derive: (key: K) => R): (key: K) => R {
-  const cache = new WeakMap<K, R>()
-  return (key) => {
-    if (cache.has(key)) return cache.get(key) as R
-    const value = derive(key)
-    cache.set(key, value)
-    return value
-  }
-}
 
 /** The concatenated `output_text` parts of the message items: openai-node's `output_text`. */
 function outputTextOf(output: readonly (ResponseOutputItem | undefined)[]): string {
