@@ -3,6 +3,7 @@
 // which answer the run waits for.
 import type { RequiredApprovalCall } from './foundry-types.js'
 import { isRecord } from './merge.js'
+import { hasResponses, selectResponsesApprovals } from './responses/select.js'
 import type { RunState } from './types.js'
 
 const EMPTY: never[] = Object.freeze([]) as never[]
@@ -11,10 +12,12 @@ const approvableByList = new WeakMap<object, RequiredApprovalCall[]>()
 
 /**
  * The calls the run waits to have approved (`required_action.type = "submit_tool_approval"`), empty
- * otherwise: only calls with an id, the server's own array when every call has one. Stable: the same
+ * otherwise (Responses wire: the unanswered `mcp_approval_request` items): only calls with an id, the server's own array when every call has one. Stable: the same
  * array while the run's required action is unchanged.
  */
 export function selectRequiredApprovals(state: RunState): RequiredApprovalCall[] {
+  // Responses: the last response's `mcp_approval_request` items no approval response answered yet.
+  if (hasResponses(state)) return selectResponsesApprovals(state)
   const run = state.run
   if (run?.status !== 'requires_action') return EMPTY
   // Typed as the Assistants action; Foundry's approval action is kept as sent.

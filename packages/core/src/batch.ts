@@ -109,6 +109,7 @@ export const STATE_KEYS = [
   'error',
   'handledToolCalls',
   'retry',
+  'responses',
 ] as const
 
 /**
@@ -128,6 +129,7 @@ export function copyState(s: RunState): RunState {
     error: s.error,
     handledToolCalls: s.handledToolCalls,
     retry: s.retry,
+    responses: s.responses,
   }
 }
 

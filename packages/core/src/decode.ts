@@ -26,7 +26,7 @@ export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null
 
 /** {@link eventFromSse} with the text-delta memo of the stream the message belongs to. */
 function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined): RunStreamEvent | null {
-  const name = message.event === undefined ? 'message' : knownName(message.event)
+  let name = message.event === undefined ? 'message' : knownName(message.event)
   if (name === 'done' || message.data === '[DONE]') return null
   let data: unknown = name === 'thread.message.delta' ? readTextDelta(message.data, memo) : undefined
   if (data === undefined) {
@@ -36,6 +36,8 @@ function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined)
       return malformedEvent(`Malformed JSON in "${name}" event: ${preview(message.data)}`)
     }
   }
+  // A Responses event may come without its `event:` line: its name is its `type`.
+  if (name === 'message') name = typeName(data) ?? name
   return toEvent(name, data)
 }
 
@@ -44,17 +46,30 @@ function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined)
  * network chunk, and the first `===` between such a slice and a constant compares characters through a
  * slow path (some 50-90 ns on Node 20: as much as folding a text delta in place); the reducer's switch,
  * the store and the callbacks each compared again. The constant compares by identity wherever the event
- * goes next, and a kept delta no longer keeps its chunk alive through its name. Deltas are nearly all
- * of a stream; any other name stays as it came (a map of them all measured no faster).
+ * goes next, and a kept delta no longer keeps its chunk alive through its name. Deltas (the Responses
+ * text delta too) are nearly all of a stream; any other name stays as it came (a map of them all
+ * measured no faster).
  */
 function knownName(name: string): string {
   if (name === 'thread.message.delta') return 'thread.message.delta'
+  if (name === 'response.output_text.delta') return 'response.output_text.delta'
   return name === 'thread.run.step.delta' ? 'thread.run.step.delta' : name
 }
 
-/** Real streams wrap error data as `{"error":{...}}`; the API's type says bare. Accept both. */
+/** A Responses event's name: its `type`, when it is a string. */
+function typeName(data: unknown): string | undefined {
+  return isRecord(data) && typeof data.type === 'string' ? knownName(data.type) : undefined
+}
+
+/**
+ * Real streams wrap error data as `{"error":{...}}`; the API's type says bare. Accept both. A
+ * Responses error event's `sequence_number` stays on the unwrapped error.
+ */
 function toEvent(name: string, data: unknown): RunStreamEvent {
-  if (name === 'error' && isRecord(data) && isRecord(data.error)) data = data.error
+  if (name === 'error' && isRecord(data) && isRecord(data.error)) {
+    const seq = data.sequence_number
+    data = typeof seq === 'number' ? { ...data.error, sequence_number: seq } : data.error
+  }
   return { event: name, data } as RunStreamEvent
 }
 
@@ -65,6 +80,11 @@ function eventFromNdjsonLine(line: string): RunStreamEvent | null | undefined {
     parsed = JSON.parse(line)
   } catch {
     return malformedEvent(`Malformed JSON line: ${preview(line)}`)
+  }
+  // A Responses event (what its SSE `data:` carries) is named by its `type`.
+  if (isRecord(parsed) && parsed.event === undefined) {
+    const name = typeName(parsed)
+    if (name !== undefined) return toEvent(name, parsed)
   }
   if (!isRecord(parsed) || typeof parsed.event !== 'string') {
     return malformedEvent(`NDJSON line is not an {event, data} object: ${preview(line)}`)

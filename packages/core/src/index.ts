@@ -29,6 +29,13 @@ export {
 export type { CursorPage, CursorPageResponse, CursorQuery, PagePromise } from './client/pagination.js'
 export type { PollOptions } from './client/poll.js'
 export { sleep } from './client/poll.js'
+export type {
+  ConversationsResource,
+  ResponseCreateBody,
+  ResponseRetrieveOptions,
+  ResponseStreamOptions,
+  ResponsesResource,
+} from './client/responses.js'
 export type { RunEventStream } from './client/stream.js'
 export type { FetchLike, HeadersOption, RequestOptions, RunlineClientOptions } from './client/transport.js'
 export type {
@@ -67,6 +74,18 @@ export type {
 export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
 export { createRunEventDecoder, parseRunStream, readRunStream } from './parse.js'
 export { initialRunState, reduceRun } from './reduce.js'
+export type { ResponsesTimelineRow } from './responses/select.js'
+export { selectResponses } from './responses/select.js'
+export type {
+  Response,
+  ResponseError,
+  ResponseOutputItem,
+  ResponsePartialImage,
+  ResponseState,
+  ResponseStreamEvent,
+  ResponsesStreamEvent,
+  ResponseUsage,
+} from './responses/types.js'
 export type { TimelineItem } from './selectors.js'
 export {
   selectError,

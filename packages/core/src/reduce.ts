@@ -1,6 +1,13 @@
 import { type Batch, copyState, createBatch, owned, settle, writable } from './batch.js'
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
 import { reduceToolApproval } from './reduce-runline.js'
+import { ResponseInputError } from './responses/items.js'
+import {
+  isResponsesEvent,
+  noteResponseError,
+  reduceResponseEvent,
+  unwrapResponseError,
+} from './responses/reduce.js'
 import { appendText } from './text-append.js'
 import type {
   Message,
@@ -24,6 +31,7 @@ export const initialRunState: RunState = Object.freeze({
   error: null,
   handledToolCalls: Object.freeze({}),
   retry: null,
+  responses: Object.freeze([]),
 }) as RunState
 
 /**
@@ -82,6 +90,8 @@ function reduceChecked(state: RunState, event: RunStreamEvent, batch: Batch | nu
   } catch (error) {
     // Refused input keeps the previous snapshot; the stream goes on.
     if (error instanceof DeltaError) return withError(state, error.code, `${event.event}: ${error.message}`)
+    if (error instanceof ResponseInputError)
+      return withError(state, error.code, `${event.event}: ${error.message}`)
     return withError(state, 'invalid_event', `${event.event}: ${(error as Error)?.message ?? String(error)}`)
   }
 }
@@ -156,7 +166,8 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
       return entry(state.messages, message.id) ? open : putMessage(open, message, batch)
     }
     case 'error': {
-      const data: Record<string, unknown> = isRecord(event.data) ? event.data : {}
+      // Also a Responses error event as sent (`{type, sequence_number, error: {...}}`).
+      const data: Record<string, unknown> = unwrapResponseError(isRecord(event.data) ? event.data : {})
       const error: RunlineStateError = {
         code:
           typeof data.code === 'string'
@@ -168,7 +179,8 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
         source: data.type === 'runline_parse_error' ? 'input' : 'stream',
       }
       // A malformed line is not the end of the stream; the server's error event is.
-      return { ...state, error, phase: error.source === 'input' ? state.phase : 'errored' }
+      const next = { ...state, error, phase: error.source === 'input' ? state.phase : 'errored' }
+      return error.source === 'input' ? next : noteResponseError(next, data)
     }
     case 'done':
       return state.phase === 'done' ? state : { ...state, phase: 'done' }
@@ -210,6 +222,10 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
     case 'runline.reset':
       return initialRunState
     default: {
+      // The Responses wire (see responses/reduce.ts).
+      const name: string = (event as { event: string }).event
+      if (isResponsesEvent(name))
+        return reduceResponseEvent(state, name, (event as { data?: unknown }).data, batch)
       // Exhaustive over the known union; unknown names from newer servers are ignored.
       const unknown: never = event
       void unknown

@@ -1,5 +1,15 @@
 import type { AnyToolCall } from './foundry-types.js'
+import { memoOn } from './memo.js'
 import { isRecord } from './merge.js'
+import {
+  hasResponses,
+  selectResponsesError,
+  selectResponsesStatus,
+  selectResponsesTimeline,
+  selectResponsesToolCalls,
+  selectResponsesUsage,
+} from './responses/select.js'
+import type { ResponseOutputItem } from './responses/types.js'
 import { isTerminalStatus } from './status.js'
 import type {
   Message,
@@ -16,20 +26,6 @@ import type {
 
 // Typed mutable to match the API's `Message[]` shapes; like every selector result, never mutate it.
 const EMPTY: never[] = Object.freeze([]) as never[]
-
-/**
- * Memoizes a derivation on the identity of its inputs. A WeakMap keyed on the first input keeps one
- * cached result per state-ish object without holding it alive.
- */
-function memoOn<K extends object, R>(derive: (key: K) => R): (key: K) => R {
-  const cache = new WeakMap<K, R>()
-  return (key) => {
-    if (cache.has(key)) return cache.get(key) as R
-    const value = derive(key)
-    cache.set(key, value)
-    return value
-  }
-}
 
 /** One shared empty array, so "nothing yet" is always the same reference. */
 function nonEmpty<T>(items: T[]): T[] {
@@ -76,6 +72,8 @@ const answerableByList = new WeakMap<object, RequiredActionFunctionToolCall[]>()
  * answered, with an id and a function: the server's own array when every call is one.
  */
 export function selectRequiredToolCalls(state: RunState): RequiredActionFunctionToolCall[] {
+  // Responses: the last response's unanswered function calls, in the same form.
+  if (hasResponses(state)) return selectResponsesToolCalls(state)
   const run = state.run
   if (run?.status !== 'requires_action') return EMPTY
   const calls: unknown = run.required_action?.submit_tool_outputs?.tool_calls
@@ -113,6 +111,7 @@ const errorsByState = new WeakMap<object, { code: string; message: string }>()
  */
 export function selectError(state: RunState): { code: string; message: string } | null {
   if (state.error) return state.error
+  if (hasResponses(state)) return selectResponsesError(state)
   const lastError: unknown = state.run?.last_error
   if (typeof lastError !== 'object' || lastError === null) return null
   let view = errorsByState.get(lastError)
@@ -134,6 +133,7 @@ export function selectError(state: RunState): { code: string; message: string } 
  * `in_progress`, `requires_action`, `cancelling`); without a run, the stream's phase.
  */
 export function selectStatus(state: RunState): RunUiStatus {
+  if (hasResponses(state)) return selectResponsesStatus(state)
   const status = state.run?.status
   if (isTerminalStatus(status)) return status!
   if (state.phase === 'errored') return 'error'
@@ -162,6 +162,7 @@ const usageBySteps = new WeakMap<object, Run.Usage | null>()
  * still gets a total: an ended run without usage reads the sum of its steps'.
  */
 export function selectUsage(state: RunState): Run.Usage | null {
+  if (hasResponses(state)) return selectResponsesUsage(state)
   const run = state.run
   if (!run) return null
   if (run.usage) return run.usage
@@ -216,6 +217,11 @@ export interface TimelineItem {
   message: Message | null
   /** The step's tool calls (empty for message steps), Foundry's types included. */
   toolCalls: AnyToolCall[]
+  /**
+   * Responses wire: the output item this row shows (any type, unknown ones included, as sent); then
+   * `step` and `message` are null. Absent on Assistants rows.
+   */
+  item?: ResponseOutputItem
 }
 
 const itemsByStep = new WeakMap<RunStep, TimelineItem>()
@@ -246,6 +252,7 @@ function itemForMessage(message: Message): TimelineItem {
  * re-renders only when its own step or message changed.
  */
 export function selectTimeline(state: RunState): TimelineItem[] {
+  if (hasResponses(state)) return selectResponsesTimeline(state)
   const key = timelineKey(state)
   const cached = timelineByState.get(key)
   if (cached) return cached

@@ -9,6 +9,7 @@ import type { ErrorObject } from 'openai/resources/shared'
 export type { RunUiStatus } from './status.js'
 
 import type { RunlineToolApprovalEvent } from './foundry-types.js'
+import type { ResponseState } from './responses/types.js'
 
 export type {
   AssistantStreamEvent,
@@ -139,4 +140,10 @@ export interface RunState {
   handledApprovals?: Readonly<Record<string, boolean>>
   /** A request waiting to be sent again because the server asked for it (429, 503), else null. */
   retry: RunRetry | null
+  /**
+   * The Responses wire: the responses of this turn in order (each `response.created` begins the next;
+   * a client-driven tool loop or an MCP approval makes several). `selectResponses` gives them as
+   * openai-node accumulates them. Empty on the Assistants wire (absent on hand-built states).
+   */
+  responses?: readonly ResponseState[]
 }

@@ -16,6 +16,7 @@ import type { ToolApproval } from '../foundry-types.js'
 import { approvalsBody, createToolApprovalMethods, type ToolApprovalMethods } from './approvals.js'
 import { type CursorPageResponse, type CursorQuery, PagePromise } from './pagination.js'
 import { type PollOptions, pollRun } from './poll.js'
+import { type ConversationsResource, createResponsesResources, type ResponsesResource } from './responses.js'
 import { openRunEventStream, type RunEventStream } from './stream.js'
 import {
   createTransport,
@@ -151,6 +152,10 @@ export interface RunlineClient {
   readonly runs: RunsResource
   readonly steps: StepsResource
   readonly files: FilesResource
+  /** The Responses wire: `/responses` (± stream, ± background, re-attach, cancel, input items). */
+  readonly responses: ResponsesResource
+  /** The Responses wire: `/conversations` and their items. */
+  readonly conversations: ConversationsResource
 }
 
 /** Merges `include` from the body (openai-node style) and the options into one query, body without it. */
@@ -319,5 +324,13 @@ export function createRunlineClient(options: RunlineClientOptions): RunlineClien
       }),
   }
 
-  return { baseUrl: options.baseUrl, threads, messages, runs, steps, files }
+  return {
+    baseUrl: options.baseUrl,
+    threads,
+    messages,
+    runs,
+    steps,
+    files,
+    ...createResponsesResources(transport),
+  }
 }

@@ -1,0 +1,197 @@
+// Folds the Responses wire's events (`response.*`, and `error` during a response) into RunState.
+// One run is one user turn: each `response.created` begins the next response of the turn, and its
+// `sequence_number` starts over. Items are placed by `output_index`, never by item id.
+import { type Batch, copyState, writable } from '../batch.js'
+import { isRecord } from '../merge.js'
+import type { RunlineStateError, RunState } from '../types.js'
+import {
+  type Copy,
+  checkIndex,
+  foldItemEvent,
+  placed,
+  ResponseInputError,
+  SKIP,
+  TEXT_EVENTS,
+} from './items.js'
+import type { Response, ResponseOutputItem, ResponseState } from './types.js'
+
+type Json = Record<string, any>
+
+const NONE: readonly never[] = Object.freeze([])
+const NO_IMAGES: Readonly<Record<number, never>> = Object.freeze({})
+
+/** True for an event name this module folds. */
+export function isResponsesEvent(name: string): boolean {
+  return name.startsWith('response.')
+}
+
+/**
+ * Folds one `response.*` event. Throws only {@link ResponseInputError} (the caller makes it an error in
+ * state). With a `batch` (a run folder's), objects the batch created are written in place (see `Batch`).
+ */
+export function reduceResponseEvent(
+  state: RunState,
+  name: string,
+  data: unknown,
+  batch: Batch | null,
+): RunState {
+  const copy: Copy = batch
+  if (!isRecord(data)) throw new ResponseInputError(`${name}: data is not an object`, 'invalid_event')
+  const responses = state.responses ?? NONE
+  const last = responses.length > 0 ? responses[responses.length - 1]! : undefined
+  const seq = typeof data.sequence_number === 'number' ? data.sequence_number : null
+  const payload =
+    isRecord(data.response) && typeof data.response.id === 'string' ? (data.response as Json) : null
+  // `response.created` of another response begins the next one (the current one replayed is folded
+  // like any event: ignored when old); so does any event carrying a whole response before the first.
+  if (
+    payload !== null &&
+    (last === undefined || (name === 'response.created' && last.response.id !== payload.id))
+  ) {
+    return opened({ ...state, responses: [...responses, begin(payload, seq)] })
+  }
+  if (last === undefined) {
+    throw new ResponseInputError(`${name} before any response.created`, 'unknown_response')
+  }
+  // Sequence: an old or repeated event (a re-attached stream) changes nothing; a gap is reported.
+  if (seq !== null && seq <= last.sequence) return state
+  let error: RunlineStateError | null = null
+  if (seq !== null && last.sequence >= 0 && seq > last.sequence + 1) {
+    error = {
+      code: 'sequence_gap',
+      message: `${name}: sequence_number ${seq} follows ${last.sequence} (events ${last.sequence + 1}…${seq - 1} are missing)`,
+      source: 'input',
+    }
+  }
+  const sequence = seq ?? last.sequence
+  let next: ResponseState
+  try {
+    next = foldInto(last, name, data, payload, sequence, copy)
+  } catch (e) {
+    // Refused input: the sequence still moves on, so the next event is not reported as a gap.
+    const refused = put(state, responses, { ...last, sequence }, null)
+    if (e instanceof ResponseInputError) {
+      return { ...refused, error: { code: e.code, message: `${name}: ${e.message}`, source: 'input' } }
+    }
+    throw e
+  }
+  const out = opened(put(state, responses, next, batch))
+  return error ? { ...out, error } : out
+}
+
+/** The turn's responses with the last one replaced (written in place where the batch owns them). */
+function put(
+  state: RunState,
+  responses: readonly ResponseState[],
+  last: ResponseState,
+  batch: Batch | null,
+): RunState {
+  if (responses[responses.length - 1] === last && state.responses === responses) return state
+  const list = writable(batch, responses as ResponseState[])
+  list[list.length - 1] = last
+  const next = writable(batch, state, copyState)
+  next.responses = list
+  return next
+}
+
+function opened(state: RunState): RunState {
+  return state.phase === 'open' ? state : { ...state, phase: 'open' }
+}
+
+function begin(response: Json, seq: number | null): ResponseState {
+  return fromLifecycle(
+    {
+      response: response as Response,
+      output: NONE,
+      outputText: null,
+      sequence: -1,
+      partialImages: NO_IMAGES,
+      errors: NONE,
+    },
+    response,
+    seq ?? -1,
+  )
+}
+
+function fromLifecycle(current: ResponseState, response: Json, sequence: number): ResponseState {
+  const output = Array.isArray(response.output) ? (response.output as ResponseOutputItem[]) : NONE
+  const text = response.output_text
+  return {
+    response: response as Response,
+    output,
+    outputText: typeof text === 'string' ? text : null,
+    sequence,
+    partialImages: current.partialImages,
+    errors: current.errors,
+  }
+}
+
+function foldInto(
+  rs: ResponseState,
+  name: string,
+  e: Json,
+  payload: Json | null,
+  sequence: number,
+  copy: Copy,
+): ResponseState {
+  if (payload !== null) return fromLifecycle(rs, payload, sequence)
+  switch (name) {
+    case 'response.output_item.added':
+    case 'response.output_item.done': {
+      if (!isRecord(e.item)) throw new ResponseInputError('an item that is not an object', 'invalid_event')
+      const output = placed(rs.output, e.output_index, e.item as unknown as ResponseOutputItem, 'output')
+      return { ...rs, output, outputText: touchesText(rs, e.item) ? null : rs.outputText, sequence }
+    }
+    case 'response.image_generation_call.partial_image': {
+      const at = checkIndex(e.output_index, rs.output.length, 'output', false)
+      const image = {
+        output_index: at,
+        item_id: e.item_id,
+        partial_image_index: e.partial_image_index,
+        partial_image_b64: e.partial_image_b64,
+      }
+      return { ...rs, partialImages: { ...rs.partialImages, [at]: image }, sequence }
+    }
+  }
+  if (!('output_index' in e)) return { ...rs, sequence }
+  const at = checkIndex(e.output_index, rs.output.length, 'output', false)
+  const item = rs.output[at] as Json | undefined
+  if (!isRecord(item)) throw new ResponseInputError(`no output item at index ${at}`, 'unknown_item')
+  const folded = foldItemEvent(item, name, e, copy)
+  const next = writable(copy, rs) as Writable<ResponseState>
+  next.sequence = sequence
+  // An item event this version does not know (or one that does not apply to the item's type).
+  if (folded === undefined || folded === SKIP) return next
+  if (folded !== item) {
+    const output = writable(copy, rs.output as ResponseOutputItem[])
+    output[at] = folded as ResponseOutputItem
+    next.output = output
+  }
+  if (rs.outputText !== null && TEXT_EVENTS.has(name)) next.outputText = null
+  return next
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] }
+
+function touchesText(rs: ResponseState, item: Json): boolean {
+  return rs.outputText !== null && item.type === 'message'
+}
+
+/**
+ * An `error` event during a response: kept with the response (the accumulated `Response` leaves it
+ * out) and its `sequence_number` folded, so the events after it are not reported as a gap.
+ */
+export function noteResponseError(state: RunState, data: unknown): RunState {
+  const responses = state.responses
+  if (!responses || responses.length === 0 || !isRecord(data)) return state
+  const last = responses[responses.length - 1]!
+  const seq = data.sequence_number
+  if (typeof seq !== 'number' || seq <= last.sequence) return state
+  return put(state, responses, { ...last, sequence: seq, errors: [...last.errors, data] }, null)
+}
+
+/** A Responses `error` event as sent (`{type: 'error', sequence_number, error: {...}}`) as its error, sequence kept. */
+export function unwrapResponseError(data: Record<string, unknown>): Record<string, unknown> {
+  if (data.type !== 'error' || !isRecord(data.error)) return data
+  return { ...data.error, sequence_number: data.sequence_number }
+}
