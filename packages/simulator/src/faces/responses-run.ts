@@ -39,7 +39,8 @@ export class ResponseRun {
   reasoningTokens = 0
   /** Ticks per tick: the slow scenario goes at 5× pace. */
   pace = 1
-  private readonly sinks = new Set<StreamSink>()
+  /** Live streams, each with the sequence number it wants events after. */
+  private readonly sinks = new Map<StreamSink, number>()
   private stopRequested = false
   private quickTicks = 0
   /** Resolves when the response is terminal (a non-streaming create waits for it). */
@@ -69,10 +70,11 @@ export class ResponseRun {
 
   /** Sends one event (`type` and `sequence_number` first, as the API writes them) and logs it. */
   emit(type: string, fields: Record<string, unknown>): void {
-    const data = JSON.stringify({ type, sequence_number: this.frames.length, ...fields })
+    const sequence = this.frames.length
+    const data = JSON.stringify({ type, sequence_number: sequence, ...fields })
     const frame = `event: ${type}\ndata: ${data}\n\n`
     this.frames.push(frame)
-    for (const sink of this.sinks) sink.send(frame)
+    for (const [sink, after] of this.sinks) if (sequence > after) sink.send(frame)
   }
 
   /**
@@ -83,7 +85,7 @@ export class ResponseRun {
     for (let index = Math.max(0, startingAfter + 1); index < this.frames.length; index++)
       sink.send(this.frames[index] as string)
     if (this.terminal) sink.end()
-    else this.sinks.add(sink)
+    else this.sinks.set(sink, startingAfter)
   }
 
   /** Detaches a stream whose reader left; the response goes on. */
@@ -93,7 +95,7 @@ export class ResponseRun {
 
   /** Marks the response final: ends its streams and wakes a waiting create. */
   finish(): void {
-    for (const sink of this.sinks) sink.end()
+    for (const sink of this.sinks.keys()) sink.end()
     this.sinks.clear()
     this.settle()
   }
@@ -108,7 +110,7 @@ export class ResponseRun {
     const ms = this.host.delayMs * count * this.pace
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms))
     else if (++this.quickTicks % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 0))
-    for (const sink of this.sinks) {
+    for (const sink of this.sinks.keys()) {
       const ready = sink.ready?.()
       if (ready) await ready
     }
