@@ -3,6 +3,7 @@
  * `Response` (same fields, same order), `usage`, the `obfuscation` padding of deltas, the model's tools.
  */
 import type { Random } from '../prng.js'
+import type { CreateResponseRequest } from './responses-requests.js'
 import type { WireItem, WireResponse } from './responses-run.js'
 
 /** The one model of the Responses face. */
@@ -42,23 +43,10 @@ export const RUNLINE_DOCS_TOOLS = [
   },
 ]
 
-/** What a create request sets on the response (everything else has the API's defaults). */
-export interface ResponseSettings {
+/** What a create request sets on the response (everything else has the API's defaults), with its id. */
+export type ResponseSettings = Omit<CreateResponseRequest, 'input' | 'stream' | 'include'> & {
   id: string
   createdAt: number
-  background: boolean
-  instructions: string | null
-  maxOutputTokens: number | null
-  previousResponseId: string | null
-  conversationId: string | null
-  tools: unknown[]
-  toolChoice: unknown
-  parallelToolCalls: boolean
-  temperature: number
-  topP: number
-  store: boolean
-  metadata: Record<string, string>
-  reasoning: { effort: string | null; summary: string | null }
 }
 
 /** A fresh response (`queued` in background mode, else `in_progress`), keys in the recordings' order. */
