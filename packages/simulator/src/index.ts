@@ -1,6 +1,6 @@
 /**
  * @runline/simulator: an in-memory backend with scripted scenarios, as web-standard fetch handlers
- * (works in Node and in browsers): OpenAI Assistants API v2 compatible, and Azure AI Foundry Agent
+ * (works in Node and in browsers): OpenAI Assistants API v2 and Responses/Conversations compatible, and Azure AI Foundry Agent
  * Service (classic agents) compatible on its `foundry` face.
  */
 
@@ -12,6 +12,12 @@ export {
   type FoundryFaceOptions,
 } from './faces/foundry.js'
 export { MCP_SERVER_LABEL } from './faces/foundry-agent.js'
+export {
+  RESPONSES_SCENARIO_NAMES,
+  type ResponsesScenarioName,
+  responsesScenarioFor,
+} from './faces/responses-scenarios.js'
+export { RESPONSES_MCP_LABEL, RESPONSES_MODEL } from './faces/responses-shapes.js'
 export { MAX_MESSAGE_LENGTH } from './limits.js'
 export { crc32, encodePng, PNG_SIGNATURE, renderBarChartPng } from './png.js'
 export {

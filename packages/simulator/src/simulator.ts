@@ -2,8 +2,9 @@
  * `createSimulator`: an in-memory backend for the Assistants family of wires, as web-standard fetch
  * handlers. Web APIs only (Request, Response, ReadableStream, TextEncoder), so it runs in browsers too.
  *
- * One engine per face (state, clock, scripts) behind a thin face per wire: the OpenAI Assistants
- * face (`fetch`) and the Azure AI Foundry classic-agents face (`foundry.fetch`).
+ * One engine per face (state, clock, scripts) behind a thin face per wire: the OpenAI face (`fetch`:
+ * Assistants, and beside them Responses and Conversations) and the Azure AI Foundry classic-agents
+ * face (`foundry.fetch`).
  */
 import { createFoundryFace, type FoundryFace, type FoundryFaceOptions } from './faces/foundry.js'
 import { createOpenAIFace } from './faces/openai.js'
@@ -22,7 +23,8 @@ export interface SimulatorOptions {
   now?: () => number
   /**
    * Threads kept per face (default 1,000). Beyond it the least recently used thread is forgotten with
-   * its messages, runs, steps and generated files; later requests for it are 404s.
+   * its messages, runs, steps and generated files; later requests for it are 404s. The same cap
+   * applies to the Responses side's responses and, separately, to its conversations.
    */
   maxThreads?: number
   /** The Foundry face: its base path and the bearer token it accepts. */
@@ -31,7 +33,7 @@ export interface SimulatorOptions {
 
 /** A running simulator. */
 export interface Simulator {
-  /** The OpenAI Assistants face's web-standard handler. */
+  /** The OpenAI face's web-standard handler (Assistants, Responses and Conversations paths). */
   fetch(request: Request): Promise<Response>
   /** fetch-compatible wrapper: (input, init) => this.fetch(new Request(input, init)), for clients' `fetch` option. */
   fetchLike: typeof fetch

@@ -14,7 +14,7 @@ export const STREAM_HIGH_WATER_BYTES = 16 * 1024
  * away only detaches. `onEnd` is called once when the stream ends or its reader leaves.
  */
 export function streamResponse(
-  driver: RunDriver,
+  driver: Pick<RunDriver, 'attach' | 'detach'>,
   attach: (sink: StreamSink) => void = (sink) => driver.attach(sink),
   onEnd: () => void = () => {},
 ): Response {

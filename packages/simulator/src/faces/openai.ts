@@ -1,6 +1,6 @@
 /**
- * The OpenAI Assistants face: OpenAI's paths below a base path (default `/v1`), OpenAI's shapes as
- * the recordings print them. Authentication is not checked and `OpenAI-Beta` is not required.
+ * The OpenAI face: the Assistants paths and, beside them, the Responses and Conversations paths
+ * (responses.ts) below a base path (default `/v1`), OpenAI's shapes as the recordings print them. Authentication is not checked and `OpenAI-Beta` is not required.
  */
 import { Engine, type EngineOptions, type EngineProfile } from '../engine/engine.js'
 import { IDENTITY_SHAPES } from '../engine/shape-event.js'
@@ -8,6 +8,8 @@ import { buildAssistant } from '../objects.js'
 import { scenarioFor } from '../scenarios.js'
 import { DEMO_ASSISTANT_ID, DEMO_INSTRUCTIONS, FILE_SEARCH_TOOL, GET_WEATHER_TOOL } from '../wire.js'
 import { type Face, faceOf, requestIds, respond } from './respond.js'
+import { ResponsesApi } from './responses.js'
+import { isResponsesPath, routeResponsesApi } from './responses-router.js'
 import { routeContext, routeThreadsApi } from './router.js'
 import { type FaceShapes, readToolOutputs, ThreadsApi } from './threads-api.js'
 
@@ -50,9 +52,14 @@ export function createOpenAIFace(options: EngineOptions & { basePath?: string })
     runExtras: () => ({}),
     readAnswers: readToolOutputs,
   })
+  // The Responses side shares the base path, the seed, the clock and the pace, not the threads.
+  const responses = new ResponsesApi({ ...options, maxResponses: options.maxThreads })
   const nextRequestId = requestIds(engine.seedValue, null)
   return faceOf(async (request) => {
-    const response = await respond(() => routeThreadsApi(api, routeContext(request, basePath)))
+    const response = await respond(() => {
+      const ctx = routeContext(request, basePath)
+      return isResponsesPath(ctx) ? routeResponsesApi(responses, ctx) : routeThreadsApi(api, ctx)
+    })
     response.headers.set('openai-version', '2020-10-01')
     response.headers.set('x-request-id', nextRequestId())
     return response
