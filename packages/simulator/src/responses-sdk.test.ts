@@ -7,17 +7,7 @@ import OpenAI from 'openai'
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses'
 import { describe, expect, it } from 'vitest'
 import { createSimulator } from './index.js'
-
-/** A `ParsedResponse` without what only the SDK's parsing adds (`output_parsed`, each text part's `parsed`). */
-function unparsed<T extends { output: unknown[] }>(response: T): T {
-  const { output_parsed: _parsed, ...rest } = response as T & { output_parsed?: unknown }
-  const output = response.output.map((item: any) =>
-    item.type === 'message'
-      ? { ...item, content: item.content.map(({ parsed: _p, ...part }: any) => part) }
-      : item,
-  )
-  return { ...rest, output } as T
-}
+import { unparsed } from './test-utils/responses.js'
 
 function client(delayMs = 0) {
   const sim = createSimulator({ delayMs, now: () => 1_761_861_531_000 })

@@ -40,3 +40,14 @@ export function readResponseRecordings(): Map<string, Event[]> {
     )
   return out
 }
+
+/** A `ParsedResponse` without what only the SDK's parsing adds (`output_parsed`, each text part's `parsed`). */
+export function unparsed<T extends { output: unknown[] }>(response: T): T {
+  const { output_parsed: _parsed, ...rest } = response as T & { output_parsed?: unknown }
+  const output = response.output.map((item: any) =>
+    item.type === 'message'
+      ? { ...item, content: item.content.map(({ parsed: _p, ...part }: any) => part) }
+      : item,
+  )
+  return { ...rest, output } as T
+}
