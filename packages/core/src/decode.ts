@@ -1,6 +1,7 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { isRecord } from './merge.js'
 import { RESPONSES_EVENT_NAMES } from './responses/parse.js'
+import { readResponsesTextDelta } from './responses/text-delta.js'
 import { createTextDeltaMemo, readTextDelta, type TextDeltaMemo } from './text-delta.js'
 import type { RunStreamEvent, StreamErrorEvent } from './types.js'
 
@@ -29,7 +30,12 @@ export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null
 function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined): RunStreamEvent | null {
   let name = message.event === undefined ? 'message' : knownName(message.event)
   if (name === 'done' || message.data === '[DONE]') return null
-  let data: unknown = name === 'thread.message.delta' ? readTextDelta(message.data, memo) : undefined
+  let data: unknown =
+    name === 'thread.message.delta'
+      ? readTextDelta(message.data, memo)
+      : name === 'response.output_text.delta'
+        ? readResponsesTextDelta(message.data)
+        : undefined
   if (data === undefined) {
     try {
       data = JSON.parse(message.data)

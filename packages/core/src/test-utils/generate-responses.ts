@@ -123,7 +123,7 @@ export function generateResponsesStream(
 
   function genItem(kind: string, output_index: number): Json {
     const itemId = id(kind.slice(0, 3))
-    const at = { output_index, item_id: itemId }
+    const at = { item_id: itemId, output_index }
     const added = (item: Json) => emit('response.output_item.added', { output_index, item: { ...item } })
     const done = (item: Json) => {
       emit('response.output_item.done', { output_index, item })
