@@ -103,6 +103,7 @@ describe('reduceRun on the Responses wire', () => {
     expect(failed.responses![0]!.errors).toHaveLength(1)
     expect(selectError(failed)).toMatchObject({ code: 'insufficient_quota' })
     expect(selectStatus(failed)).toBe('failed')
+    expect(failed.phase).toBe('errored')
   })
 
   it('refuses an absurd or non-integer output_index, and never pollutes a prototype', () => {
