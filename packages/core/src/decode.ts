@@ -1,6 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { isRecord } from './merge.js'
-import { RESPONSES_EVENT_NAMES } from './responses/parse.js'
+import { endsResponse, RESPONSES_EVENT_NAMES } from './responses/parse.js'
 import { readResponsesTextDelta } from './responses/text-delta.js'
 import { createTextDeltaMemo, readTextDelta, type TextDeltaMemo } from './text-delta.js'
 import type { RunStreamEvent, StreamErrorEvent } from './types.js'
@@ -141,6 +141,8 @@ export function createRunEventDecoder(
   sink: RunEventSink,
 ): { feed(text: string): void; end(): void; readonly ended: boolean } {
   let ended = false
+  // The last event's name: a Responses stream ends after its response's terminal event, with no `[DONE]`.
+  let last = ''
   const push = (event: RunStreamEvent | null | undefined) => {
     if (event === undefined || ended) return
     if (event === null) {
@@ -148,7 +150,11 @@ export function createRunEventDecoder(
       sink({ event: 'done', data: '[DONE]' })
       return
     }
+    last = event.event
     sink(event)
+  }
+  const finish = () => {
+    if (endsResponse(last)) push(null)
   }
   if (format === 'ndjson') {
     let partial = ''
@@ -162,6 +168,7 @@ export function createRunEventDecoder(
       end() {
         push(eventFromNdjsonLine(partial))
         partial = ''
+        finish()
       },
       get ended() {
         return ended
@@ -174,7 +181,10 @@ export function createRunEventDecoder(
   return {
     feed: (text) => parser.feed(text),
     // Two blank lines dispatch an event the server left without its terminating blank line.
-    end: () => parser.feed('\n\n'),
+    end: () => {
+      parser.feed('\n\n')
+      finish()
+    },
     get ended() {
       return ended
     },

@@ -289,3 +289,22 @@ describe('the batch fold (a run folder, as the store uses it)', () => {
     }
   })
 })
+
+describe('the end of a Responses stream', () => {
+  it('is clean (done) when the body ends after a terminal event, and dropped when cut before one', async () => {
+    const recording = byName('mcp-tool-approval.1')
+    const names = async (bytes: Uint8Array) => {
+      const out: string[] = []
+      for await (const event of parseRunStream(streamOf([bytes]), { includeDone: true }))
+        out.push(event.event)
+      return out
+    }
+    expect((await names(recording.bytes)).at(-1)).toBe('done')
+    expect((await names(recording.bytes.subarray(0, recording.bytes.length - 40))).at(-1)).not.toBe('done')
+    const ndjson = utf8(recording.events.map((e) => JSON.stringify(e)).join('\n'))
+    const out: string[] = []
+    for await (const event of parseRunStream(streamOf([ndjson]), { format: 'ndjson', includeDone: true }))
+      out.push(event.event)
+    expect(out.at(-1)).toBe('done')
+  })
+})

@@ -63,3 +63,16 @@ export const RESPONSES_EVENT_NAMES: readonly ResponseStreamEvent['type'][] = [
   'response.audio.transcript.done',
   'response.compaction.compacting',
 ]
+
+/**
+ * True for a response's terminal event. The server closes a Responses stream after it without a
+ * `[DONE]`, so a body that ends right after one ended cleanly (the readers then yield `done`).
+ */
+export function endsResponse(name: string): boolean {
+  return (
+    name === 'response.completed' ||
+    name === 'response.failed' ||
+    name === 'response.incomplete' ||
+    name === 'response.cancelled'
+  )
+}
