@@ -28,7 +28,8 @@ export interface GeneratedResponses {
 
 const WORDS = 'the quick brown fox jumps over 東京 café 🚀 data: [DONE] "quoted" \\ back\nline'.split(' ')
 
-const ITEM_KINDS = [
+/** The kinds of output item a generated response may hold (`refusal`: a message with a refusal part; `widget_call`: a type no one knows). */
+export const ITEM_KINDS = [
   'message',
   'refusal',
   'function_call',
