@@ -1,5 +1,7 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { isRecord } from './merge.js'
+import { endsResponse } from './responses/parse.js'
+import { readResponsesTextDelta } from './responses/text-delta.js'
 import { createTextDeltaMemo, readTextDelta, type TextDeltaMemo } from './text-delta.js'
 import type { RunStreamEvent, StreamErrorEvent } from './types.js'
 
@@ -28,7 +30,12 @@ export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null
 function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined): RunStreamEvent | null {
   let name = message.event === undefined ? 'message' : knownName(message.event)
   if (name === 'done' || message.data === '[DONE]') return null
-  let data: unknown = name === 'thread.message.delta' ? readTextDelta(message.data, memo) : undefined
+  let data: unknown =
+    name === 'thread.message.delta'
+      ? readTextDelta(message.data, memo)
+      : name === 'response.output_text.delta'
+        ? readResponsesTextDelta(message.data)
+        : undefined
   if (data === undefined) {
     try {
       data = JSON.parse(message.data)
@@ -106,6 +113,8 @@ export function createRunEventDecoder(
   sink: RunEventSink,
 ): { feed(text: string): void; end(): void; readonly ended: boolean } {
   let ended = false
+  // The last event's name: a Responses stream ends after its response's terminal event, with no `[DONE]`.
+  let last = ''
   const push = (event: RunStreamEvent | null | undefined) => {
     if (event === undefined || ended) return
     if (event === null) {
@@ -113,7 +122,11 @@ export function createRunEventDecoder(
       sink({ event: 'done', data: '[DONE]' })
       return
     }
+    last = event.event
     sink(event)
+  }
+  const finish = () => {
+    if (endsResponse(last)) push(null)
   }
   if (format === 'ndjson') {
     let partial = ''
@@ -127,6 +140,7 @@ export function createRunEventDecoder(
       end() {
         push(eventFromNdjsonLine(partial))
         partial = ''
+        finish()
       },
       get ended() {
         return ended
@@ -139,7 +153,10 @@ export function createRunEventDecoder(
   return {
     feed: (text) => parser.feed(text),
     // Two blank lines dispatch an event the server left without its terminating blank line.
-    end: () => parser.feed('\n\n'),
+    end: () => {
+      parser.feed('\n\n')
+      finish()
+    },
     get ended() {
       return ended
     },

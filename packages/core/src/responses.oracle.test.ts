@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseRunStream } from './parse.js'
 import { initialRunState, reduceRun } from './reduce.js'
 import { selectResponses } from './responses/select.js'
-import { generateResponsesStream } from './test-utils/generate-responses.js'
+import { generateResponsesStream, ITEM_KINDS } from './test-utils/generate-responses.js'
 import { type Chunking, chunkBytes, eventBoundaries, streamOf, utf8 } from './test-utils/recordings.js'
 import { accumulate, loadResponsesRecordings } from './test-utils/responses.js'
 import type { RunState, RunStreamEvent } from './types.js'
@@ -145,25 +145,9 @@ describe('agreement with accumulateResponse on generated Responses turns', () =>
   it('covers every item type and every terminal status', () => {
     const seen = new Set<string>()
     for (const seed of seeds(1, 120)) for (const f of generateResponsesStream(seed).features) seen.add(f)
-    for (const f of [
-      'message',
-      'function_call',
-      'reasoning',
-      'file_search_call',
-      'web_search_call',
-      'code_interpreter_call',
-      'image_generation_call',
-      'mcp_list_tools',
-      'mcp_call',
-      'mcp_approval_request',
-      'custom_tool_call',
-      'widget_call',
-      'completed',
-      'incomplete',
-      'failed',
-      'cancelled',
-    ])
-      expect(seen).toContain(f)
+    // Every kind the generator knows (a refusal is a message), and every terminal status.
+    const types = ITEM_KINDS.map((kind) => (kind === 'refusal' ? 'message' : kind))
+    for (const f of [...types, 'completed', 'incomplete', 'failed', 'cancelled']) expect(seen).toContain(f)
     expect(
       Math.max(
         ...seeds(1, 120).map(

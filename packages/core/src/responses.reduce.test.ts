@@ -103,6 +103,7 @@ describe('reduceRun on the Responses wire', () => {
     expect(failed.responses![0]!.errors).toHaveLength(1)
     expect(selectError(failed)).toMatchObject({ code: 'insufficient_quota' })
     expect(selectStatus(failed)).toBe('failed')
+    expect(failed.phase).toBe('errored')
   })
 
   it('refuses an absurd or non-integer output_index, and never pollutes a prototype', () => {
@@ -286,5 +287,24 @@ describe('the batch fold (a run folder, as the store uses it)', () => {
       expect(selectResponses(folder.snapshot())).toEqual(selectResponses(pure))
       for (const [snapshot, json] of taken) expect(JSON.stringify(snapshot)).toBe(json)
     }
+  })
+})
+
+describe('the end of a Responses stream', () => {
+  it('is clean (done) when the body ends after a terminal event, and dropped when cut before one', async () => {
+    const recording = byName('mcp-tool-approval.1')
+    const names = async (bytes: Uint8Array) => {
+      const out: string[] = []
+      for await (const event of parseRunStream(streamOf([bytes]), { includeDone: true }))
+        out.push(event.event)
+      return out
+    }
+    expect((await names(recording.bytes)).at(-1)).toBe('done')
+    expect((await names(recording.bytes.subarray(0, recording.bytes.length - 40))).at(-1)).not.toBe('done')
+    const ndjson = utf8(recording.events.map((e) => JSON.stringify(e)).join('\n'))
+    const out: string[] = []
+    for await (const event of parseRunStream(streamOf([ndjson]), { format: 'ndjson', includeDone: true }))
+      out.push(event.event)
+    expect(out.at(-1)).toBe('done')
   })
 })

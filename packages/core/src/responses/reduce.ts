@@ -94,8 +94,9 @@ function put(
   return next
 }
 
+/** The stream is open once an event arrives (a stream that reported an error stays `errored`, as on the Assistants wire). */
 function opened(state: RunState): RunState {
-  return state.phase === 'open' ? state : { ...state, phase: 'open' }
+  return state.phase === 'open' || state.phase === 'errored' ? state : { ...state, phase: 'open' }
 }
 
 function begin(response: Json, seq: number | null): ResponseState {

@@ -28,7 +28,8 @@ export interface GeneratedResponses {
 
 const WORDS = 'the quick brown fox jumps over 東京 café 🚀 data: [DONE] "quoted" \\ back\nline'.split(' ')
 
-const ITEM_KINDS = [
+/** The kinds of output item a generated response may hold (`refusal`: a message with a refusal part; `widget_call`: a type no one knows). */
+export const ITEM_KINDS = [
   'message',
   'refusal',
   'function_call',
@@ -123,7 +124,7 @@ export function generateResponsesStream(
 
   function genItem(kind: string, output_index: number): Json {
     const itemId = id(kind.slice(0, 3))
-    const at = { output_index, item_id: itemId }
+    const at = { item_id: itemId, output_index }
     const added = (item: Json) => emit('response.output_item.added', { output_index, item: { ...item } })
     const done = (item: Json) => {
       emit('response.output_item.done', { output_index, item })

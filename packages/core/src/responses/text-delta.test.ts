@@ -1,0 +1,37 @@
+import { expect, it } from 'vitest'
+import { loadResponsesRecordings } from '../test-utils/responses.js'
+import { readResponsesTextDelta } from './text-delta.js'
+
+it('reads every templated text delta of the recordings as JSON.parse does (same keys, same order)', () => {
+  let read = 0
+  for (const { events } of loadResponsesRecordings()) {
+    for (const event of events) {
+      if (event.type !== 'response.output_text.delta') continue
+      const line = JSON.stringify(event)
+      const fast = readResponsesTextDelta(line)
+      if (fast === undefined) continue
+      read++
+      expect(JSON.stringify(fast)).toBe(line)
+      expect(fast).toEqual(JSON.parse(line))
+    }
+  }
+  expect(read).toBeGreaterThan(1000)
+})
+
+it('leaves anything else to JSON.parse', () => {
+  const head =
+    '{"type":"response.output_text.delta","sequence_number":1,"item_id":"m","output_index":0,"content_index":0'
+  const ok = `${head},"delta":"a long enough plain fragment","logprobs":[]}`
+  expect(readResponsesTextDelta(ok)).toEqual(JSON.parse(ok))
+  for (const data of [
+    `${head},"delta":"esc\\"aped","logprobs":[]}`,
+    `${head},"delta":"x","logprobs":[{"token":"x"}]}`,
+    `${head},"delta":"x","logprobs":[]} `,
+    `${head},"delta":"x","logprobs":[],"extra":1}`,
+    `${head.replace('"sequence_number":1', '"sequence_number":01')},"delta":"x","logprobs":[]}`,
+    `${head.replace('"output_index":0', '"output_index":-1')},"delta":"x","logprobs":[]}`,
+    `${head},"delta":"x","logprobs":[],"obfuscation":"a\\u0041"}`,
+  ]) {
+    expect(readResponsesTextDelta(data)).toBeUndefined()
+  }
+})

@@ -1,0 +1,87 @@
+// Most of a Responses stream is `response.output_text.delta` events, and on them parsing the whole
+// object is most of the parse cost. OpenAI sends exactly these bytes (`obfuscation` optional):
+//   {"type":"response.output_text.delta","sequence_number":N,"item_id":"…","output_index":N,
+//    "content_index":N,"delta":"…","logprobs":[],"obfuscation":"…"}
+// A delta in that template whose strings have no escapes is read without JSON.parse; anything else
+// (another key order, an escape, logprobs) gives `undefined` and the caller parses it whole.
+
+const HEAD = '{"type":"response.output_text.delta","sequence_number":'
+const ITEM = ',"item_id":"'
+const OUTPUT = '","output_index":'
+const CONTENT = ',"content_index":'
+const DELTA = ',"delta":"'
+const LOGPROBS = '","logprobs":[]'
+const OBFUSCATION = ',"obfuscation":"'
+
+/** A V8 slice shorter than this is a copy; a longer one would keep the network chunk alive. */
+const SHORT = 13
+
+/** A JSON non-negative integer at `at` up to `end`, or -1. */
+function integer(data: string, at: number, end: number): number {
+  if (end <= at || end - at > 15) return -1
+  if (data.charCodeAt(at) === 48 /* 0 */ && end - at > 1) return -1
+  let n = 0
+  for (let i = at; i < end; i++) {
+    const c = data.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
+}
+
+/** The string from `at` to `end` when it has no escape (its own characters: copied when long). */
+function plain(data: string, at: number, end: number): string | undefined {
+  const raw = data.slice(at, end)
+  if (raw.indexOf('\\') !== -1) return undefined
+  return raw.length < SHORT ? raw : (JSON.parse(`"${raw}"`) as string)
+}
+
+/**
+ * The object JSON.parse gives for a text delta in the template above (same keys, same order), or
+ * `undefined` when `data` is not exactly that template.
+ */
+export function readResponsesTextDelta(data: string): Record<string, unknown> | undefined {
+  if (data.indexOf(HEAD) !== 0) return undefined
+  const seqEnd = data.indexOf(',', HEAD.length)
+  const sequence = integer(data, HEAD.length, seqEnd)
+  if (sequence < 0 || data.indexOf(ITEM, seqEnd) !== seqEnd) return undefined
+  const itemAt = seqEnd + ITEM.length
+  const itemEnd = data.indexOf('"', itemAt)
+  if (itemEnd === -1 || data.indexOf(OUTPUT, itemEnd) !== itemEnd) return undefined
+  const outputAt = itemEnd + OUTPUT.length
+  const outputEnd = data.indexOf(',', outputAt)
+  const output = integer(data, outputAt, outputEnd)
+  if (output < 0 || data.indexOf(CONTENT, outputEnd) !== outputEnd) return undefined
+  const contentAt = outputEnd + CONTENT.length
+  const contentEnd = data.indexOf(',', contentAt)
+  const content = integer(data, contentAt, contentEnd)
+  if (content < 0 || data.indexOf(DELTA, contentEnd) !== contentEnd) return undefined
+  const deltaAt = contentEnd + DELTA.length
+  const deltaEnd = data.indexOf(LOGPROBS, deltaAt)
+  if (deltaEnd === -1) return undefined
+  const itemId = plain(data, itemAt, itemEnd)
+  const delta = plain(data, deltaAt, deltaEnd)
+  if (itemId === undefined || delta === undefined) return undefined
+  let at = deltaEnd + LOGPROBS.length
+  let obfuscation: string | undefined
+  if (data.indexOf(OBFUSCATION, at) === at) {
+    const from = at + OBFUSCATION.length
+    const to = data.indexOf('"', from)
+    if (to === -1) return undefined
+    obfuscation = plain(data, from, to)
+    if (obfuscation === undefined) return undefined
+    at = to + 1
+  }
+  if (at !== data.length - 1 || data.charCodeAt(at) !== 125 /* } */) return undefined
+  const event: Record<string, unknown> = {
+    type: 'response.output_text.delta',
+    sequence_number: sequence,
+    item_id: itemId,
+    output_index: output,
+    content_index: content,
+    delta,
+    logprobs: [],
+  }
+  if (obfuscation !== undefined) event.obfuscation = obfuscation
+  return event
+}
