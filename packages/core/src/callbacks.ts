@@ -2,6 +2,8 @@ import type { MessageDelta, TextDelta } from 'openai/resources/beta/threads/mess
 import type { ToolCallDelta } from 'openai/resources/beta/threads/runs/steps'
 import { hasId, isRecord } from './merge.js'
 import { initialRunState, reduceRun } from './reduce.js'
+import { responsesCallbacks } from './responses/callbacks.js'
+import { selectResponsesRun } from './responses/run.js'
 import { selectStepToolCalls } from './selectors.js'
 import { isTerminalStatus } from './status.js'
 import type { ErrorObject, Message, Run, RunState, RunStep, RunStreamEvent, Text, ToolCall } from './types.js'
@@ -101,6 +103,8 @@ export function createRunCallbacks(
   let previousError: RunState['error'] = null
   // The run whose end was reported: its end callbacks never fire twice, however it ended.
   let endedRunId: string | null = null
+  // The Responses wire's events (a turn of responses seen as one run).
+  const responses = responsesCallbacks(callbacks)
 
   return (event, state) => {
     const firstCall = !seen
@@ -198,9 +202,12 @@ export function createRunCallbacks(
       case 'runline.error':
         callbacks.onError?.(event.data)
         break
+      default:
+        responses(event.event, (event as { data?: unknown }).data, state)
     }
     // The run ended, by its terminal event or by a snapshot (a drop, a reload, a cancel): once per run.
-    const run = state.run
+    // On the Responses wire the run is the turn, ended when its last response ended without waiting.
+    const run = state.run ?? selectResponsesRun(state)
     if (run && isTerminalStatus(run.status) && endedRunId !== run.id) {
       endedRunId = run.id
       finishToolCalls(state)

@@ -74,6 +74,7 @@ export type {
 export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
 export { createRunEventDecoder, parseRunStream, readRunStream } from './parse.js'
 export { initialRunState, reduceRun } from './reduce.js'
+export { selectResponsesRun } from './responses/run.js'
 export type { ResponsesTimelineRow } from './responses/select.js'
 export { selectResponses } from './responses/select.js'
 export type {

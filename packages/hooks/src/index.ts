@@ -20,6 +20,7 @@ export type {
 } from './queries.js'
 export {
   useCancelRun,
+  useConversationItems,
   useCreateThread,
   useRun,
   useRunSteps,

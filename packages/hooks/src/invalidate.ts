@@ -9,5 +9,7 @@ import { runlineKeys } from './keys.js'
 export function invalidateRunQueries(queryClient: QueryClient, run: Pick<Run, 'id' | 'thread_id'>): void {
   void queryClient.invalidateQueries({ queryKey: runlineKeys.messages(run.thread_id) })
   void queryClient.invalidateQueries({ queryKey: runlineKeys.runs(run.thread_id) })
+  // The Responses wire: the turn's items in its conversation.
+  void queryClient.invalidateQueries({ queryKey: runlineKeys.items(run.thread_id) })
   void queryClient.invalidateQueries({ queryKey: runlineKeys.run(run.thread_id, run.id) })
 }

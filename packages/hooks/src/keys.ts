@@ -17,6 +17,8 @@ export const runlineKeys = {
   thread: (threadId: string) => [...runlineKeys.all, 'thread', threadId] as const,
   /** The thread's message lists (any page size or order). */
   messages: (threadId: string) => [...runlineKeys.thread(threadId), 'messages'] as const,
+  /** The Responses wire: a conversation's item lists (the conversation plays the thread's role). */
+  items: (conversationId: string) => [...runlineKeys.thread(conversationId), 'items'] as const,
   /** The thread's run lists (any page size or order). */
   runs: (threadId: string) => [...runlineKeys.thread(threadId), 'runs'] as const,
   /** One run as `retrieve` returns it (and, below it, its steps). */

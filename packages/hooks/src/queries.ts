@@ -21,6 +21,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query'
 import type { ThreadCreateParams } from 'openai/resources/beta/threads/threads'
+import type { ConversationItem } from 'openai/resources/conversations/items'
 import type { Metadata } from 'openai/resources/shared'
 import { invalidateRunQueries } from './invalidate.js'
 import { listKeyPart, runlineKeys } from './keys.js'
@@ -153,6 +154,24 @@ export function useThreadMessages(
     [...runlineKeys.messages(threadId ?? ''), listKeyPart(query)],
     Boolean(threadId),
     (pageQuery, signal) => client.messages.list(threadId!, pageQuery, { signal }),
+    query,
+  )
+}
+
+/**
+ * The Responses wire's history: a conversation's items (messages, function calls and outputs,
+ * reasoning, tool calls…) as cursor pages, newest first unless `order: 'asc'`. Invalidated when a
+ * turn in that conversation ends, like a thread's messages.
+ */
+export function useConversationItems(
+  conversationId: string | null | undefined,
+  query?: ListQuery,
+): InfiniteList<ConversationItem & { id: string }> {
+  const client = useRunlineClient()
+  return useCursorList<ConversationItem & { id: string }>(
+    [...runlineKeys.items(conversationId ?? ''), listKeyPart(query)],
+    Boolean(conversationId),
+    (pageQuery, signal) => client.conversations.items.list(conversationId!, pageQuery, { signal }),
     query,
   )
 }

@@ -17,6 +17,7 @@ import { QueryClientContext } from '@tanstack/react-query'
 import { useContext, useEffect, useMemo, useState } from 'react'
 import type { RunControllerOptions, StartParams } from './controller/options.js'
 import { createRunController, type RunController } from './controller/run-controller.js'
+import { runOf } from './controller/run-of.js'
 import { invalidateRunQueries } from './invalidate.js'
 import { useOptionalRunlineClient } from './provider.js'
 import type { RunPointer } from './resume-storage.js'
@@ -76,7 +77,7 @@ export interface SelectedRunHandle<T> extends RunHandle {
 }
 
 const identity = <T>(value: T) => value
-const selectRunId = (state: RunState) => state.run?.id ?? null
+const selectRunId = (state: RunState) => runOf(state)?.id ?? null
 
 /**
  * A live run: creates a controller once, feeds a run store from the stream, and reads it through
@@ -141,7 +142,7 @@ export function useRunStream<T>(
     [controller, store],
   )
   const error = stateError ? asRunlineError(stateError) : null
-  const threadId = stateThreadId ?? options.threadId ?? null
+  const threadId = stateThreadId ?? options.conversationId ?? options.threadId ?? null
   const hasSelector = selector !== undefined
   return useMemo(() => {
     const view = { ...commands, status, error, threadId, runId, handledToolCalls, handledApprovals }

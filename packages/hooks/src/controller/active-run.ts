@@ -4,6 +4,7 @@ import { isActiveStatus } from '@runline/core'
 import type { RunTarget, RunWire } from '../wire/wire.js'
 import type { Operations } from './operations.js'
 import type { RunPipe } from './pipe.js'
+import { runOf } from './run-of.js'
 
 /** What the policy needs from its controller. */
 export interface ActiveRunContext {
@@ -22,7 +23,7 @@ export async function makeRoom(
   for (;;) {
     if (ctx.ops.current) await ctx.ops.current.done
     if (signal.aborted) return
-    const run = ctx.pipe.getState().run
+    const run = runOf(ctx.pipe.getState())
     if (!run || !isActiveStatus(run.status) || !threadId || run.thread_id !== threadId) return
     if (ctx.ops.current) continue
     await clearActiveRun(ctx, { threadId, runId: run.id }, signal)
@@ -45,6 +46,6 @@ export async function clearActiveRun(
     signal,
     pollIntervalMs,
   })
-  if (signal.aborted || ctx.pipe.getState().run?.id !== target.runId) return
+  if (signal.aborted || runOf(ctx.pipe.getState())?.id !== target.runId) return
   for (const event of events) ctx.pipe.dispatch(event)
 }

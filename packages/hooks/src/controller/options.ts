@@ -1,6 +1,7 @@
 import type {
   CommitScheduler,
   RequiredActionFunctionToolCall,
+  ResponseCreateBody,
   Run,
   RunCallbacks,
   RunCreateBody,
@@ -23,6 +24,8 @@ export interface StartParams extends Partial<RunCreateBody> {
   threadId?: string | null
   /** Only when a new thread is created (`createAndRun`): its messages, metadata, tool resources. */
   thread?: ThreadCreateAndRunBody['thread']
+  /** Responses wire: input items sent after `message` (files, images, earlier items). */
+  input?: Exclude<ResponseCreateBody['input'], string>
 }
 
 /** Resume options: `true` for the defaults. */
@@ -41,6 +44,18 @@ export interface RunControllerOptions extends RunCallbacks {
   threadId?: string | null
   /** The assistant of every run (unless `start` or `params` name another). */
   assistantId?: string
+  /**
+   * The protocol: `'assistants'` (default; Foundry classic agents too) or `'responses'` (OpenAI
+   * Responses + Conversations, Foundry's new agents). On `'responses'` a run is one user turn: a
+   * response in the conversation, and a next response for each tool-output or approval answer.
+   */
+  wire?: 'assistants' | 'responses'
+  /** Responses wire: the model, or the name of the server's agent profile (`runline-sim`). */
+  model?: string
+  /** Responses wire: the conversation to run in (the thread's role); without one, `start` creates it. */
+  conversationId?: string | null
+  /** Responses wire: default `POST /responses` parameters (`instructions`, `tools`, `include`, …). */
+  responseParams?: Partial<ResponseCreateBody>
   /** Default run parameters, merged under `start`'s. */
   params?: Partial<RunCreateBody>
   /**

@@ -13,6 +13,7 @@ import type { RunAnswers, RunTarget, RunWire, WireStream } from '../wire/wire.js
 import type { ApprovalRunner } from './approval-runner.js'
 import type { Operation } from './operations.js'
 import type { RunPipe } from './pipe.js'
+import { runOf } from './run-of.js'
 import type { ToolRunner } from './tool-runner.js'
 
 /** What the phases need from their controller. */
@@ -47,7 +48,7 @@ export async function streamPhase(
   const state = ctx.pipe.getState()
   if (!dropped && (state.phase === 'done' || state.phase === 'errored')) return
   ctx.pipe.dispatch({ event: 'runline.disconnected', data: { message: 'The stream was interrupted' } })
-  const run = state.run
+  const run = runOf(state)
   if (!run) throw asRunlineError(new Error('The stream was interrupted before the run was created'))
   await followPhase(ctx, op, { threadId: run.thread_id, runId: run.id }, 'attention')
 }
@@ -123,7 +124,7 @@ export async function settle(ctx: PhaseContext, op: Operation): Promise<RunState
   for (;;) {
     if (op.abort.signal.aborted) return ctx.pipe.getState()
     const state = ctx.pipe.getState()
-    const run = state.run
+    const run = runOf(state)
     if (run?.status !== 'requires_action') return state
     const answered = await answerByClient(ctx, run, state, op.abort.signal)
     if (!answered || op.abort.signal.aborted) return ctx.pipe.getState()

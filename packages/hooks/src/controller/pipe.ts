@@ -17,7 +17,7 @@ import {
 
 /** What the controller does when a run begins and ends; called from the store's event path. */
 export interface RunDuties {
-  /** A stream created the run (`thread.run.created`). */
+  /** A stream created the run (`thread.run.created`), or updated it (its id may move on: Responses). */
   runCreated(run: Run): void
   /** The run ended, once per run however it ended (after the user's `onRunDone`). */
   runEnded(run: Run): void
@@ -50,6 +50,12 @@ export function createRunPipe(
         return (run: Run) => {
           duties.runCreated(run)
           callbacks().onRunCreated?.(run)
+        }
+      // The Responses wire's next response of the turn: the run to re-attach to moved on.
+      if (name === 'onRunUpdated')
+        return (run: Run) => {
+          duties.runCreated(run)
+          callbacks().onRunUpdated?.(run)
         }
       if (name === 'onRunDone')
         return (run: Run) => {

@@ -25,9 +25,9 @@ export function createResumePointer(options: () => RunControllerOptions): Resume
     return typeof resume === 'object' && resume.storage !== undefined ? resume.storage : defaultStorage()
   }
   const key = (): string => {
-    const { resume, assistantId, params } = options()
+    const { resume, assistantId, params, model } = options()
     const custom = typeof resume === 'object' ? resume.key : undefined
-    return custom ?? `runline:run:${assistantId ?? params?.assistant_id ?? ''}`
+    return custom ?? `runline:run:${assistantId ?? params?.assistant_id ?? model ?? ''}`
   }
   return {
     read: () => readPointer(storage(), key()),

@@ -17,6 +17,7 @@ import { mergeToolApprovals } from '../approvals.js'
 import type { RunPointer } from '../resume-storage.js'
 import { mergeToolOutputs, requiredActionKey, type ToolOutput } from '../tool-calls.js'
 import { createAssistantsWire } from '../wire/assistants.js'
+import { createResponsesWire } from '../wire/responses.js'
 import type { RunAnswers, RunWire } from '../wire/wire.js'
 import { clearActiveRun, makeRoom } from './active-run.js'
 import { type ApprovalRunner, createApprovalRunner } from './approval-runner.js'
@@ -25,6 +26,7 @@ import type { RunControllerOptions, StartParams } from './options.js'
 import { answerPhase, followPhase, type PhaseContext, settle, streamPhase } from './phases.js'
 import { createRunPipe, type RunPipe } from './pipe.js'
 import { createResumePointer, type ResumePointer } from './resume.js'
+import { runOf } from './run-of.js'
 import { createToolRunner, type ToolRunner } from './tool-runner.js'
 
 /**
@@ -48,6 +50,7 @@ export class RunController {
   private startQueue: Promise<unknown> = Promise.resolve()
   private pendingStarts = 0
   private mounts = 0
+  private savedRunId: string | null = null
 
   constructor(options: RunControllerOptions) {
     this.options = options
@@ -57,7 +60,11 @@ export class RunController {
       latest,
       {
         runCreated: (run) => {
-          if (this.options.resume) this.pointer.save({ threadId: run.thread_id, runId: run.id })
+          // Responses: each response of the turn is the one to re-attach to after a reload.
+          if (this.options.resume && run.id !== this.savedRunId) {
+            this.savedRunId = run.id
+            this.pointer.save({ threadId: run.thread_id, runId: run.id })
+          }
         },
         runEnded: (run) => {
           this.pointer.forget(run.id)
@@ -70,7 +77,10 @@ export class RunController {
     this.ops = createOperations(this.pipe.getState, this.pipe.fail)
     this.tools = createToolRunner(latest, this.pipe.dispatch)
     this.approvals = createApprovalRunner(latest, this.pipe.dispatch)
-    this.wire = createAssistantsWire(latest)
+    this.wire =
+      options.wire === 'responses'
+        ? createResponsesWire(latest, this.pipe.getState)
+        : createAssistantsWire(latest)
     this.phases = {
       pipe: this.pipe,
       wire: this.wire,
@@ -82,10 +92,10 @@ export class RunController {
 
   /** Replaces the options (the React layer calls this after every render). */
   setOptions(options: RunControllerOptions): void {
-    const previousThread = this.options.threadId ?? null
+    const previousThread = threadOf(this.options)
     this.options = options
     // The view moved to another thread: a run it learned no longer says where the next one goes.
-    if ((options.threadId ?? null) !== previousThread && !isActiveStatus(this.getState().run?.status))
+    if (threadOf(options) !== previousThread && !isActiveStatus(runOf(this.getState())?.status))
       this.store.reset()
   }
 
@@ -124,7 +134,7 @@ export class RunController {
     await this.tools.running()
     const state = this.getState()
     const calls = selectRequiredToolCalls(state)
-    return this.answer(state.run, calls, 'tool outputs', () => ({
+    return this.answer(runOf(state), calls, 'tool outputs', () => ({
       toolOutputs: mergeToolOutputs(calls, state.handledToolCalls, outputs),
     }))
   }
@@ -144,7 +154,7 @@ export class RunController {
     await this.approvals.running()
     const state = this.getState()
     const calls = selectRequiredApprovals(state)
-    return this.answer(state.run, calls, 'tool approvals', () => ({
+    return this.answer(runOf(state), calls, 'tool approvals', () => ({
       toolOutputs: [],
       toolApprovals: mergeToolApprovals(calls, selectHandledApprovals(state), approvals),
     }))
@@ -193,8 +203,9 @@ export class RunController {
    * yet, is cancelled as soon as its run exists.
    */
   async cancel(): Promise<RunState> {
-    if (!isActiveStatus(this.getState().run?.status) && this.pendingStarts > 0) await this.runOfPendingStart()
-    const run = this.getState().run
+    if (!isActiveStatus(runOf(this.getState())?.status) && this.pendingStarts > 0)
+      await this.runOfPendingStart()
+    const run = runOf(this.getState())
     if (!run || !isActiveStatus(run.status)) return this.getState()
     const op = this.ops.begin('cancel', run.id)
     this.pipe.dispatch({ event: 'runline.cancelling' })
@@ -229,14 +240,15 @@ export class RunController {
    */
   resume(target?: RunPointer): Promise<RunState> {
     const state = this.getState()
-    const threadId = target?.threadId ?? state.run?.thread_id ?? null
-    const runId = target?.runId ?? state.run?.id ?? null
+    const current = runOf(state)
+    const threadId = target?.threadId ?? current?.thread_id ?? null
+    const runId = target?.runId ?? current?.id ?? null
     if (!threadId || !runId) return Promise.resolve(state)
-    const current = this.ops.current
-    if (current && !current.abort.signal.aborted && (current.runId ?? state.run?.id) === runId)
-      return current.done
+    const inFlight = this.ops.current
+    if (inFlight && !inFlight.abort.signal.aborted && (inFlight.runId ?? current?.id) === runId)
+      return inFlight.done
     const op = this.ops.begin('resume', runId)
-    if (state.run?.id !== runId) {
+    if (current?.id !== runId) {
       this.store.reset()
       this.pipe.dispatch({ event: 'runline.connecting', data: { threadId } })
     }
@@ -255,7 +267,7 @@ export class RunController {
     this.mounts++
     if (this.mounts === 1) {
       const pointer = this.pointer.read()
-      const wanted = this.options.threadId
+      const wanted = threadOf(this.options)
       if (pointer && (!wanted || wanted === pointer.threadId) && !this.ops.current) void this.resume(pointer)
     }
     let unmounted = false
@@ -272,7 +284,7 @@ export class RunController {
   private async runStart(params: StartParams): Promise<RunState> {
     const session = this.ops.session
     const threadId =
-      params.threadId !== undefined ? params.threadId : (this.options.threadId ?? this.getState().threadId)
+      params.threadId !== undefined ? params.threadId : (threadOf(this.options) ?? this.getState().threadId)
     try {
       await makeRoom(this.activeRun(), threadId, session)
     } catch (error) {
@@ -305,7 +317,7 @@ export class RunController {
   private runOfPendingStart(): Promise<unknown> {
     return new Promise<void>((resolve) => {
       const check = () => {
-        if (!isActiveStatus(this.getState().run?.status) && this.pendingStarts > 0) return
+        if (!isActiveStatus(runOf(this.getState())?.status) && this.pendingStarts > 0) return
         unsubscribe()
         resolve()
       }
@@ -324,6 +336,11 @@ export class RunController {
     this.pipe.fail(refused)
     return refused
   }
+}
+
+/** The thread (Responses: conversation) the options name, if any. */
+function threadOf(options: RunControllerOptions): string | null {
+  return options.conversationId ?? options.threadId ?? null
 }
 
 /** Creates a {@link RunController}. */
