@@ -23,6 +23,11 @@ export interface RunThreadContextValue {
   run: RunHandleLike
   /** The rows to draw: the turns, then the live run while there is one. */
   rows: readonly ThreadRow[]
+  /**
+   * The place of a past assistant turn among the loaded ones, oldest first (1, 2, ...): it names
+   * the turn ("Earlier run 3"), as landmarks must be told apart.
+   */
+  turnNumber(key: string): number
 }
 
 /** What stays put for the whole conversation: where turns come from and how timelines look. */

@@ -138,7 +138,15 @@ function ThreadView({
   )
   const { turns, live } = thread
   const rows = useMemo(() => (live ? [...turns, LIVE_ROW] : turns), [turns, live])
-  const value = useMemo<RunThreadContextValue>(() => ({ thread, run: handle, rows }), [thread, handle, rows])
+  const turnNumber = useMemo(() => {
+    const numbers = new Map<string, number>()
+    for (const turn of turns) if (turn.kind === 'assistant') numbers.set(turn.key, numbers.size + 1)
+    return (key: string) => numbers.get(key) ?? 0
+  }, [turns])
+  const value = useMemo<RunThreadContextValue>(
+    () => ({ thread, run: handle, rows, turnNumber }),
+    [thread, handle, rows, turnNumber],
+  )
   const settings = useMemo<ThreadSettings>(
     () => ({ threadId: thread.threadId, history, fileUrl, toolRenderers, outputSchemas }),
     [thread.threadId, history, fileUrl, toolRenderers, outputSchemas],

@@ -95,8 +95,17 @@ describe('<RunThread> sticks to the bottom', () => {
     act(() => layoutChanged(240))
     expect(scroller.scrollTop).toBe(1900)
 
+    // Layout can scroll too (rows above measured taller): that does not unpin.
+    content.height = 2600
+    act(() => {
+      scroller.scrollTop = 1500
+    })
+    act(() => layoutChanged(260))
+    expect(scroller.scrollTop).toBe(2100)
+
     // The reader scrolls up to read: growth no longer moves the view.
     act(() => {
+      fireEvent.wheel(scroller, { deltaY: -1800 })
       scroller.scrollTop = 300
     })
     content.height = 2800
@@ -105,6 +114,7 @@ describe('<RunThread> sticks to the bottom', () => {
 
     // Back near the bottom (within the slack): following again.
     act(() => {
+      fireEvent.wheel(scroller, { deltaY: 1980 })
       scroller.scrollTop = 2280
     })
     content.height = 3000
@@ -113,6 +123,7 @@ describe('<RunThread> sticks to the bottom', () => {
 
     // Scrolled up again, then the reader sends: the view comes down to their message.
     act(() => {
+      fireEvent.keyDown(scroller, { key: 'Home' })
       scroller.scrollTop = 100
     })
     content.height = 3200

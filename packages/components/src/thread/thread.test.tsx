@@ -77,16 +77,12 @@ describe('<RunThread>', () => {
 
     // The next message: the finished run moves into the history, above the new message.
     await act(() => sendWithEnter('And another one'))
-    await waitFor(() => expect(screen.getAllByRole('region', { name: 'Earlier run' })).toHaveLength(1))
+    await waitFor(() => expect(screen.getAllByRole('region', { name: /^Earlier run \d+$/ })).toHaveLength(1))
     await waitFor(() => expect(liveStatus()?.textContent).toBe('Completed'))
-    const order = [
-      ...container.querySelectorAll(
-        '.rl-thread__bubble, [aria-label="Earlier run"], [aria-label="Current run"]',
-      ),
-    ]
+    const order = [...container.querySelectorAll('.rl-thread__bubble, .rl-thread__turn, .rl-thread__live')]
     expect(order.map((node) => node.getAttribute('aria-label') ?? node.textContent)).toEqual([
       'Hello there',
-      'Earlier run',
+      'Earlier run 1',
       'And another one',
       'Current run',
     ])
@@ -103,9 +99,9 @@ describe('<RunThread>', () => {
     })
     const bubbles = watchBubbles(container)
     expect(screen.getByText('Loading the conversation…')).toBeTruthy()
-    await waitFor(() => expect(screen.getAllByRole('region', { name: 'Earlier run' })).toHaveLength(2))
+    await waitFor(() => expect(screen.getAllByRole('region', { name: /^Earlier run \d+$/ })).toHaveLength(2))
     // Each past run comes with its run and steps: the status and the message step.
-    const earlier = screen.getAllByRole('region', { name: 'Earlier run' })
+    const earlier = screen.getAllByRole('region', { name: /^Earlier run \d+$/ })
     await waitFor(() => expect(within(earlier[0]!).getByRole('status').textContent).toBe('Completed'))
     await waitFor(() =>
       expect(earlier[0]!.querySelector('article.rl-step[data-kind="message"]')).not.toBeNull(),
@@ -207,7 +203,7 @@ describe('<RunThread>', () => {
       </main>,
       { wrapper: Wrapper },
     )
-    await waitFor(() => expect(screen.getAllByRole('region', { name: 'Earlier run' })).toHaveLength(1))
+    await waitFor(() => expect(screen.getAllByRole('region', { name: /^Earlier run \d+$/ })).toHaveLength(1))
     await act(() => sendWithEnter('weather in Paris'))
     await screen.findByRole('button', { name: 'Submit tool outputs' })
     expect(await check()).toEqual([])

@@ -35,7 +35,8 @@ export interface TurnProps extends Omit<ComponentPropsWithoutRef<'section'>, 'ch
 /**
  * A past assistant turn: its messages, with its run and steps where the wire has them (tool calls,
  * code, results; fetched when the turn renders), drawn by the same timeline as the live run, without
- * the tool-output form. One `section` named "Earlier run" with `data-status` (the run's status).
+ * the tool-output form. One `section` named "Earlier run <n>" (its place among the loaded turns,
+ * oldest first) with `data-status` (the run's status).
  */
 export const Turn = forwardRef<HTMLElement, TurnProps>(function Turn(
   { turn, className, children, ...props },
@@ -43,10 +44,11 @@ export const Turn = forwardRef<HTMLElement, TurnProps>(function Turn(
 ) {
   const { history, threadId, fileUrl, toolRenderers } = useThreadSettings()
   const run = history.useTurnRun(threadId ?? '', turn)
+  const number = useRunThreadContext().turnNumber(turn.key)
   return (
     <section
       ref={ref}
-      aria-label="Earlier run"
+      aria-label={`Earlier run ${number}`}
       className={cx('rl-thread__turn', className)}
       data-status={selectStatus(run)}
       {...props}

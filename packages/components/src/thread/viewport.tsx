@@ -11,11 +11,11 @@ import {
 import { cx } from '../cx.js'
 import { useLayoutEffect } from '../timeline/layout-effect.js'
 import type { WindowingOptions } from '../timeline/log.js'
-import { useFollowScroll } from '../timeline/use-follow-scroll.js'
 import { MeasuredRow, useWindowedRange, type WindowRange } from '../timeline/windowing.js'
 import { type ThreadRow, useRunThreadContext } from './context.js'
 import { useMergedRef } from './merge-ref.js'
 import { renderThreadRow } from './turns.js'
+import { useStickToBottom } from './use-stick-to-bottom.js'
 
 /** Props of `RunThread.Viewport`. */
 export interface ViewportProps extends ComponentPropsWithoutRef<'section'> {
@@ -92,8 +92,8 @@ const Row = memo(function Row({
 })
 
 /**
- * The timeline's follow-scroll and windowing, for the conversation's rows, plus one rule of its
- * own: a message the reader sends brings them to the bottom, wherever they were.
+ * The timeline's windowing for the conversation's rows, kept at the bottom by
+ * {@link useStickToBottom}; a message the reader sends brings them to the bottom, wherever they were.
  */
 function useThreadWindow(
   scroller: RefObject<HTMLElement | null>,
@@ -104,7 +104,7 @@ function useThreadWindow(
   const options = typeof windowing === 'object' ? windowing : {}
   const windowed = windowing === false ? false : windowing === true || rows.length > (options.threshold ?? 30)
   const keyAt = useCallback((i: number) => rows[i]?.key ?? String(i), [rows])
-  const { viewport, stick } = useFollowScroll(scroller, { follow, windowed, rows })
+  const { viewport, stick, pin } = useStickToBottom(scroller, { follow, windowed })
   const range = useWindowedRange({
     viewport,
     count: rows.length,
@@ -114,17 +114,16 @@ function useThreadWindow(
     enabled: windowed,
     onRowsResized: stick,
   })
-  // Rows added below the window grow the bottom spacer, which no row observer sees.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the spacer changes
+  // The spacers changed (rows measured or added out of view, the window moved): so did the bottom.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when a spacer changes
   useEffect(() => {
     if (windowed) stick()
-  }, [windowed, range.after, stick])
+  }, [windowed, range.before, range.after, stick])
   const sending = sendingKey(rows)
-  // Once per Send, after the message's row is in the DOM: the one layout read here is the reader's own action.
+  // Once per Send, after the message's row is in the DOM.
   useLayoutEffect(() => {
-    const element = scroller.current
-    if (sending !== null && follow && element) element.scrollTop = element.scrollHeight
-  }, [sending, follow, scroller])
+    if (sending !== null) pin()
+  }, [sending, pin])
   return { range, windowed }
 }
 
