@@ -2,7 +2,6 @@ import { RunThread } from '@runline/components'
 import { RunlineProvider } from '@runline/hooks'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { expectRunStatus } from './replay/story.js'
 import { type ThreadSession, threadSession } from './thread/session.js'
 import './thread/thread.css'
 
@@ -46,7 +45,18 @@ const dark = { globals: { theme: 'dark' } }
 const conversation = (canvasElement: HTMLElement) =>
   within(canvasElement).getByRole('region', { name: 'Conversation' })
 
-/** Sends `text` with the keyboard and waits for the live run's status. */
+/** Waits until the live run's status (not an earlier run's) reads `words`. */
+async function expectLiveStatus(canvasElement: HTMLElement, words: string, timeout = 8000) {
+  await waitFor(
+    () => {
+      const live = within(canvasElement).getByRole('region', { name: 'Current run' })
+      expect(within(live).getAllByRole('status')[0]).toHaveTextContent(new RegExp(`^${words}$`))
+    },
+    { timeout },
+  )
+}
+
+/** Sends `text` with the keyboard and waits for the live run to show. */
 async function send(canvasElement: HTMLElement, text: string) {
   const box = within(canvasElement).getByRole('textbox', { name: 'Message' })
   await userEvent.type(box, text)
@@ -108,7 +118,7 @@ export const LiveRun: Story = {
       },
     )
     await send(canvasElement, 'Tell me how the thread follows a streaming answer')
-    await expectRunStatus(canvasElement, 'In progress', 8000)
+    await expectLiveStatus(canvasElement, 'In progress')
     const view = conversation(canvasElement)
     const live = canvas.getByRole('region', { name: 'Current run' })
     await waitFor(() => expect(within(live).getByRole('log').textContent?.length ?? 0).toBeGreaterThan(120))
@@ -122,7 +132,7 @@ export const LiveRun: Story = {
       await waitFor(() => expect(view.scrollHeight).toBeGreaterThan(height + 40))
       await expect(view.scrollTop).toBe(40)
     })
-    await expectRunStatus(canvasElement, 'Completed', 15_000)
+    await expectLiveStatus(canvasElement, 'Completed', 15_000)
     const bubbles = [...view.querySelectorAll('.rl-thread__bubble')].map((bubble) => bubble.textContent)
     await expect(
       bubbles.filter((text) => text === 'Tell me how the thread follows a streaming answer'),
@@ -140,7 +150,7 @@ export const WaitingForToolOutputs: Story = {
     const canvas = within(canvasElement)
     await canvas.findByRole('region', { name: /^Earlier run \d+$/ }, { timeout: 8000 })
     await send(canvasElement, 'What is the weather in Paris and in Tokyo?')
-    await expectRunStatus(canvasElement, 'Requires action', 8000)
+    await expectLiveStatus(canvasElement, 'Requires action')
     await expect(canvas.getByRole('button', { name: 'Submit tool outputs' })).toBeVisible()
     await expect(canvas.getAllByRole('textbox', { name: 'Output for get_weather' })).toHaveLength(2)
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toBeDisabled()
