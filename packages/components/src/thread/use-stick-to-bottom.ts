@@ -1,6 +1,6 @@
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react'
+import { type RefObject, useCallback, useEffect, useRef } from 'react'
 import { useLayoutEffect } from '../timeline/layout-effect.js'
-import type { ScrollViewport } from '../timeline/use-follow-scroll.js'
+import { type ScrollViewport, useFollowScroll } from '../timeline/use-follow-scroll.js'
 
 /** What {@link useStickToBottom} gives the conversation's scroller and its window. */
 export interface StickToBottom {
@@ -12,7 +12,6 @@ export interface StickToBottom {
   pin: () => void
 }
 
-const NO_VIEWPORT: ScrollViewport = { top: 0, height: 0 }
 /** How near the bottom counts as at the bottom, in px. */
 const SLACK = 48
 /** A scroll this soon after the reader's own input is theirs. */
@@ -20,37 +19,27 @@ const INPUT_MS = 300
 const READER_INPUTS = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const
 
 /**
- * Keeps a conversation's scroller at the bottom while the reader is there. Unlike a log's follow
- * (`useFollowScroll`), only the reader's own scrolling (wheel, touch, keys, the scrollbar) unpins:
- * in a conversation, rows above are measured and grow while it opens and turns fetch their steps,
- * and the scroll events that layout causes must not count as the reader leaving the bottom.
- * Scrolling back near the bottom pins again. Everything reads layout after layout (a
- * ResizeObserver on the scroller, the rows' observer through `stick`), never in a commit.
+ * Keeps a conversation's scroller at the bottom while the reader is there. The window's viewport
+ * comes from the timeline's `useFollowScroll`; following does not: there any scroll away from the
+ * bottom stops it, and in a conversation rows above are measured and grow while it opens and turns
+ * fetch their steps, so layout scrolls it too. Here only the reader's own scrolling (wheel, touch,
+ * keys, the scrollbar) unpins; scrolling back near the bottom pins again. Layout is read after
+ * layout (a ResizeObserver on the scroller, the rows' observer through `stick`), never in a commit.
  */
 export function useStickToBottom(
   scroller: RefObject<HTMLElement | null>,
   { follow, windowed }: { follow: boolean; windowed: boolean },
 ): StickToBottom {
+  const { viewport } = useFollowScroll(scroller, { follow: false, windowed, rows: null })
   const pinned = useRef(true)
-  const latest = useRef({ follow, windowed })
-  latest.current = { follow, windowed }
-  const [viewport, setViewport] = useState(NO_VIEWPORT)
+  const following = useRef(follow)
+  following.current = follow
 
   const stick = useCallback(() => {
     const element = scroller.current
-    if (!latest.current.follow || !pinned.current || !element) return
+    if (!following.current || !pinned.current || !element) return
     const bottom = element.scrollHeight - element.clientHeight
     if (bottom > 0 && element.scrollTop < bottom) element.scrollTop = bottom
-  }, [scroller])
-
-  const readViewport = useCallback(() => {
-    const element = scroller.current
-    if (!element || !latest.current.windowed) return
-    setViewport((prev) =>
-      prev.top === element.scrollTop && prev.height === element.clientHeight
-        ? prev
-        : { top: element.scrollTop, height: element.clientHeight },
-    )
   }, [scroller])
 
   useLayoutEffect(() => {
@@ -63,32 +52,23 @@ export function useStickToBottom(
     const onScroll = () => {
       if (element.scrollHeight - element.scrollTop - element.clientHeight < SLACK) pinned.current = true
       else if (performance.now() - lastInput < INPUT_MS) pinned.current = false
-      readViewport()
-    }
-    const onResize = () => {
-      readViewport()
-      stick()
     }
     for (const name of READER_INPUTS) element.addEventListener(name, onInput, { passive: true })
     element.addEventListener('scroll', onScroll, { passive: true })
-    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null
+    // The scroller itself changed size (the window, the composer growing): the bottom moved.
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(stick) : null
     resize?.observe(element)
     return () => {
       for (const name of READER_INPUTS) element.removeEventListener(name, onInput)
       element.removeEventListener('scroll', onScroll)
       resize?.disconnect()
     }
-  }, [scroller, stick, readViewport])
-
-  // Windowing just turned on: start from where the reader is.
-  useLayoutEffect(() => {
-    if (windowed) readViewport()
-  }, [windowed, readViewport])
+  }, [scroller, stick])
 
   const pin = useCallback(() => {
     pinned.current = true
     const element = scroller.current
-    if (latest.current.follow && element) element.scrollTop = element.scrollHeight
+    if (following.current && element) element.scrollTop = element.scrollHeight
   }, [scroller])
 
   // Without ResizeObserver (old browsers, jsdom) nothing reports growth: follow after every commit.
