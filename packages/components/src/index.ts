@@ -45,7 +45,7 @@ export type {
   UserMessageProps,
   ViewportProps,
 } from './thread/index.js'
-export { composerHint, RunThread, renderThreadRow, useRunThreadContext } from './thread/index.js'
+export { RunThread, renderThreadRow, useRunThreadContext } from './thread/index.js'
 export type {
   CancelProps,
   ErrorProps,

@@ -14,7 +14,6 @@ export type {
   ComposerProps,
   ComposerSendProps,
 } from './composer.js'
-export { composerHint } from './composer.js'
 export type { LiveRow, RunThreadContextValue, ThreadRow } from './context.js'
 export { useRunThreadContext } from './context.js'
 export type { EmptyProps, LoadEarlierProps, LoadingProps, ThreadErrorProps } from './notices.js'
