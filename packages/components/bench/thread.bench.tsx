@@ -18,16 +18,13 @@
  */
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createRunlineClient } from '@runline/core'
-import { createSimulator } from '@runline/simulator'
 import { build } from 'esbuild'
 import { type CDPSession, chromium, type Page } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../vitest.config.js'
+import { type BenchBackend, type BenchFiles, createBenchBackend } from './thread-backend.js'
 import type { ThreadBenchWindow } from './thread-page.js'
 
 const arg = (name: string, fallback: number) => {
@@ -37,10 +34,7 @@ const arg = (name: string, fallback: number) => {
 const RUNS = Math.max(1, arg('--runs', 3))
 const PACE_MS = Math.max(1, arg('--pace', 16))
 const UNWINDOWED = process.argv.includes('--unwindowed')
-const ASSISTANT = 'asst_runline_demo'
 const PROMPT = 'Tell me a slow story about rivers'
-/** What the earlier answers are about: markdown with a code block, and code-interpreter calls. */
-const HISTORY_PROMPTS = ['Tell me about streaming runs', 'Calculate the mean of 12, 7, 30 and 5 with code']
 const REPO = fileURLToPath(new URL('../../..', import.meta.url))
 const ALIASES = Object.fromEntries(
   ['core', 'hooks', 'components'].map((name) => [
@@ -49,128 +43,11 @@ const ALIASES = Object.fromEntries(
   ]),
 )
 
-// ---- the backend: the simulator, and a pacer in front of the measured stream ---------------------
-
-const sim = createSimulator({ delayMs: 0, seed: 7 })
-const client = createRunlineClient({ baseUrl: 'http://bench.local/v1', fetch: sim.fetchLike })
-
-/** A thread with `messages` earlier messages (user questions and streamed answers). */
-async function seedThread(messages: number): Promise<string> {
-  const thread = await client.threads.create()
-  for (let i = 0; i < messages / 2; i++) {
-    await client.messages.create(thread.id, { role: 'user', content: HISTORY_PROMPTS[i % 2]! })
-    const stream = await client.runs.stream(thread.id, { assistant_id: ASSISTANT })
-    await stream.forEach(() => {})
-  }
-  return thread.id
-}
-
-function deferred<T = void>() {
-  let resolve!: (value: T) => void
-  const promise = new Promise<T>((r) => {
-    resolve = r
-  })
-  return { promise, resolve }
-}
-
-/** Holds the next run stream before its first delta and after its last one; paces the deltas between. */
-function createPacer() {
-  const held = deferred()
-  const release = deferred()
-  const drawn = deferred<number>()
-  const finish = deferred()
-  return {
-    /** The first delta is held (the run started, the page is drawing what came before). */
-    held: held.promise,
-    release: () => release.resolve(),
-    /** Every delta went out; resolves with how many. */
-    sent: drawn.promise,
-    finish: () => finish.resolve(),
-    async pipe(body: ReadableStream<Uint8Array>, res: ServerResponse) {
-      const decoder = new TextDecoder()
-      let buffer = ''
-      let deltas = 0
-      let phase: 'before' | 'deltas' | 'after' = 'before'
-      let next = 0
-      const reader = body.getReader()
-      for (let read = await reader.read(); !read.done; read = await reader.read()) {
-        buffer += decoder.decode(read.value, { stream: true })
-        let end = buffer.indexOf('\n\n')
-        while (end !== -1) {
-          const block = buffer.slice(0, end + 2)
-          buffer = buffer.slice(end + 2)
-          end = buffer.indexOf('\n\n')
-          const isDelta = block.startsWith('event: thread.message.delta\n')
-          if (phase === 'before' && isDelta) {
-            held.resolve()
-            await release.promise
-            phase = 'deltas'
-            next = performance.now()
-          } else if (phase === 'deltas' && !isDelta) {
-            drawn.resolve(deltas)
-            await finish.promise
-            phase = 'after'
-          }
-          if (phase === 'deltas') {
-            // On a fixed schedule, so timer lateness does not add up.
-            next += PACE_MS
-            const wait = next - performance.now()
-            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-            deltas++
-          }
-          res.write(block)
-        }
-      }
-      if (buffer) res.write(buffer)
-    },
-  }
-}
-
-type Pacer = ReturnType<typeof createPacer>
-let pacer: Pacer | null = null
-let inFlight = 0
-let lastActivity = performance.now()
-
-async function handle(req: IncomingMessage, res: ServerResponse, files: Record<string, [string, string]>) {
-  const path = (req.url ?? '/').split('?')[0]!
-  const file = files[path]
-  if (file) {
-    res.writeHead(200, { 'content-type': file[0] })
-    return void res.end(file[1])
-  }
-  if (!path.startsWith('/v1/')) return void res.writeHead(404).end()
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const request = new Request(`http://bench.local${req.url}`, {
-    method: req.method,
-    headers: req.headers as Record<string, string>,
-    body: chunks.length ? Buffer.concat(chunks) : undefined,
-  })
-  const response = await sim.fetch(request)
-  res.writeHead(response.status, Object.fromEntries(response.headers))
-  res.socket?.setNoDelay(true)
-  const paced = pacer && response.headers.get('content-type')?.includes('text/event-stream')
-  if (paced && pacer && response.body) {
-    const current = pacer
-    pacer = null
-    // The held stream is not the page's traffic `quiet` waits out.
-    inFlight--
-    await current.pipe(response.body, res).finally(() => inFlight++)
-    return void res.end()
-  }
-  res.end(Buffer.from(await response.arrayBuffer()))
-}
-
-/** Resolves once no request (other than the held stream) has been open for `ms`. */
-async function quiet(ms: number): Promise<void> {
-  while (inFlight > 0 || performance.now() - lastActivity < ms) await sleep(25)
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // ---- the page ------------------------------------------------------------------------------------
 
-async function bundlePage(): Promise<Record<string, [string, string]>> {
+async function bundlePage(): Promise<BenchFiles> {
   const outdir = mkdtempSync(join(tmpdir(), 'runline-thread-bench-'))
   await build({
     entryPoints: { page: fileURLToPath(new URL('./thread-page.tsx', import.meta.url)) },
@@ -187,7 +64,7 @@ async function bundlePage(): Promise<Record<string, [string, string]>> {
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>RunThread bench</title>' +
     '<link rel="stylesheet" href="/page.css"></head><body style="margin:0">' +
     '<div id="root" style="height:100vh"></div><script type="module" src="/page.js"></script></body></html>'
-  const files: Record<string, [string, string]> = {
+  const files: BenchFiles = {
     '/': ['text/html', html],
     '/page.js': ['text/javascript', readFileSync(join(outdir, 'page.js'), 'utf8')],
     '/page.css': ['text/css', readFileSync(join(outdir, 'page.css'), 'utf8')],
@@ -205,7 +82,7 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
 }
 
 /** Opens the thread and loads all of its history ("Load earlier messages" until there is none). */
-async function openThread(page: Page, url: string): Promise<void> {
+async function openThread(page: Page, url: string, { quiet }: BenchBackend): Promise<void> {
   await page.goto(url)
   const region = page.getByRole('region', { name: 'Conversation' })
   await region.locator('.rl-thread__row').first().waitFor({ timeout: 30_000 })
@@ -236,15 +113,14 @@ interface Figures {
   domNodes: number
 }
 
-async function streamOnce(page: Page, cdp: CDPSession): Promise<Figures> {
-  const current = createPacer()
-  pacer = current
+async function streamOnce(page: Page, cdp: CDPSession, backend: BenchBackend): Promise<Figures> {
+  const current = backend.armPacer()
   const composer = page.getByRole('textbox', { name: 'Message', exact: true })
   await composer.fill(PROMPT)
   const atSend = await metrics(cdp)
   await composer.press('Enter')
   await current.held
-  await quiet(400)
+  await backend.quiet(400)
   await sleep(300)
   const before = await metrics(cdp)
   const counted = await page.evaluate(() => (window as unknown as ThreadBenchWindow).__threadBench.deltas)
@@ -285,7 +161,7 @@ const median = (values: number[]) => {
 }
 
 async function main(): Promise<void> {
-  const files = await bundlePage()
+  const backend = createBenchBackend({ paceMs: PACE_MS, files: await bundlePage() })
   const cases = [
     { label: '10 earlier messages', messages: 10, windowing: true },
     { label: '1,000 earlier messages', messages: 1000, windowing: true },
@@ -296,29 +172,15 @@ async function main(): Promise<void> {
   const threads = new Map<string, string[]>()
   for (const c of cases) {
     const ids: string[] = []
-    for (let i = 0; i < RUNS; i++) ids.push(await seedThread(c.messages))
+    for (let i = 0; i < RUNS; i++) ids.push(await backend.seedThread(c.messages))
     threads.set(c.label, ids)
   }
   console.log(
     `seeded ${cases.length * RUNS} threads in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
   )
 
-  const server = createServer((req, res) => {
-    inFlight++
-    lastActivity = performance.now()
-    handle(req, res, files)
-      .catch((error: unknown) => {
-        console.error(error)
-        if (!res.headersSent) res.writeHead(500)
-        res.end()
-      })
-      .finally(() => {
-        inFlight--
-        lastActivity = performance.now()
-      })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = await backend.listen()
+  const origin = server.origin
   const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true, timeout: 30_000 })
   const results = new Map<string, Figures[]>(cases.map((c) => [c.label, []]))
   try {
@@ -331,8 +193,8 @@ async function main(): Promise<void> {
         const cdp = await context.newCDPSession(page)
         await cdp.send('Performance.enable')
         const thread = threads.get(c.label)![run]!
-        await openThread(page, `${origin}/?thread=${thread}${c.windowing ? '' : '&windowing=off'}`)
-        const figures = await streamOnce(page, cdp)
+        await openThread(page, `${origin}/?thread=${thread}${c.windowing ? '' : '&windowing=off'}`, backend)
+        const figures = await streamOnce(page, cdp, backend)
         if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`)
         results.get(c.label)!.push(figures)
         console.log(
