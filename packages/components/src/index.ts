@@ -37,6 +37,27 @@ export { RequiredAction, ToolCallForm, validateOutput } from './required-action.
 export type { RunListProps } from './run-widgets.js'
 export { RunList } from './run-widgets.js'
 export type {
+  ComposerHintProps,
+  ComposerInputProps,
+  ComposerProps,
+  ComposerSendProps,
+  DefaultComposerProps,
+  EmptyProps,
+  LiveProps,
+  LiveRow,
+  LoadEarlierProps,
+  LoadingProps,
+  RunThreadContextValue,
+  RunThreadProps,
+  RunThreadRootProps,
+  ThreadErrorProps,
+  ThreadRow,
+  TurnProps,
+  UserMessageProps,
+  ViewportProps,
+} from './thread/index.js'
+export { RunThread, renderThreadRow, useRunThreadContext } from './thread/index.js'
+export type {
   CancelProps,
   ErrorProps,
   LogProps,

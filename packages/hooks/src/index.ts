@@ -32,9 +32,20 @@ export {
 export type { PointerStorage, RunPointer } from './resume-storage.js'
 export type { RunHandleLike, RunSource } from './run-source.js'
 export { handleOf, storeOf, useRunSelector } from './run-source.js'
+export type {
+  AssistantTurn,
+  ThreadHistory,
+  ThreadHistoryOptions,
+  ThreadHistorySource,
+  ThreadTurn,
+  UserTurn,
+} from './thread-history.js'
+export { assistantsHistory, groupThreadTurns } from './thread-history.js'
 export type { ToolHandler, ToolHandlerContext, ToolHandlers, ToolOutput } from './tool-calls.js'
 export { UNHANDLED } from './tool-calls.js'
 export type { RunHandle, SelectedRunHandle, UseRunStreamOptions } from './use-run-stream.js'
 export { useRunStream } from './use-run-stream.js'
+export type { RunThreadRun, RunThreadState, UseRunThreadOptions } from './use-run-thread.js'
+export { useRunThread } from './use-run-thread.js'
 export { useSubmitToolApprovals } from './use-submit-tool-approvals.js'
 export { useSubmitToolOutputs } from './use-submit-tool-outputs.js'
