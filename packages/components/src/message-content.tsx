@@ -90,7 +90,8 @@ function prepareText(
       !(
         start >= cursor &&
         end <= value.length &&
-        start < end &&
+        // A range, or (Responses' file citations name a point) an empty annotation at one place.
+        (start < end || (start === end && !marker)) &&
         (!marker || value.slice(start, end) === marker)
       )
     ) {

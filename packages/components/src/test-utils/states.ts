@@ -8,7 +8,7 @@ import {
   type RunStore,
   reduceRun,
 } from '@runline/core'
-import { readRecordingText } from '@runline/fixtures'
+import { readRecordingText, readResponsesRecording } from '@runline/fixtures'
 import { createSimulator, FILE_SEARCH_CONTENT_INCLUDE } from '@runline/simulator'
 
 function streamOf(text: string): ReadableStream<Uint8Array> {
@@ -43,6 +43,22 @@ export function recording(name: string): string {
 /** A real recording folded to its final state. */
 export async function recordingState(name: string): Promise<RunState> {
   return fold(await eventsOf(recording(name)))
+}
+
+/** A real Responses recording (JSONL, one event a line) framed as SSE the way the server sent it. */
+export function responsesSse(name: string): string {
+  let out = ''
+  for (const line of readResponsesRecording(name).split('\n')) {
+    if (line.trim() === '') continue
+    const type = (JSON.parse(line) as { type?: unknown }).type
+    out += `event: ${String(type)}\ndata: ${line}\n\n`
+  }
+  return out
+}
+
+/** A real Responses recording folded to its final state (or its first `count` events). */
+export async function responsesState(name: string, count = Number.POSITIVE_INFINITY): Promise<RunState> {
+  return fold((await eventsOf(responsesSse(name))).slice(0, count))
 }
 
 /** POSTs JSON to a simulator's v1 API, as the proxy would. */

@@ -3,12 +3,27 @@
 import type { RunStep, TimelineItem } from '@runline/core'
 import { memo, type ReactNode } from 'react'
 import { formatClock, formatCount, formatDuration, isoTime, stepEndedAt, timeOf } from '../derive.js'
+import { responseItemOf, responseItemState, responseItemTitle } from '../responses/kind.js'
 import { stepWords } from '../tool-calls.js'
 import { itemKind } from './item.js'
 
 /** A step's header: what it is, its status while not completed, when it ran and its tokens. */
 export function StepHeader({ item }: { item: TimelineItem }): ReactNode {
   const step = item.step
+  const output = responseItemOf(item)
+  // Responses items carry no times or usage of their own (the response has the usage).
+  if (output) {
+    const state = responseItemState(output)
+    return (
+      <StepHead
+        title={responseItemTitle(output)}
+        started={null}
+        ended={null}
+        status={state === 'waiting' ? undefined : state}
+        usage={null}
+      />
+    )
+  }
   const kind = itemKind(item)
   const role = item.message?.role
   // Tool rows name their tool in the call's own head; the step header just says what it is.

@@ -5,6 +5,7 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import { cx } from '../cx.js'
 import { listOf } from '../derive.js'
 import { McpTools } from '../foundry/activity.js'
+import { ResponseItemBody } from '../responses/items.js'
 import { CodeInterpreter, FileSearch, type StepStatus, stepWords, ToolCall } from '../tool-calls.js'
 import { ToolCard } from '../tool-card.js'
 import { itemKind, itemState, stepLabel } from './item.js'
@@ -22,7 +23,8 @@ export interface StepProps extends Omit<ComponentPropsWithoutRef<'article'>, 'ch
  * One step of the run (or a message no step names). One `article` with `data-state` = the step's
  * status (in_progress | completed | failed | cancelled | expired) and `data-kind` = message |
  * function | code_interpreter | file_search | tool_calls | activities | a Foundry tool type (mcp,
- * bing_grounding, …).
+ * bing_grounding, …); on the Responses wire, the output item's type (message, reasoning,
+ * function_call, web_search_call, …, or an unknown type as sent).
  */
 export const Step = forwardRef<HTMLElement, StepProps>(function Step(
   { item, className, children, ...props },
@@ -49,6 +51,15 @@ export const Step = forwardRef<HTMLElement, StepProps>(function Step(
 export function StepContent({ item }: { item: TimelineItem }): ReactNode {
   const step = item.step
   const status = (step?.status ?? 'completed') as StepStatus
+  // A Responses row: its output item has its own view (the toolCalls below are empty there).
+  if (item.item) {
+    return (
+      <>
+        <StepHeader item={item} />
+        <ResponseItemBody row={item} />
+      </>
+    )
+  }
   return (
     <>
       <StepHeader item={item} />

@@ -1,0 +1,122 @@
+'use client'
+// The Responses wire's MCP items: `mcp_list_tools` (through Foundry's `RunTimeline.McpTools`),
+// `mcp_call` and `mcp_approval_request`. The approval form itself is `RequiredApprovals`, which reads
+// core's `selectRequiredApprovals`; the request's row only says whether it still waits.
+import type { McpListToolsActivity } from '@runline/core'
+import { selectRequiredApprovals } from '@runline/core'
+import { useRunSelector } from '@runline/hooks'
+import { type ReactNode, useMemo } from 'react'
+import type { ToolCardInfo } from '../context.js'
+import { McpTools } from '../foundry/activity.js'
+import { CardHead, RawJson, Section } from '../foundry/card-parts.js'
+import { prettyPayload } from '../foundry/payload.js'
+import { PlugIcon } from '../icons.js'
+import { useTimelineSourceOrEmpty } from '../timeline-context.js'
+import { partStatus } from './kind.js'
+
+type Json = Readonly<Record<string, unknown>>
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+
+/**
+ * Payload text as a code block that can be scrolled by keyboard: MCP outputs are long (a search's
+ * whole JSON), so the block scrolls, and a scrolling region must be focusable.
+ */
+function ScrollCode({ text, output = false }: { text: string | null; output?: boolean }): ReactNode {
+  if (!text) return null
+  return (
+    <pre
+      className={output ? 'rl-code rl-code--output' : 'rl-code'}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+      tabIndex={0}
+    >
+      <code>{prettyPayload(text)}</code>
+    </pre>
+  )
+}
+
+/** An `mcp_list_tools` item as Foundry's activity (tools by name, `input_schema` as parameters). */
+export function ResponsesMcpTools({ item }: { item: Json }): ReactNode {
+  const activity = useMemo((): McpListToolsActivity => {
+    const tools: Record<string, McpListToolsActivity['tools'][string]> = {}
+    for (const tool of Array.isArray(item.tools) ? item.tools : []) {
+      if (typeof tool?.name !== 'string') continue
+      tools[tool.name] = { description: tool.description ?? undefined, parameters: tool.input_schema ?? {} }
+    }
+    return {
+      type: 'mcp_list_tools',
+      id: str(item.id) ?? '',
+      server_label: str(item.server_label) ?? '',
+      tools,
+    }
+  }, [item])
+  return (
+    <>
+      <McpTools activity={activity} />
+      {str(item.error) && <p className="rl-step__error">{str(item.error)}</p>}
+    </>
+  )
+}
+
+/** An `mcp_call` item: server label, tool name, arguments (as they stream), then its output or error. */
+export function ResponsesMcpCall({ item }: { item: Json }): ReactNode {
+  const info: ToolCardInfo = { stepStatus: str(item.error) ? 'failed' : partStatus(item) }
+  const server = str(item.server_label)
+  return (
+    <div className="rl-tool rl-tool--card" data-type="mcp_call" data-state={info.stepStatus}>
+      <CardHead
+        icon={<PlugIcon />}
+        title="MCP"
+        name={str(item.name)}
+        info={info}
+        note={server && <span title="MCP server">{server}</span>}
+      />
+      <Section label="Arguments">
+        <ScrollCode text={str(item.arguments)} />
+      </Section>
+      <Section label="Output">
+        <ScrollCode text={str(item.output)} output />
+      </Section>
+      <Section label="Error">
+        {str(item.error) && <p className="rl-step__error">{str(item.error)}</p>}
+      </Section>
+      <RawJson value={item} />
+    </div>
+  )
+}
+
+/**
+ * An `mcp_approval_request` item: which tool on which server, with what arguments, and whether the
+ * turn still waits for the decision (`data-state` = waiting | answered).
+ */
+export function ResponsesMcpApproval({ item }: { item: Json }): ReactNode {
+  const pending = useRunSelector(useTimelineSourceOrEmpty(), selectRequiredApprovals)
+  const waiting = pending.some((call) => call.id === item.id)
+  const server = str(item.server_label)
+  return (
+    <div
+      className="rl-tool rl-tool--card"
+      data-type="mcp_approval_request"
+      data-state={waiting ? 'waiting' : 'answered'}
+    >
+      <div className="rl-tool__head">
+        <span className="rl-tool__icon">
+          <PlugIcon />
+        </span>
+        <span className="rl-tool__title">Approval</span>
+        {str(item.name) && <code className="rl-tool__name">{str(item.name)}</code>}
+        <span className="rl-chip" data-state={waiting ? 'requires_action' : 'neutral'}>
+          {waiting ? 'Waiting for approval' : 'Answered'}
+        </span>
+        {server && (
+          <span className="rl-tool__note" title="MCP server">
+            {server}
+          </span>
+        )}
+      </div>
+      <Section label="Arguments">
+        <ScrollCode text={str(item.arguments)} />
+      </Section>
+    </div>
+  )
+}
