@@ -6,61 +6,20 @@
 //   openai    openai-node's own SSE decoder + `accumulateResponse` (a snapshot mutated in place)
 // then each one's time as a ratio to the floor's (goal ≤ 1.3x for the fold), and how time scales with 5x
 // the events (goal ≤ 5.5x).
-import { createParser } from 'eventsource-parser'
 import { Stream } from 'openai/core/streaming'
 import { accumulateResponse } from 'openai/lib/responses/ResponseAccumulator'
 import type { Response as ApiResponse, ResponseStreamEvent } from 'openai/resources/responses/responses'
-import {
-  createRunStore,
-  initialRunState,
-  parseRunStream,
-  type RunState,
-  readRunStream,
-  reduceRun,
-  selectResponses,
-} from '../src/index.js'
+import { type RunState, selectResponses } from '../src/index.js'
 import { generateResponsesStream } from '../src/test-utils/generate-responses.js'
-import { chunkBytes, streamOf, utf8 } from '../src/test-utils/recordings.js'
+import { streamOf, utf8 } from '../src/test-utils/recordings.js'
 import { loadResponsesRecordings } from '../src/test-utils/responses.js'
-
-type Contender = (chunks: Uint8Array[]) => Promise<number>
+import { type Contender, chunked, coreContenders, timeInterleaved } from './harness.js'
 
 /** Reads the result, so nothing is optimised away. */
 const textLength = (state: RunState) => selectResponses(state).reduce((n, r) => n + r.output_text.length, 0)
 
 const contenders = {
-  async floor(chunks) {
-    let count = 0
-    const parser = createParser({
-      onEvent: (message) => {
-        JSON.parse(message.data)
-        count++
-      },
-    })
-    const decoder = new TextDecoder()
-    const reader = streamOf(chunks).getReader()
-    for (let r = await reader.read(); !r.done; r = await reader.read())
-      parser.feed(decoder.decode(r.value, { stream: true }))
-    return count
-  },
-  async generic(chunks) {
-    let state = initialRunState
-    for await (const event of parseRunStream(streamOf(chunks))) state = reduceRun(state, event)
-    return textLength(state)
-  },
-  async fast(chunks) {
-    const store = createRunStore({
-      scheduler: (flush) => {
-        queueMicrotask(flush)
-        return () => {}
-      },
-    })
-    let commits = 0
-    store.subscribe(() => commits++)
-    await readRunStream(streamOf(chunks), store.dispatch)
-    store.flush()
-    return commits + textLength(store.getState())
-  },
+  ...coreContenders(textLength),
   async openai(chunks) {
     const stream = Stream.fromSSEResponse<ResponseStreamEvent>(
       new Response(streamOf(chunks)),
@@ -88,23 +47,6 @@ const contenders = {
 type Name = keyof typeof contenders
 const names = Object.keys(contenders) as Name[]
 
-/** Median ms per pass for every (input, contender) pair, interleaved so a noisy neighbour slows all alike. */
-async function timeInterleaved(pairs: Array<{ fn: Contender; chunks: Uint8Array[] }>, rounds: number) {
-  for (const pair of pairs) for (let i = 0; i < 3; i++) await pair.fn(pair.chunks)
-  const samples = pairs.map(() => [] as number[])
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < pairs.length; k++) {
-      const index = (k + round) % pairs.length
-      const pair = pairs[index]!
-      const t = performance.now()
-      await pair.fn(pair.chunks)
-      samples[index]!.push(performance.now() - t)
-    }
-  }
-  return samples.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!)
-}
-
-const chunked = (bytes: Uint8Array) => chunkBytes(bytes, { seed: 42, max: 1024 })
 const fmt = (n: number) => (n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US'))
 const x = (n: number) => `${n.toFixed(2)}x`
 
@@ -121,7 +63,7 @@ async function main() {
   const pairs = inputs.flatMap((input, i) =>
     input.files.flatMap((chunks) => names.map((name) => ({ input: i, name, fn: contenders[name], chunks }))),
   )
-  const medians = await timeInterleaved(pairs, rounds)
+  const medians = (await timeInterleaved(pairs, rounds)).wall
   const totals = inputs.map(() => Object.fromEntries(names.map((n) => [n, 0])) as Record<Name, number>)
   pairs.forEach((pair, i) => {
     totals[pair.input]![pair.name] += medians[i]!

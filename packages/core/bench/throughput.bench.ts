@@ -9,63 +9,19 @@
 // (without a goal) how many times openai-node's time each one is. Every ratio is given twice, from
 // wall-clock and from CPU time: on a machine busy enough that this process waits for a core (or the
 // main thread for the GC's helper threads), wall time counts the waiting; CPU time counts only work.
-import { createParser } from 'eventsource-parser'
 import { Stream } from 'openai/core/streaming'
 import { AssistantStream } from 'openai/lib/AssistantStream'
-import {
-  createRunStore,
-  initialRunState,
-  parseRunStream,
-  type RunState,
-  readRunStream,
-  reduceRun,
-  selectMessages,
-  selectMessageText,
-} from '../src/index.js'
+import { type RunState, selectMessages, selectMessageText } from '../src/index.js'
 import { generateRunStream } from '../src/test-utils/generate.js'
-import { chunkBytes, loadRecordings, streamOf, utf8 } from '../src/test-utils/recordings.js'
-
-type Contender = (chunks: Uint8Array[]) => Promise<number>
+import { loadRecordings, streamOf, utf8 } from '../src/test-utils/recordings.js'
+import { type Contender, chunked, coreContenders, timeInterleaved } from './harness.js'
 
 /** Reads the result, so nothing is optimised away. */
 const textLength = (state: RunState) =>
   selectMessages(state).reduce((n, m) => n + selectMessageText(m).length, 0)
 
 const contenders = {
-  async floor(chunks) {
-    let count = 0
-    const parser = createParser({
-      onEvent: (message) => {
-        if (message.data !== '[DONE]') {
-          JSON.parse(message.data)
-          count++
-        }
-      },
-    })
-    const decoder = new TextDecoder()
-    const reader = streamOf(chunks).getReader()
-    for (let r = await reader.read(); !r.done; r = await reader.read())
-      parser.feed(decoder.decode(r.value, { stream: true }))
-    return count
-  },
-  async generic(chunks) {
-    let state = initialRunState
-    for await (const event of parseRunStream(streamOf(chunks))) state = reduceRun(state, event)
-    return textLength(state)
-  },
-  async fast(chunks) {
-    const store = createRunStore({
-      scheduler: (flush) => {
-        queueMicrotask(flush)
-        return () => {}
-      },
-    })
-    let commits = 0
-    store.subscribe(() => commits++)
-    await readRunStream(streamOf(chunks), store.dispatch)
-    store.flush()
-    return commits + textLength(store.getState())
-  },
+  ...coreContenders(textLength),
   async openai(chunks) {
     // The SDK's own path: runs.create(...) returns Stream.fromSSEResponse(response), AssistantStream folds it.
     const runs = {
@@ -83,43 +39,10 @@ type Name = keyof typeof contenders
 const names = Object.keys(contenders) as Name[]
 type Times = Record<Name, number>
 
-/** Milliseconds of CPU this process has used (all its threads: the GC's helpers count too). */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage()
-  return (user + system) / 1000
-}
-
-const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!
-
-/**
- * Median ms per pass for every (file, contender) pair, wall-clock and CPU, measured interleaved: each
- * round runs every pair once, in a rotating order, so a noisy neighbour slows all of them alike and the
- * ratios (which are what the goals are about) stay meaningful on a shared machine. On a machine busy
- * enough that this process waits for a core, wall time counts the waiting too; CPU time does not.
- */
-async function timeInterleaved(pairs: Array<{ fn: Contender; chunks: Uint8Array[] }>, rounds: number) {
-  for (const pair of pairs) for (let i = 0; i < 3; i++) await pair.fn(pair.chunks) // warm-up
-  const wall = pairs.map(() => [] as number[])
-  const cpu = pairs.map(() => [] as number[])
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < pairs.length; k++) {
-      const index = (k + round) % pairs.length
-      const pair = pairs[index]!
-      const t = performance.now()
-      const c = cpuMs()
-      await pair.fn(pair.chunks)
-      cpu[index]!.push(cpuMs() - c)
-      wall[index]!.push(performance.now() - t)
-    }
-  }
-  return { wall: wall.map(median), cpu: cpu.map(median) }
-}
-
 /** One input: its files (each its own stream) and the contenders that run on it. */
 type Input = { label: string; column: string; events: number; files: Uint8Array[][]; run: Name[] }
 
 const countEvents = (bytes: Uint8Array) => new TextDecoder().decode(bytes).match(/^data: /gm)?.length ?? 0
-const chunked = (bytes: Uint8Array) => chunkBytes(bytes, { seed: 42, max: 1024 })
 
 type Clock = 'wall' | 'cpu'
 

@@ -1,0 +1,94 @@
+// What both throughput benches share: the three paths every wire is measured on (the parse-only floor,
+// the README's generic loop, the hooks' store path) and the interleaved timer.
+import { createParser } from 'eventsource-parser'
+import {
+  createRunStore,
+  initialRunState,
+  parseRunStream,
+  type RunState,
+  readRunStream,
+  reduceRun,
+} from '../src/index.js'
+import { chunkBytes, streamOf } from '../src/test-utils/recordings.js'
+
+/** One way to consume a stream's chunks; resolves with a number read from the result (nothing is optimised away). */
+export type Contender = (chunks: Uint8Array[]) => Promise<number>
+
+/**
+ * The floor (eventsource-parser + `JSON.parse`, keeping nothing), the generic path (`parseRunStream` +
+ * `reduceRun`) and the fast path (`readRunStream` into a store committing after every chunk), each ending
+ * with `read(state)`.
+ */
+export function coreContenders(read: (state: RunState) => number) {
+  return {
+    async floor(chunks: Uint8Array[]) {
+      let count = 0
+      const parser = createParser({
+        onEvent: (message) => {
+          if (message.data !== '[DONE]') {
+            JSON.parse(message.data)
+            count++
+          }
+        },
+      })
+      const decoder = new TextDecoder()
+      const reader = streamOf(chunks).getReader()
+      for (let r = await reader.read(); !r.done; r = await reader.read())
+        parser.feed(decoder.decode(r.value, { stream: true }))
+      return count
+    },
+    async generic(chunks: Uint8Array[]) {
+      let state = initialRunState
+      for await (const event of parseRunStream(streamOf(chunks))) state = reduceRun(state, event)
+      return read(state)
+    },
+    async fast(chunks: Uint8Array[]) {
+      const store = createRunStore({
+        scheduler: (flush) => {
+          queueMicrotask(flush)
+          return () => {}
+        },
+      })
+      let commits = 0
+      store.subscribe(() => commits++)
+      await readRunStream(streamOf(chunks), store.dispatch)
+      store.flush()
+      return commits + read(store.getState())
+    },
+  } satisfies Record<string, Contender>
+}
+
+/** Milliseconds of CPU this process has used (all its threads: the GC's helpers count too). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
+const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!
+
+/**
+ * Median ms per pass for every (file, contender) pair, wall-clock and CPU, measured interleaved: each
+ * round runs every pair once, in a rotating order, so a noisy neighbour slows all of them alike and the
+ * ratios (which are what the goals are about) stay meaningful on a shared machine. On a machine busy
+ * enough that this process waits for a core, wall time counts the waiting too; CPU time does not.
+ */
+export async function timeInterleaved(pairs: Array<{ fn: Contender; chunks: Uint8Array[] }>, rounds: number) {
+  for (const pair of pairs) for (let i = 0; i < 3; i++) await pair.fn(pair.chunks) // warm-up
+  const wall = pairs.map(() => [] as number[])
+  const cpu = pairs.map(() => [] as number[])
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < pairs.length; k++) {
+      const index = (k + round) % pairs.length
+      const pair = pairs[index]!
+      const t = performance.now()
+      const c = cpuMs()
+      await pair.fn(pair.chunks)
+      cpu[index]!.push(cpuMs() - c)
+      wall[index]!.push(performance.now() - t)
+    }
+  }
+  return { wall: wall.map(median), cpu: cpu.map(median) }
+}
+
+/** The benches' chunking: up to 1 KiB, seeded. */
+export const chunked = (bytes: Uint8Array) => chunkBytes(bytes, { seed: 42, max: 1024 })
