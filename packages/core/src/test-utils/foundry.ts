@@ -1,5 +1,6 @@
 // Spec-shaped Foundry classic-agent events (made up, shaped by the Azure.AI.Agents TypeSpec), for
 // tests and stories until the simulator's Foundry face can record real ones. Pure: no Node imports.
+// Over ~350 lines on purpose: it is one table of event builders, one per Foundry shape, read top to bottom.
 import type {
   FoundryToolCall,
   McpListToolsActivity,
