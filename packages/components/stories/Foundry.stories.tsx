@@ -131,7 +131,7 @@ export const Guardrail: Story = replayStory(FOUNDRY_SIM.guardrail, {
 })
 
 /**
- * Live: `useRunStream` against a fake Foundry server in the page. A person approves one call and
+ * Live: `useRunStream` against the simulator's Foundry face in the page. A person approves one call and
  * denies the other; the decisions go out in one request, the run completes, and the audit log
  * lists both with the SHA-256 of the arguments they saw.
  */
