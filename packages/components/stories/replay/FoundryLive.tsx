@@ -1,8 +1,8 @@
 import { RunlineComponentsProvider, RunTimeline, type ToolApprovalDecision } from '@runline/components'
+import { createRunlineClient } from '@runline/core'
 import { type ApprovalRule, RunlineProvider, useRunStream } from '@runline/hooks'
+import { createSimulator, DEMO_ASSISTANT_ID } from '@runline/simulator'
 import { useEffect, useRef, useState } from 'react'
-import { createFoundryFake } from '../../../hooks/src/test-utils/foundry-fake.js'
-import { liveIds } from './foundry.js'
 import './replay.css'
 
 /** Props of {@link FoundryLive}. */
@@ -14,14 +14,34 @@ export interface FoundryLiveProps {
 }
 
 /**
+ * A core client on the simulator's Foundry face in the page: every request gets `api-version=v1` and
+ * the face's bearer token, as a Foundry project endpoint wants them.
+ */
+function createFoundryClient() {
+  const { foundry } = createSimulator({ delayMs: 0, seed: 7 })
+  const fetchFoundry = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init)
+    const url = new URL(request.url)
+    url.searchParams.set('api-version', 'v1')
+    const headers = new Headers(request.headers)
+    headers.set('authorization', `Bearer ${foundry.token}`)
+    return foundry.fetchLike(new Request(url, { ...init, method: request.method, headers, body: init?.body }))
+  }) as typeof fetch
+  return createRunlineClient({
+    baseUrl: `https://runline-sim.services.ai.azure.com${foundry.basePath}`,
+    fetch: fetchFoundry,
+  })
+}
+
+/**
  * A live Foundry run in the page: `useRunStream` and the real controller, parser and reducer against
- * a fake Foundry server that speaks spec-shaped SSE (MCP tools listed, two calls awaiting approval).
+ * the simulator's Foundry face (its MCP scenario: tools listed, two calls awaiting approval).
  * The decisions a person makes are sent for real and listed below as an audit log (`onDecision`).
  */
 export function FoundryLive(props: FoundryLiveProps) {
-  const [fake] = useState(() => createFoundryFake({ ids: liveIds() }))
+  const [client] = useState(createFoundryClient)
   return (
-    <RunlineProvider client={fake.client}>
+    <RunlineProvider client={client}>
       <RunlineComponentsProvider>
         <FoundryRun {...props} />
       </RunlineComponentsProvider>
@@ -30,13 +50,13 @@ export function FoundryLive(props: FoundryLiveProps) {
 }
 
 function FoundryRun({ approve, decidedBy }: FoundryLiveProps) {
-  const run = useRunStream({ assistantId: 'asst_fdry_docs', approve })
+  const run = useRunStream({ assistantId: DEMO_ASSISTANT_ID, approve })
   const [log, setLog] = useState<ToolApprovalDecision[]>([])
   const started = useRef(false)
   useEffect(() => {
     if (started.current) return
     started.current = true
-    void run.start({ message: 'How do tool approvals work?' })
+    void run.start({ message: 'Use the MCP tools, I will approve the calls' })
   }, [run])
   return (
     <div className="rl-frame">

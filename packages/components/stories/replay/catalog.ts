@@ -4,13 +4,14 @@ import { type SimulateRunOptions, simulatedRun, weatherOutput } from './simulate
 import { createReplayTape, type ReplayTape } from './tape.js'
 
 /**
- * Where a replay's events come from: real recordings (played in order), a simulator scenario, or
- * events built by the story (spec-shaped ones for wires no recording covers yet, e.g. Foundry's).
+ * Where a replay's events come from: real recordings (played in order), a simulator scenario, events
+ * loaded by the story (runs recorded from the simulator's Foundry face), or events built by the story (spec-shaped ones for wires no recording covers yet, e.g. Foundry's).
  */
 export type ReplaySource =
   | { recordings: readonly string[] }
   | { prompt: string; options?: SimulateRunOptions; key?: string }
   | { events: () => readonly RunStreamEvent[]; key: string; label: string }
+  | { load: () => Promise<readonly RunStreamEvent[]>; key: string; label: string }
 
 /** A replay ready to show: its tape, the URLs of files it produced, and a label naming the source. */
 export interface LoadedReplay {
@@ -74,6 +75,7 @@ const loaded = new Map<string, Promise<LoadedReplay>>()
 
 function keyOf(source: ReplaySource): string {
   if ('recordings' in source) return `rec:${source.recordings.join('+')}`
+  if ('load' in source) return `loaded:${source.key}`
   return 'events' in source ? `built:${source.key}` : `sim:${source.key ?? source.prompt}`
 }
 
@@ -92,6 +94,8 @@ export function loadReplay(source: ReplaySource): Promise<LoadedReplay> {
       }
       if ('events' in source)
         return { tape: createReplayTape(source.events()), files: {}, label: source.label }
+      if ('load' in source)
+        return { tape: createReplayTape(await source.load()), files: {}, label: source.label }
       const run = await simulatedRun(source.key ?? source.prompt, source.prompt, source.options)
       return { tape: createReplayTape(run.events), files: run.files, label: `simulator: “${source.prompt}”` }
     })()

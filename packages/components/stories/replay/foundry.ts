@@ -1,11 +1,8 @@
-// Foundry classic-agent runs for the stories: spec-shaped events from core's Foundry builders (the
-// simulator's Foundry face will bring recorded-like replays later), folded by the real reducer on a
-// replay tape. Built when a story loads, so an approval's `expires_at` is ahead of the clock.
-import type { RunStreamEvent, ToolApproval } from '@runline/core'
+// Foundry classic-agent runs the simulator's Foundry face has no scenario for: spec-shaped events from
+// core's Foundry builders, folded by the real reducer on a replay tape (the simulated ones are in
+// foundry-sim.ts). `liveIds` keeps the live story's approval `expires_at` ahead of the clock.
+import type { RunStreamEvent } from '@runline/core'
 import {
-  APPROVAL_CALLS,
-  approvalContinuationEvents,
-  approvalRequestEvents,
   FOUNDRY_IDS,
   type FoundryRunIds,
   messageEvents,
@@ -20,12 +17,6 @@ import type { ReplaySource } from './catalog.js'
 export function liveIds(minutes = 10): FoundryRunIds {
   return { ...FOUNDRY_IDS, expiresAt: Math.floor(Date.now() / 1000) + minutes * 60 }
 }
-
-/** Approve the search, deny the page fetch: what the answered story sends. */
-export const MIXED_DECISIONS: ToolApproval[] = [
-  { tool_call_id: APPROVAL_CALLS[0]!.id, approve: true },
-  { tool_call_id: APPROVAL_CALLS[1]!.id, approve: false },
-]
 
 const CITED =
   'Runline folds every Foundry event into one run model【3:0†source】, and the approval form waits for a person【3:1†source】.'
@@ -49,18 +40,6 @@ function citedAnswer(ids: FoundryRunIds): RunStreamEvent[] {
 
 /** The Foundry replays, by what they show. */
 export const FOUNDRY = {
-  /** An MCP server's tools listed, then two calls waiting for approval; answered: the continuation. */
-  approval: {
-    key: 'foundry-approval',
-    label: 'Foundry (spec-shaped): MCP approval, approved and denied',
-    events: () => {
-      const ids = liveIds()
-      return [
-        ...approvalRequestEvents(APPROVAL_CALLS, ids),
-        ...approvalContinuationEvents(MIXED_DECISIONS, APPROVAL_CALLS, ids),
-      ]
-    },
-  },
   /** One step per Azure tool type, then a cited answer. */
   tools: {
     key: 'foundry-tools',
@@ -71,23 +50,6 @@ export const FOUNDRY = {
       ...citedAnswer(FOUNDRY_IDS),
       runEvent('completed', { usage: { prompt_tokens: 2048, completion_tokens: 180, total_tokens: 2228 } }),
     ],
-  },
-  /** A Bing-grounded answer: the search, then the answer citing pages. */
-  bing: {
-    key: 'foundry-bing',
-    label: 'Foundry (spec-shaped): Grounding with Bing Search',
-    events: () => [
-      runEvent('in_progress'),
-      ...toolCallStepEvents('step_bing', [SAMPLE_CALLS.bing_grounding]),
-      ...citedAnswer(FOUNDRY_IDS),
-      runEvent('completed'),
-    ],
-  },
-  /** A run a safety guardrail stopped: `incomplete` with no details. */
-  guardrail: {
-    key: 'foundry-guardrail',
-    label: 'Foundry (spec-shaped): stopped by a guardrail',
-    events: () => [runEvent('in_progress'), runEvent('incomplete')],
   },
 } satisfies Record<string, ReplaySource>
 
