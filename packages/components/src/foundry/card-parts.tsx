@@ -50,7 +50,11 @@ export function Section({ label, children }: { label: string; children: ReactNod
 export function CodeText({ text, output = false }: { text: string | null; output?: boolean }): ReactNode {
   if (text === null || text === '') return null
   return (
-    <pre className={output ? 'rl-code rl-code--output' : 'rl-code'}>
+    <pre
+      className={output ? 'rl-code rl-code--output' : 'rl-code'}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+      tabIndex={0}
+    >
       <code>{prettyPayload(text)}</code>
     </pre>
   )

@@ -8,8 +8,7 @@ import { useRunSelector } from '@runline/hooks'
 import { type ReactNode, useMemo } from 'react'
 import type { ToolCardInfo } from '../context.js'
 import { McpTools } from '../foundry/activity.js'
-import { CardHead, RawJson, Section } from '../foundry/card-parts.js'
-import { prettyPayload } from '../foundry/payload.js'
+import { CardHead, CodeText, RawJson, Section } from '../foundry/card-parts.js'
 import { PlugIcon } from '../icons.js'
 import { useTimelineSourceOrEmpty } from '../timeline-context.js'
 import { partStatus } from './kind.js'
@@ -17,23 +16,6 @@ import { partStatus } from './kind.js'
 type Json = Readonly<Record<string, unknown>>
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
-
-/**
- * Payload text as a code block that can be scrolled by keyboard: MCP outputs are long (a search's
- * whole JSON), so the block scrolls, and a scrolling region must be focusable.
- */
-function ScrollCode({ text, output = false }: { text: string | null; output?: boolean }): ReactNode {
-  if (!text) return null
-  return (
-    <pre
-      className={output ? 'rl-code rl-code--output' : 'rl-code'}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-      tabIndex={0}
-    >
-      <code>{prettyPayload(text)}</code>
-    </pre>
-  )
-}
 
 /** An `mcp_list_tools` item as Foundry's activity (tools by name, `input_schema` as parameters). */
 export function ResponsesMcpTools({ item }: { item: Json }): ReactNode {
@@ -72,10 +54,10 @@ export function ResponsesMcpCall({ item }: { item: Json }): ReactNode {
         note={server && <span title="MCP server">{server}</span>}
       />
       <Section label="Arguments">
-        <ScrollCode text={str(item.arguments)} />
+        <CodeText text={str(item.arguments)} />
       </Section>
       <Section label="Output">
-        <ScrollCode text={str(item.output)} output />
+        <CodeText text={str(item.output)} output />
       </Section>
       <Section label="Error">
         {str(item.error) && <p className="rl-step__error">{str(item.error)}</p>}
@@ -115,7 +97,7 @@ export function ResponsesMcpApproval({ item }: { item: Json }): ReactNode {
         )}
       </div>
       <Section label="Arguments">
-        <ScrollCode text={str(item.arguments)} />
+        <CodeText text={str(item.arguments)} />
       </Section>
     </div>
   )
