@@ -1,7 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 /**
  * Renders the main compositions to static HTML (react-dom/server) with styles.css inlined, in light
- * and dark, and screenshots them in headless Chromium. Run from the repository root:
+ * and dark, and screenshots them in headless Chromium. A little over ~350 lines: one page per
+ * composition, kept in one script so every screenshot is made the same way. Run from the repository root:
  *
  *   node --import tsx packages/components/scripts/screenshot.tsx [outDir]
  *
