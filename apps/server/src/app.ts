@@ -1,18 +1,21 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getRequestListener, type HttpBindings, RequestError } from '@hono/node-server'
-import { createRunlineProxy, errorResponse, findPathTrick, type RunlineProxyHandler } from '@runline/proxy'
+import { errorResponse, findPathTrick, type RunlineProxyHandler } from '@runline/proxy'
 import { createSimulator } from '@runline/simulator'
+import {
+  BACKENDS_BASE_PATH,
+  type BackendMount,
+  configuredBackend,
+  proxyWith,
+  RUNLINE_CONFIG_PATH,
+  runlineConfigInfo,
+  simulatorBackends,
+} from './backends.js'
 import type { ServerConfig } from './config.js'
 import { simulatorToken } from './credential.js'
 import { serveStatic } from './static.js'
-import {
-  RUNLINE_CONFIG_PATH,
-  runlineConfigInfo,
-  SIMULATOR_BASE_PATH,
-  SIMULATOR_FOUNDRY_BASE_PATH,
-  upstreamOptions,
-} from './upstream.js'
+import { SIMULATOR_BASE_PATH, SIMULATOR_FOUNDRY_BASE_PATH, upstreamOptions } from './upstream.js'
 
 /** Where the proxy is mounted (the official SDK's `baseURL` is `http://host:port/api/v1`). */
 export const PROXY_BASE_PATH = '/api/v1'
@@ -26,42 +29,43 @@ export interface ServerApp {
   fetch(request: Request, rawTarget?: string): Promise<Response>
   /** The proxy handler mounted at {@link PROXY_BASE_PATH}. */
   proxy: RunlineProxyHandler
+  /** The simulator's faces as backends, each with its proxy (empty when there are none). */
+  backends: BackendMount[]
 }
 
 const isUnder = (path: string, base: string) => path === base || path.startsWith(`${base}/`)
 
-/** Builds the app: health check, proxy, optional raw simulator and the demo's static files. */
+/**
+ * Builds the app: health check, the proxy at `/api/v1`, the simulator's faces as backends, the raw
+ * simulator when it is the upstream, and the demo's static files.
+ */
 export function createServerApp(config: ServerConfig): ServerApp {
-  const simulator =
-    config.upstream.kind === 'simulator'
-      ? createSimulator({
-          basePath: SIMULATOR_BASE_PATH,
-          foundry: { basePath: SIMULATOR_FOUNDRY_BASE_PATH, token: simulatorToken() },
-          delayMs: config.upstream.delayMs,
-          maxThreads: config.upstream.maxThreads,
-          // Without RUNLINE_SIM_SEED every start gets fresh ids: threads live in memory, and a browser
-          // that kept an id from the last start must get a 404, not somebody else's new thread.
-          seed: config.upstream.seed ?? Date.now() % 2 ** 31,
-        })
-      : null
-  const upstream = upstreamOptions(config.upstream, simulator, config.log)
-  const baseFetch: typeof fetch = upstream.fetch ?? ((input, init) => fetch(input, init))
-  const proxy = createRunlineProxy({
-    upstream: {
-      ...upstream,
-      fetch: config.wrapUpstreamFetch ? config.wrapUpstreamFetch(baseFetch) : baseFetch,
-      idleTimeoutMs: config.upstreamIdleMs,
-    },
+  const rawSimulator = config.upstream.kind === 'simulator'
+  // One simulator for everything: `/api/v1`, the raw mounts and every backend see the same state.
+  const settings = config.upstream.kind === 'simulator' ? config.upstream : config.simBackends
+  const simulator = settings
+    ? createSimulator({
+        basePath: SIMULATOR_BASE_PATH,
+        foundry: { basePath: SIMULATOR_FOUNDRY_BASE_PATH, token: simulatorToken() },
+        delayMs: settings.delayMs,
+        maxThreads: settings.maxThreads,
+        // Without RUNLINE_SIM_SEED every start gets fresh ids: threads live in memory, and a browser
+        // that kept an id from the last start must get a 404, not somebody else's new thread.
+        seed: settings.seed ?? Date.now() % 2 ** 31,
+      })
+    : null
+  const proxy = proxyWith(config, upstreamOptions(config.upstream, simulator, config.log), {
     basePath: PROXY_BASE_PATH,
     allowThreadList: config.threadList,
     assistantIds: config.assistantIds,
     agents: config.responsesAgents,
-    allowedOrigins: config.allowedOrigins,
-    maxBodyBytes: config.maxBodyBytes,
-    timeoutMs: config.upstreamTimeoutMs,
   })
-
-  const configInfo = runlineConfigInfo(config, PROXY_BASE_PATH)
+  const backends = simulator ? simulatorBackends(config, simulator) : []
+  const configured = configuredBackend(config, PROXY_BASE_PATH)
+  const configInfo = runlineConfigInfo(config, PROXY_BASE_PATH, [
+    ...(configured ? [configured] : []),
+    ...backends.map((mount) => mount.info),
+  ])
 
   async function handle(request: Request, rawTarget?: string): Promise<Response> {
     const url = new URL(request.url)
@@ -76,19 +80,24 @@ export function createServerApp(config: ServerConfig): ServerApp {
         : errorResponse(405, 'Use GET.', { code: 'method_not_allowed', headers: { allow: 'GET, HEAD' } })
     }
     if (isUnder(path, PROXY_BASE_PATH)) return proxy(request)
+    if (isUnder(path, BACKENDS_BASE_PATH)) {
+      const mount = backends.find((candidate) => isUnder(path, candidate.info.apiBase))
+      if (mount) return mount.proxy(request)
+      return errorResponse(404, `Unknown backend: ${path}.`, { code: 'unknown_url' })
+    }
     if (path === RUNLINE_CONFIG_PATH) {
       return request.method === 'GET'
         ? Response.json(configInfo, { headers: { 'cache-control': 'no-store' } })
         : errorResponse(405, 'Use GET.', { code: 'method_not_allowed', headers: { allow: 'GET' } })
     }
     if (isUnder(path, SIMULATOR_FOUNDRY_BASE_PATH)) {
-      if (simulator) return simulator.foundry.fetch(request)
+      if (simulator && rawSimulator) return simulator.foundry.fetch(request)
       return errorResponse(404, 'The raw simulator is only mounted when it is the upstream.', {
         code: 'unknown_url',
       })
     }
     if (isUnder(path, SIMULATOR_BASE_PATH)) {
-      if (simulator) return simulator.fetch(request)
+      if (simulator && rawSimulator) return simulator.fetch(request)
       return errorResponse(404, 'The raw simulator is only mounted when it is the upstream.', {
         code: 'unknown_url',
       })
@@ -103,7 +112,7 @@ export function createServerApp(config: ServerConfig): ServerApp {
     return errorResponse(404, `Unknown request URL: ${path}.`, { code: 'unknown_url' })
   }
 
-  return { fetch: handle, proxy }
+  return { fetch: handle, proxy, backends }
 }
 
 /** A listening server. */

@@ -8,21 +8,25 @@ export { ConfigError } from './config-error.js'
 /** Which face of the in-process simulator the proxy talks to (`RUNLINE_SIM_WIRE`). */
 export type SimulatorWire = 'assistants' | 'foundry'
 
+/** How the in-process simulator runs (`RUNLINE_SIM_DELAY_MS`, `RUNLINE_SIM_SEED`, `RUNLINE_SIM_MAX_THREADS`). */
+export interface SimulatorSettings {
+  delayMs: number
+  seed?: number
+  maxThreads: number
+}
+
 /**
  * Where the proxy sends requests: the in-process simulator (through its Assistants or its Foundry face),
  * or a real upstream: an Assistants-compatible server (`openai`), a Foundry project (`foundry`), or
  * Azure OpenAI's retired Assistants API (`azure`).
  */
 export type UpstreamConfig =
-  | {
+  | ({
       kind: 'simulator'
       wire: SimulatorWire
       /** The `api-version` the proxy sends to the Foundry face (`RUNLINE_FOUNDRY_API_VERSION`). */
       apiVersion?: string
-      delayMs: number
-      seed?: number
-      maxThreads: number
-    }
+    } & SimulatorSettings)
   | { kind: 'remote'; url: string; apiKey?: string; flavor: 'openai' | 'azure'; azureApiVersion?: string }
   | FoundryUpstreamConfig
 
@@ -37,6 +41,12 @@ export interface ServerConfig {
    * default for the simulator's Foundry face only; Foundry upstreams only.
    */
   threadList: boolean
+  /**
+   * Beside a configured upstream: the settings of a simulator whose faces are served as extra backends
+   * at `/api/backends/sim-*` (`RUNLINE_SIM_BACKENDS=1`); `null`: none (the default, a production posture).
+   * With the simulator as upstream its faces are always served, with `upstream`'s settings.
+   */
+  simBackends: SimulatorSettings | null
   /** Things worth saying at start (a retired service, a token source); printed by the entry points. */
   notices: string[]
   assistantIds: string[] | '*'
@@ -121,15 +131,39 @@ function simulatorUpstream(env: Env, flavor: (typeof FLAVORS)[number] | undefine
       'RUNLINE_FOUNDRY_API_VERSION needs a Foundry upstream (RUNLINE_UPSTREAM_FLAVOR=foundry) or RUNLINE_SIM_WIRE=foundry.',
     )
   }
-  const seed = read(env, 'RUNLINE_SIM_SEED')
   return {
     kind: 'simulator',
     wire,
     ...(wire === 'foundry' ? { apiVersion: foundryApiVersion(env) } : {}),
+    ...simulatorSettings(env),
+  }
+}
+
+function simulatorSettings(env: Env): SimulatorSettings {
+  const seed = read(env, 'RUNLINE_SIM_SEED')
+  return {
     delayMs: integer(env, 'RUNLINE_SIM_DELAY_MS', 20, 0, 60_000),
     maxThreads: integer(env, 'RUNLINE_SIM_MAX_THREADS', 1_000, 1, 10_000_000),
     ...(seed ? { seed: integer(env, 'RUNLINE_SIM_SEED', 0, 0, 2 ** 31 - 1) } : {}),
   }
+}
+
+/** `RUNLINE_SIM_BACKENDS`: `1` serves the simulator's faces beside a configured upstream. */
+function simBackends(env: Env, up: UpstreamConfig, notices: string[]): SimulatorSettings | null {
+  const raw = read(env, 'RUNLINE_SIM_BACKENDS')
+  if (raw === undefined) return null
+  if (raw !== '1' && raw !== '0') throw new ConfigError(`RUNLINE_SIM_BACKENDS must be 1 or 0, got '${raw}'.`)
+  if (up.kind === 'simulator') {
+    if (raw === '1') return null // the simulator's faces are served anyway
+    throw new ConfigError(
+      'RUNLINE_SIM_BACKENDS=0 needs RUNLINE_UPSTREAM_URL: with the simulator as upstream its faces are the backends.',
+    )
+  }
+  if (raw === '0') return null
+  notices.push(
+    'RUNLINE_SIM_BACKENDS=1: the simulator is served beside the upstream at /api/backends/sim-*/v1, to whoever reaches the server.',
+  )
+  return simulatorSettings(env)
 }
 
 function flavorOf(env: Env): (typeof FLAVORS)[number] | undefined {
@@ -240,6 +274,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     host,
     upstream: up,
     threadList: threadList(env, up),
+    simBackends: simBackends(env, up, notices),
     notices,
     assistantIds,
     responsesAgents: responsesAgents(env, up.kind === 'simulator'),

@@ -73,6 +73,16 @@ describe('foundry upstream with a static bearer token (in process)', () => {
       threadList: false,
       assistantIds: ['asst_a'],
       apiBase: '/api/v1',
+      backends: [
+        {
+          id: 'configured',
+          label: 'Foundry project',
+          wire: 'foundry',
+          apiBase: '/api/v1',
+          threadList: false,
+        },
+      ],
+      defaultBackend: 'configured',
     })
     await server?.close()
     await upstream?.close()

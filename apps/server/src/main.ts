@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   console.log(
     `runline server listening on ${server.url} — proxy ${server.url}/api/v1 → ${describeUpstream(config.upstream)}`,
   )
+  const backends = server.app.backends.map((mount) => mount.info.apiBase)
+  if (backends.length > 0) console.log(`simulator backends: ${backends.join(', ')}`)
   const stop = () => {
     void server.close().then(() => process.exit(0))
   }
