@@ -130,11 +130,12 @@ function ThreadView({
   ...props
 }: ThreadViewProps & { run: RunHandle }) {
   const thread = useRunThread({ run, threadId, history, pageSize, onThreadCreated, onSend })
-  const { store, cancel, submitToolOutputs, handledToolCalls } = run
+  const { store, cancel, submitToolOutputs, submitToolApprovals, handledToolCalls } = run
   // What the timeline calls: the same object while these stay (a new handle object per render must not re-render rows).
+  // Every command the timeline's forms send goes through it: tool outputs, and approvals (Foundry MCP calls).
   const handle = useMemo<RunHandleLike>(
-    () => ({ store, cancel, submitToolOutputs, handledToolCalls }),
-    [store, cancel, submitToolOutputs, handledToolCalls],
+    () => ({ store, cancel, submitToolOutputs, submitToolApprovals, handledToolCalls }),
+    [store, cancel, submitToolOutputs, submitToolApprovals, handledToolCalls],
   )
   const { turns, live } = thread
   const rows = useMemo(() => (live ? [...turns, LIVE_ROW] : turns), [turns, live])
