@@ -44,6 +44,7 @@ describe('<RunThread> with tool approvals (Foundry)', () => {
       { timeout: 5000 },
     )
     expect(liveStatus()?.textContent).toBe('Requires action')
+    expect(screen.getByText('The run is waiting for your approval — decide above.')).toBeTruthy()
     expect(approve.hasAttribute('disabled')).toBe(false)
     fireEvent.click(approve)
     fireEvent.click(within(live()).getByRole('button', { name: 'Deny fetch_page' }))

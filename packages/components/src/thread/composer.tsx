@@ -1,4 +1,5 @@
-import type { RunUiStatus } from '@runline/core'
+import { type RunState, type RunUiStatus, selectRequiredApprovals } from '@runline/core'
+import { useRunSelector } from '@runline/hooks'
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -38,11 +39,18 @@ function useComposer(): ComposerContextValue {
   return value
 }
 
-/** What the composer says while it waits for the live run, by the run's status. */
-export function composerHint(status: RunUiStatus): string {
+/**
+ * What the composer says while it waits for the live run, by the run's status and, when it requires
+ * action, by what it waits for (tool outputs, or approvals of tool calls).
+ */
+export function composerHint(status: RunUiStatus, waitsForApproval = false): string {
+  if (status === 'requires_action' && waitsForApproval)
+    return 'The run is waiting for your approval — decide above.'
   if (status === 'requires_action') return 'The run is waiting for tool outputs — answer them above.'
   return 'The assistant is answering… use “Cancel run” to stop it.'
 }
+
+const waitsForApprovalOf = (state: RunState) => selectRequiredApprovals(state).length > 0
 
 /** Props of `RunThread.Composer`. */
 export interface ComposerProps extends ComponentPropsWithoutRef<'form'> {}
@@ -198,6 +206,7 @@ export const ComposerHint = forwardRef<HTMLSpanElement, ComposerHintProps>(funct
   ref,
 ) {
   const { hintId, setHasHint, active, status } = useComposer()
+  const waitsForApproval = useRunSelector(useRunThreadContext().run, waitsForApprovalOf)
   useEffect(() => {
     setHasHint(true)
     return () => setHasHint(false)
@@ -211,7 +220,7 @@ export const ComposerHint = forwardRef<HTMLSpanElement, ComposerHintProps>(funct
       {...props}
     >
       {active
-        ? composerHint(status)
+        ? composerHint(status, waitsForApproval)
         : (children ?? (
             <>
               <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
