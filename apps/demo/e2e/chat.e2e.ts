@@ -147,7 +147,9 @@ describe('the demo chat, end to end', () => {
     const { page } = await open()
     const imageRequests: string[] = []
     page.on('response', (response) => {
-      if (/\/api\/v1\/files\/[^/]+\/content$/.test(new URL(response.url()).pathname)) {
+      if (
+        /\/api\/backends\/sim-assistants\/v1\/files\/[^/]+\/content$/.test(new URL(response.url()).pathname)
+      ) {
         imageRequests.push(`${response.status()} ${response.headers()['content-type']}`)
       }
     })

@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   })
   await vite.listen()
   console.log(`runline api  ${api.url}/api/v1 → ${describeUpstream(config.upstream)}`)
+  const backends = api.app.backends.map((mount) => mount.info.apiBase)
+  if (backends.length > 0) console.log(`simulator backends: ${backends.join(', ')}`)
   vite.printUrls()
   const stop = () => {
     void Promise.all([vite.close(), api.close()]).then(() => process.exit(0))

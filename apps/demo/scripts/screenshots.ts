@@ -1,7 +1,8 @@
 /**
  * `pnpm --filter @runline/demo screenshots`: the built demo in Debian's Chromium, light and dark,
  * wide and narrow, with a conversation that shows every kind of part (text, a chart, a tool form,
- * the inspector). PNGs go to apps/demo/e2e/screenshots/looks-*.png (git-ignored). Look at them.
+ * the inspector), then the backend switch on the Foundry face with an MCP approval waiting. PNGs go
+ * to apps/demo/e2e/screenshots/looks-*.png (git-ignored). Look at them.
  */
 import { loadServerConfig, startServer } from '../../server/src/index.js'
 import { launchChromium, openWatchedPage } from '../e2e/browser.js'
@@ -70,6 +71,33 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Chats', exact: true }).click()
     await page.waitForTimeout(250)
     saved.push(await screenshot(page, 'looks-drawer-dark-narrow'))
+
+    // The backend switch: the Foundry face, an MCP approval waiting in the chat, its server thread list.
+    await page.getByRole('combobox', { name: 'Backend' }).selectOption('sim-foundry')
+    await page.waitForFunction(() => {
+      const box = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')
+      return box !== null && !box.disabled
+    })
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.getByRole('button', { name: 'Chats', exact: true }).click()
+      await page.waitForTimeout(400)
+      saved.push(await screenshot(page, `looks-switch-drawer-${scheme}-narrow`))
+      await page.mouse.click(VIEWPORTS.narrow.width - 10, 400) // the scrim beside the drawer
+    }
+    await page.setViewportSize(VIEWPORTS.wide)
+    await sendMessage(page, 'Search the Runline docs over MCP, I will approve the calls')
+    await waitForStatus(page, 'Requires action')
+    await page.getByRole('button', { name: 'Approve search_docs', exact: true }).scrollIntoViewIfNeeded()
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.waitForTimeout(250) // let colour transitions finish
+      for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(viewport)
+        await page.waitForTimeout(400)
+        saved.push(await screenshot(page, `looks-foundry-approval-${scheme}-${name}`))
+      }
+    }
     await close()
     if (errors.length > 0) console.error(`console errors:\n${errors.join('\n')}`)
   } finally {

@@ -13,8 +13,12 @@ export interface SidebarProps {
   creating: boolean
   theme: ThemePreference
   onThemeChange(): void
-  /** Shown below the list (the backend panel). */
+  /** Above "New chat" (the backend switch). */
+  header?: ReactNode
+  /** Shown below the list (the server's thread list). */
   children?: ReactNode
+  /** The small print in the footer (what the chats talk to). */
+  meta?: ReactNode
 }
 
 const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
@@ -58,7 +62,10 @@ export function ThreadButton(props: {
 
 const THEME_WORDS: Record<ThemePreference, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
-/** The thread list: "New chat" on top, most recently used first, the theme switch at the bottom. */
+/**
+ * The chat list: the backend switch and "New chat" on top, the chats most recently used first, the
+ * theme switch at the bottom.
+ */
 export function Sidebar({
   threads,
   activeId,
@@ -67,7 +74,9 @@ export function Sidebar({
   creating,
   theme,
   onThemeChange,
+  header,
   children,
+  meta,
 }: SidebarProps) {
   return (
     <nav className="sidebar" aria-label="Chats">
@@ -76,6 +85,7 @@ export function Sidebar({
         <span className="sidebar__name">Runline</span>
         <span className="sidebar__tag">demo</span>
       </div>
+      {header}
       <button
         type="button"
         className="demo-button demo-button--primary sidebar__new"
@@ -109,9 +119,7 @@ export function Sidebar({
           <ThemeIcon />
           <span>Theme: {THEME_WORDS[theme]}</span>
         </button>
-        <p className="sidebar__meta">
-          Assistant <code>asst_runline_demo</code> via <code>/api/v1</code>
-        </p>
+        {meta ? <p className="sidebar__meta">{meta}</p> : null}
       </div>
     </nav>
   )

@@ -3,23 +3,69 @@ import { cleanup, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BackendPanel } from './BackendPanel.js'
-import { backendLabel, parseBackendInfo, parseThreadList } from './backend.js'
+import { BackendSwitch } from './BackendSwitch.js'
+import { type Backend, FALLBACK_CHOICE, parseBackendChoice, parseThreadList } from './backend.js'
 
-describe('backend info', () => {
-  it('reads /api/runline-config and names the backend', () => {
-    const info = parseBackendInfo({
+const ASSISTANTS: Backend = {
+  id: 'sim-assistants',
+  label: 'Simulator (Assistants)',
+  wire: 'assistants',
+  apiBase: '/api/backends/sim-assistants/v1',
+  threadList: false,
+}
+const FOUNDRY: Backend = {
+  id: 'sim-foundry',
+  label: 'Simulator (Foundry)',
+  wire: 'foundry',
+  apiBase: '/api/backends/sim-foundry/v1',
+  threadList: true,
+}
+const RESPONSES: Backend = {
+  id: 'sim-responses',
+  label: 'Simulator (Responses)',
+  wire: 'responses',
+  apiBase: '/api/backends/sim-responses/v1',
+  threadList: false,
+  model: 'runline-sim',
+}
+
+describe('the server configuration', () => {
+  it('reads the backends of /api/runline-config and its default', () => {
+    const choice = parseBackendChoice({
+      backend: 'simulator',
+      wire: 'assistants',
+      backends: [ASSISTANTS, FOUNDRY, RESPONSES],
+      defaultBackend: 'sim-foundry',
+    })
+    expect(choice).toEqual({ backends: [ASSISTANTS, FOUNDRY, RESPONSES], defaultBackend: 'sim-foundry' })
+  })
+
+  it('skips malformed backends and falls back to the first for an unknown default', () => {
+    const choice = parseBackendChoice({
+      backends: [
+        { ...ASSISTANTS, apiBase: 'https://elsewhere.example/v1' },
+        { ...FOUNDRY, id: '../x' },
+        { ...FOUNDRY, wire: 'grpc' },
+        FOUNDRY,
+        { ...FOUNDRY, label: 'duplicate' },
+        'nonsense',
+      ],
+      defaultBackend: 'sim-nothing',
+    })
+    expect(choice).toEqual({ backends: [FOUNDRY], defaultBackend: 'sim-foundry' })
+    expect(parseBackendChoice({ backends: [] })).toBeNull()
+  })
+
+  it('an older server without backends is its one /api/v1 proxy; anything else is no configuration', () => {
+    const older = parseBackendChoice({
       backend: 'simulator',
       wire: 'foundry',
       flavor: 'foundry',
       threadList: true,
     })
-    expect(info).toEqual({ backend: 'simulator', wire: 'foundry', flavor: 'foundry', threadList: true })
-    expect(backendLabel(info!)).toBe('Simulator · Foundry wire')
-    expect(backendLabel({ backend: 'upstream', wire: 'foundry', flavor: 'foundry', threadList: false })).toBe(
-      'Foundry project',
-    )
-    expect(parseBackendInfo({ error: { message: 'Unknown request URL' } })).toBeNull()
-    expect(parseBackendInfo('<html>')).toBeNull()
+    expect(older?.backends).toEqual([{ ...FALLBACK_CHOICE.backends[0], wire: 'foundry', threadList: true }])
+    expect(parseBackendChoice({ error: { message: 'Unknown request URL' } })).toBeNull()
+    expect(parseBackendChoice('<html>')).toBeNull()
   })
 
   it('reads a thread list page, skipping what is not a thread', () => {
@@ -35,13 +81,38 @@ describe('backend info', () => {
   })
 })
 
+describe('<BackendSwitch>', () => {
+  afterEach(cleanup)
+
+  it('is a select named "Backend"; a wire this build cannot chat on is listed disabled', async () => {
+    const onChange = vi.fn()
+    render(
+      <BackendSwitch
+        backends={[ASSISTANTS, FOUNDRY, RESPONSES]}
+        value="sim-assistants"
+        onChange={onChange}
+      />,
+    )
+    const select = screen.getByRole('combobox', { name: 'Backend' }) as HTMLSelectElement
+    expect(select.value).toBe('sim-assistants')
+    const options = within(select).getAllByRole('option') as HTMLOptionElement[]
+    expect(options.map((o) => [o.textContent, o.disabled])).toEqual([
+      ['Simulator (Assistants)', false],
+      ['Simulator (Foundry)', false],
+      ['Simulator (Responses) (coming in this build)', true],
+    ])
+    await userEvent.selectOptions(select, 'sim-foundry')
+    expect(onChange).toHaveBeenCalledWith('sim-foundry')
+  })
+})
+
 describe('<BackendPanel>', () => {
   afterEach(() => {
     cleanup()
     vi.unstubAllGlobals()
   })
 
-  function renderWith(responses: Record<string, unknown>, onOpenThread = vi.fn()) {
+  function renderWith(backend: Backend, responses: Record<string, unknown>, onOpenThread = vi.fn()) {
     const requested: string[] = []
     vi.stubGlobal('fetch', async (url: string) => {
       requested.push(url)
@@ -51,16 +122,21 @@ describe('<BackendPanel>', () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
     render(
       <QueryClientProvider client={client}>
-        <BackendPanel activeId="thread_a" onOpenThread={onOpenThread} version={1} />
+        <BackendPanel
+          backend={backend}
+          activeId="thread_a"
+          titles={new Map([['thread_a', 'What is the weather?']])}
+          onOpenThread={onOpenThread}
+          version={1}
+        />
       </QueryClientProvider>,
     )
     return { requested, onOpenThread }
   }
 
-  it('on Foundry: the backend, the current choice among the three, and the server thread list', async () => {
-    const { requested, onOpenThread } = renderWith({
-      '/api/runline-config': { backend: 'simulator', wire: 'foundry', flavor: 'foundry', threadList: true },
-      '/api/v1/threads': {
+  it("on Foundry: the server's threads from its own mount, known ones by title, opened on click", async () => {
+    const { requested, onOpenThread } = renderWith(FOUNDRY, {
+      '/api/backends/sim-foundry/v1/threads': {
         object: 'list',
         data: [
           { id: 'thread_b', created_at: 1 },
@@ -68,34 +144,25 @@ describe('<BackendPanel>', () => {
         ],
       },
     })
-    const panel = await screen.findByRole('region', { name: 'Backend' })
-    expect(within(panel).getByText('Simulator · Foundry wire')).toBeTruthy()
-    expect(within(panel).getByText(/Simulator · Foundry wire \(current\)/)).toBeTruthy()
-    const list = await within(panel).findByRole('list', { name: 'Threads on the server' })
+    const list = await screen.findByRole('list', { name: 'Threads on the server' })
     const buttons = within(list).getAllByRole('button')
     expect(buttons.map((b) => b.getAttribute('aria-current'))).toEqual([null, 'page'])
+    expect(buttons.map((b) => b.getAttribute('title'))).toEqual(['thread_b', 'thread_a'])
+    expect(buttons[1]?.textContent).toContain('What is the weather?')
     await userEvent.click(within(list).getByRole('button', { name: /thread_b/ }))
     expect(onOpenThread).toHaveBeenCalledWith('thread_b')
-    expect(requested).toContain('/api/v1/threads?limit=20&order=desc')
+    expect(requested).toEqual(['/api/backends/sim-foundry/v1/threads?limit=20&order=desc'])
   })
 
-  it('on the Assistants wire: no thread list is asked for', async () => {
-    const { requested } = renderWith({
-      '/api/runline-config': {
-        backend: 'simulator',
-        wire: 'assistants',
-        flavor: 'openai',
-        threadList: false,
-      },
-    })
-    await screen.findByText('Simulator · Assistants wire')
-    expect(screen.queryByRole('list', { name: 'Threads on the server' })).toBeNull()
-    expect(requested).toEqual(['/api/runline-config'])
+  it('says so when the list is unavailable', async () => {
+    renderWith(FOUNDRY, {})
+    await screen.findByText("The server's thread list is unavailable.")
   })
 
-  it('renders nothing when the server cannot say', async () => {
-    const { requested } = renderWith({})
-    await vi.waitFor(() => expect(requested).toEqual(['/api/runline-config']))
-    expect(screen.queryByRole('region', { name: 'Backend' })).toBeNull()
+  it('without a list: nothing is asked for and nothing is drawn', async () => {
+    const { requested } = renderWith(ASSISTANTS, {})
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(screen.queryByRole('heading', { name: 'On the server' })).toBeNull()
+    expect(requested).toEqual([])
   })
 })

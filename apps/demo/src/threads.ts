@@ -1,4 +1,7 @@
-/** The sidebar's thread list: thread ids the proxy created, kept in localStorage (the API has no list). */
+/**
+ * The sidebar's thread list: the threads (Responses: conversations) the demo made on one backend, kept
+ * in localStorage per backend (the Assistants API has no list).
+ */
 
 /** One thread in the sidebar. */
 export interface SavedThread {
@@ -17,10 +20,9 @@ export interface ThreadListState {
 
 /** The placeholder title of a thread without messages. */
 export const UNTITLED = 'New chat'
-const THREADS_KEY = 'runline-demo:threads'
-const ACTIVE_KEY = 'runline-demo:active-thread'
 const MAX_TITLE = 60
-const THREAD_ID = /^thread_[A-Za-z0-9_-]{1,100}$/
+// A thread (`thread_…`) or, on the Responses wire, a conversation (`conv_…`).
+const THREAD_ID = /^(?:thread|conv)_[A-Za-z0-9_-]{1,100}$/
 
 /** A sidebar title from a user message: first line, collapsed whitespace, at most 60 characters. */
 export function titleFrom(text: string): string {
@@ -69,8 +71,13 @@ export interface ThreadListStore {
   remove(id: string): void
 }
 
-/** Creates the store, reading what `storage` holds. Other tabs' changes arrive through `storage` events. */
-export function createThreadListStore(storage: Storage | null): ThreadListStore {
+/**
+ * Creates the store of one backend's list (`backendId` keys its storage), reading what `storage` holds.
+ * Other tabs' changes arrive through `storage` events.
+ */
+export function createThreadListStore(storage: Storage | null, backendId: string): ThreadListStore {
+  const THREADS_KEY = `runline-demo:threads:${backendId}`
+  const ACTIVE_KEY = `runline-demo:active-thread:${backendId}`
   const read = (): ThreadListState => {
     const threads = parseSavedThreads(storage?.getItem(THREADS_KEY) ?? null)
     const active = storage?.getItem(ACTIVE_KEY) ?? null
