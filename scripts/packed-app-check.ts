@@ -5,9 +5,11 @@
 // fail), `vite build`s it, serves it with `vite preview` in front of the real apps/server (simulator), and
 // drives it in Chromium, light and dark: Send → the run completes with text, the kit's colours resolve in
 // the BUILT CSS, host rules stay out of the kit and the kit out of the host. Then the same on React 18.3,
-// and the packed `runline-simulator` bin. --no-build: the packages are built already; --next: also a Next.js
-// 16 app (scripts/packed-app/next.ts; not in CI, Next.js is a large download). Screenshots and the
-// apps: $RUNLINE_PACKED_APP_DIR (default the system's temp folder)/runline-packed-app/.
+// the packed `runline-simulator` bin, and a Next.js 16 app from the README's Next.js instructions
+// (scripts/packed-app/next.ts: `next build`, `next start`, the same Chromium checks plus a streamed slow
+// run). All apps install through the same npm cache. --no-build: the packages are built already;
+// --no-next: skip the Next.js app (local use; CI runs it). Screenshots and the apps:
+// $RUNLINE_PACKED_APP_DIR (default the system's temp folder)/runline-packed-app/.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -65,7 +67,9 @@ async function main(): Promise<void> {
       })
       check(thread.status === 200, `POST /api/v1/threads through the bin's proxy (${thread.status})`)
     })
-    if (process.argv.includes('--next')) await checkNext(join(root, 'next'), tarballs)
+    if (!process.argv.includes('--no-next')) {
+      await checkNext(join(root, 'next'), tarballs, join(root, 'screenshots'))
+    }
     console.log(`  screenshots: ${join(root, 'screenshots')}`)
   } finally {
     for (const child of children) child.kill()

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { headlineExample, READMES, readmeBlocks } from './readme-blocks.js'
+import {
+  headlineExample,
+  importedPackages,
+  nextRouteExample,
+  READMES,
+  readmeBlocks,
+  readmeInstalls,
+} from './readme-blocks.js'
 
 // The compiling itself happens against the packed packages in scripts/packed-app-check.ts (pnpm test:packed);
 // these are the cheap promises about the READMEs that `pnpm test` can keep.
@@ -22,5 +29,13 @@ describe('README examples', () => {
     expect(example).not.toMatch(/thread_[A-Za-z0-9]/)
     expect(example).toContain('<RunTimeline run={run} />')
     expect(example).toContain('useRunStream(')
+  })
+
+  it("the root README's `npm i` lines install every package its app examples import (example, Next.js route)", () => {
+    const installed = readmeInstalls().map((install) => install.name)
+    // Packages reached only through another one's dependencies work with npm by accident and fail with pnpm.
+    for (const code of [headlineExample(), nextRouteExample().code]) {
+      for (const name of importedPackages(code)) expect(installed, name).toContain(name)
+    }
   })
 })

@@ -71,3 +71,46 @@ export function headlineExample(): string {
   if (!block) throw new Error('README.md: no tsx block in the "<RunTimeline> in an app" section')
   return block.code
 }
+
+/** The root README's Next.js route handler on the in-process simulator (its first line names the file). */
+export function nextRouteExample(): CodeBlock {
+  const block = readmeBlocks('README.md').find((b) => b.code.includes('createSimulator({'))
+  if (!block?.code.startsWith('// app/api/v1/[...path]/route.ts')) {
+    throw new Error(
+      "README.md: no Next.js route block ('// app/api/v1/[...path]/route.ts' with createSimulator)",
+    )
+  }
+  return block
+}
+
+/** A package the root README tells an app to install (`npm i …`, or `npm i -D …` for `dev`). */
+export interface ReadmeInstall {
+  name: string
+  dev: boolean
+}
+
+/** The root README's `npm i` commands for an app (the global `npm i -g` is the repository's, not an app's). */
+export function readmeInstalls(): ReadmeInstall[] {
+  const installs: ReadmeInstall[] = []
+  for (const line of readFileSync(`${repoRoot}README.md`, 'utf8').split('\n')) {
+    const command = /^npm i(?:nstall)? ([^#]*)/.exec(line.trim())?.[1]?.trim().split(/\s+/)
+    if (!command || command.includes('-g')) continue
+    const dev = command.includes('-D')
+    for (const name of command.filter((word) => !word.startsWith('-'))) installs.push({ name, dev })
+  }
+  return installs
+}
+
+/** The packages a module imports: `@scope/name` or `name`, subpaths dropped; relative and `node:` left out. */
+export function importedPackages(code: string): string[] {
+  const specifiers = [...code.matchAll(/\b(?:from|import)\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!)
+  const packages = specifiers
+    .filter((s) => !s.startsWith('.') && !s.startsWith('node:'))
+    .map((s) =>
+      s
+        .split('/')
+        .slice(0, s.startsWith('@') ? 2 : 1)
+        .join('/'),
+    )
+  return [...new Set(packages)]
+}

@@ -14,7 +14,7 @@ export interface AppVariant {
 }
 
 /** A host page's own rules, the kind that used to reach into the kit. */
-const HOST_CSS = `ul { list-style: none; padding: 0; }
+export const HOST_CSS = `ul { list-style: none; padding: 0; }
 code { color: crimson; background: yellow; }
 button { text-transform: uppercase; }
 `
@@ -25,11 +25,15 @@ createRunlineClient({ baseURL: '/api/v1' })
 export const status = selectRun(initialRunState)?.statuz
 `
 
+/** The host page's own light-only button, whose colour must not change with the kit's scheme. */
+export const HOST_NOTE =
+  '<p>A light-only host page: <button id="host-button" type="button">Host button</button></p>'
+
 const INDEX_HTML = `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>Packed app</title></head>
   <body>
-    <p>A light-only host page: <button id="host-button" type="button">Host button</button></p>
+    ${HOST_NOTE}
     <div id="root"></div>
     <script type="module" src="/src/main.tsx"></script>
   </body>

@@ -15,22 +15,22 @@ interface Looks {
   idBackground: string | null
 }
 
-function looks(page: Page): Promise<Looks> {
-  return page.evaluate(() => {
+function looks(page: Page, root: string): Promise<Looks> {
+  return page.evaluate((root) => {
     const style = (selector: string) => {
       const element = document.querySelector(selector)
       return element ? getComputedStyle(element) : null
     }
     return {
-      rootColor: style('.rl-timeline')!.color,
-      rootBackground: style('.rl-timeline--styled')!.backgroundColor,
+      rootColor: style(`${root} .rl-timeline`)!.color,
+      rootBackground: style(`${root} .rl-timeline--styled`)!.backgroundColor,
       hostButton: style('#host-button')!.backgroundColor,
       htmlScheme: getComputedStyle(document.documentElement).colorScheme,
-      listStyle: style('.rl-md ul')?.listStyleType ?? null,
-      idColor: style('.rl-summary__id')?.color ?? null,
-      idBackground: style('.rl-summary__id')?.backgroundColor ?? null,
+      listStyle: style(`${root} .rl-md ul`)?.listStyleType ?? null,
+      idColor: style(`${root} .rl-summary__id`)?.color ?? null,
+      idBackground: style(`${root} .rl-summary__id`)?.backgroundColor ?? null,
     }
-  })
+  }, root)
 }
 
 /** Lightness of an opaque `rgb(…)` colour, 0 (black) to 1 (white); NaN when unset or transparent. */
@@ -40,8 +40,11 @@ function lightness(color: string): number {
   return (0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3])) / 255
 }
 
-/** Send → Completed with text, light and dark; screenshots to `shots/<label>-<scheme>.png`. */
-export async function drive(url: string, label: string, shots: string): Promise<void> {
+/**
+ * Send → Completed with text, light and dark; screenshots to `shots/<label>-<scheme>.png`. `root` is the
+ * element the README's example renders into (the page around it may hold other Runline parts).
+ */
+export async function drive(url: string, label: string, shots: string, root = '#root'): Promise<void> {
   const browser = await launchChromium()
   mkdirSync(shots, { recursive: true })
   const seen: Record<string, Looks> = {}
@@ -51,12 +54,13 @@ export async function drive(url: string, label: string, shots: string): Promise<
       const at = `${label}, ${scheme}`
       try {
         await page.goto(url)
-        await page.getByRole('textbox', { name: 'Message' }).fill('hello')
-        await page.getByRole('button', { name: 'Send' }).click()
-        await page.getByRole('status').filter({ hasText: 'Completed' }).waitFor({ timeout: 60_000 })
-        const text = (await page.getByRole('log').textContent()) ?? ''
+        const app = page.locator(root)
+        await app.getByRole('textbox', { name: 'Message' }).fill('hello')
+        await app.getByRole('button', { name: 'Send' }).click()
+        await app.getByRole('status').filter({ hasText: 'Completed' }).waitFor({ timeout: 60_000 })
+        const text = (await app.getByRole('log').textContent()) ?? ''
         check(text.length > 40, `${at}: the run completed with text (${text.length} characters)`)
-        const look = await looks(page)
+        const look = await looks(page, root)
         seen[scheme] = look
         await page.screenshot({ path: join(shots, `${label}-${scheme}.png`), fullPage: true })
         const background = lightness(look.rootBackground)
@@ -83,6 +87,55 @@ export async function drive(url: string, label: string, shots: string): Promise<
       `${label}: the page's own button stays light in dark mode`,
     )
     check(seen.light!.rootBackground !== seen.dark!.rootBackground, `${label}: light and dark differ`)
+  } finally {
+    await browser.close()
+  }
+}
+
+/**
+ * The answer reaches the page while the run goes on, not when it ends: the `slow` scenario (≈ 26 s of
+ * deltas) must show reply text while its status still says "In progress" — a server that buffered the
+ * stream would deliver text and "Completed" together. Then "Cancel run" stops it: "Cancelled".
+ */
+export async function driveStreaming(url: string, label: string, root = '#root'): Promise<void> {
+  const browser = await launchChromium()
+  try {
+    const { page, errors, close } = await openWatchedPage(browser)
+    try {
+      await page.goto(url)
+      const app = page.locator(root)
+      await app.getByRole('textbox', { name: 'Message' }).fill('Tell me a slow story')
+      await app.getByRole('button', { name: 'Send' }).click()
+      const shown = await page
+        .waitForFunction(
+          (root) => {
+            const app = document.querySelector(root)
+            const status = [...(app?.querySelectorAll('[role="status"]') ?? [])].map((e) => e.textContent)
+            const text = app?.querySelector('[role="log"]')?.textContent ?? ''
+            return status.some((words) => words?.includes('In progress')) && text.length > 60 && text.length
+          },
+          root,
+          { timeout: 60_000 },
+        )
+        .then(
+          (handle) => handle.jsonValue() as Promise<number>,
+          () => 0,
+        )
+      check(shown > 0, `${label}: reply text shows while the run is "In progress" (${shown} characters)`)
+      await app.getByRole('button', { name: 'Cancel run' }).click()
+      const cancelled = await app
+        .getByRole('status')
+        .filter({ hasText: 'Cancelled' })
+        .waitFor({ timeout: 60_000 })
+        .then(
+          () => true,
+          () => false,
+        )
+      check(cancelled, `${label}: "Cancel run" ends the streaming run ("Cancelled")`)
+      check(errors.length === 0, `${label}: no console errors while streaming (${errors.join('; ')})`)
+    } finally {
+      await close()
+    }
   } finally {
     await browser.close()
   }

@@ -6,6 +6,30 @@ import { check, PACKAGES, type PackageName, phase, sh } from './util.js'
 
 export type Tarballs = Record<PackageName, string>
 
+/** Where every package's npm page links: the repository, the package's folder in it, its issues. */
+const REPOSITORY = 'https://github.com/runline/runline'
+
+interface Links {
+  repository?: { type?: string; url?: string; directory?: string }
+  homepage?: string
+  bugs?: { url?: string }
+}
+
+function checkLinks(name: PackageName, manifest: Links): void {
+  const { repository, homepage, bugs } = manifest
+  check(
+    repository?.type === 'git' &&
+      repository.url === `git+${REPOSITORY}.git` &&
+      repository.directory === `packages/${name}`,
+    `@runline/${name}: repository { git, ${REPOSITORY}, packages/${name} } (${JSON.stringify(repository)})`,
+  )
+  check(
+    homepage === `${REPOSITORY}/tree/main/packages/${name}#readme`,
+    `@runline/${name}: homepage is its README (${homepage})`,
+  )
+  check(bugs?.url === `${REPOSITORY}/issues`, `@runline/${name}: bugs.url (${JSON.stringify(bugs)})`)
+}
+
 export async function buildAndPack(packsDir: string, build: boolean): Promise<Tarballs> {
   if (build) {
     await phase('pnpm build (packages)', () =>
@@ -24,7 +48,7 @@ export async function buildAndPack(packsDir: string, build: boolean): Promise<Ta
     check(file, `a tarball for @runline/${name}`)
     tarballs[name] = join(packsDir, file!)
   }
-  await phase('tarballs: dist, README, LICENSE, repository, no tests; use client kept', () =>
+  await phase('tarballs: dist, README, LICENSE, repository/homepage/bugs, no tests; use client kept', () =>
     checkTarballs(packsDir, tarballs),
   )
   return tarballs
@@ -45,7 +69,14 @@ async function checkTarballs(packsDir: string, tarballs: Tarballs): Promise<void
     await sh('tar', ['xzf', tarball, '-C', unpacked], packsDir)
     const manifest = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8'))
     check(manifest.license === 'MIT', `@runline/${name}: license MIT`)
-    check(manifest.repository?.directory === `packages/${name}`, `@runline/${name}: repository.directory`)
+    const packed = (file: string) => readFileSync(join(unpacked, 'package', file), 'utf8')
+    check(
+      packed('LICENSE') === readFileSync(join(repoRoot, 'LICENSE'), 'utf8'),
+      `@runline/${name}: the MIT LICENSE`,
+    )
+    const readme = readFileSync(join(repoRoot, `packages/${name}/README.md`), 'utf8')
+    check(packed('README.md') === readme, `@runline/${name}: its own README.md`)
+    checkLinks(name, manifest)
     check(!JSON.stringify(manifest).includes('workspace:'), `@runline/${name}: no workspace: ranges left`)
     if (name === 'components') {
       check(files.includes('package/dist/styles.css'), '@runline/components ships dist/styles.css')

@@ -25,11 +25,17 @@ export async function phase<T>(label: string, work: () => Promise<T>): Promise<T
   return result
 }
 
-/** Runs a command; rejects with its output when it fails. */
-export async function sh(cmd: string, args: string[], cwd: string): Promise<string> {
+/** Runs a command; resolves with its stdout (and stderr after it with `withStderr`), rejects with both. */
+export async function sh(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  options: { env?: NodeJS.ProcessEnv; withStderr?: boolean } = {},
+): Promise<string> {
   try {
-    const { stdout } = await run(cmd, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: process.env })
-    return stdout
+    const env = options.env ?? process.env
+    const { stdout, stderr } = await run(cmd, args, { cwd, maxBuffer: 64 * 1024 * 1024, env })
+    return options.withStderr ? `${stdout}${stderr}` : stdout
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string }
     throw new Error(`${cmd} ${args.join(' ')} failed:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`)
