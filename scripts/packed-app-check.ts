@@ -9,10 +9,11 @@
 // (scripts/packed-app/next.ts: `next build`, `next start`, the same Chromium checks plus a streamed slow
 // run). All apps install through the same npm cache. --no-build: the packages are built already;
 // --no-next: skip the Next.js app (local use; CI runs it). Screenshots and the apps:
-// $RUNLINE_PACKED_APP_DIR (default the system's temp folder)/runline-packed-app/.
+// $RUNLINE_PACKED_APP_DIR/runline-packed-app/ (default this checkout's node_modules/.cache, so two clones
+// checked at once on one machine never share a folder).
 import { type ChildProcess, spawn } from 'node:child_process'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { loadServerConfig, startServer } from '../apps/server/src/index.js'
 import { type AppVariant, installTypecheckBuild, writeApp } from './packed-app/app.js'
 import { drive } from './packed-app/browser.js'
@@ -20,8 +21,11 @@ import { checkNext } from './packed-app/next.js'
 import { buildAndPack } from './packed-app/tarballs.js'
 import { check, counter, freePort, phase, waitFor } from './packed-app/util.js'
 
-/** Reused between runs (npm keeps node_modules and its cache warm); CI starts from nothing. */
-const root = join(process.env.RUNLINE_PACKED_APP_DIR ?? tmpdir(), 'runline-packed-app')
+/** Reused between runs of one checkout (npm keeps node_modules warm); CI's fresh clone starts from nothing. */
+const root = join(
+  process.env.RUNLINE_PACKED_APP_DIR ?? fileURLToPath(new URL('../node_modules/.cache', import.meta.url)),
+  'runline-packed-app',
+)
 const APPS: AppVariant[] = [
   { label: 'react19', dir: join(root, 'react19') },
   { label: 'react18', dir: join(root, 'react18'), react: { react: '^18.3.1', types: '^18.3.0' } },
