@@ -65,12 +65,15 @@ function ended(state: RunState): boolean {
   return status === 'completed' || status === 'failed' || status === 'incomplete' || status === 'cancelled'
 }
 
-/** Call ids answered within the turn (`function_call_output` items any response echoed), and approvals answered. */
+/**
+ * Call ids answered within the turn (`function_call_output` items a response echoed or was sent
+ * with, `ResponseState.input`), and approvals answered.
+ */
 const answeredIn = memo((list: readonly ResponseState[]) => {
   const calls = new Set<string>()
   const approvals = new Set<string>()
   for (const rs of list) {
-    for (const item of rs.output as readonly (Json | undefined)[]) {
+    for (const item of [...(rs.input ?? EMPTY), ...rs.output] as readonly (Json | undefined)[]) {
       if (item?.type === 'function_call_output' && typeof item.call_id === 'string') calls.add(item.call_id)
       if (item?.type === 'mcp_approval_response' && typeof item.approval_request_id === 'string')
         approvals.add(item.approval_request_id)
