@@ -2,7 +2,7 @@ import { RunThread } from '@runline/components'
 import { RunlineProvider } from '@runline/hooks'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { type ThreadSession, threadSession } from './thread/session.js'
+import { responsesSession, type ThreadSession, threadSession } from './thread/session.js'
 import './thread/thread.css'
 
 /** Props of {@link ThreadView}. */
@@ -159,3 +159,79 @@ export const WaitingForToolOutputs: Story = {
 }
 
 export const WaitingForToolOutputsDark: Story = { ...WaitingForToolOutputs, ...dark }
+
+/** Answers `get_weather` in the page: the Responses turn's next response carries the output. */
+const weatherTools = {
+  get_weather: ({ location }: { location?: string }) =>
+    JSON.stringify({ location, temperature: 21, unit: 'c', sky: 'sunny' }),
+}
+
+/** `<RunThread wire="responses">` on the in-page simulator's Responses face: the thread is a conversation. */
+function ResponsesThreadView({ session }: { session: ThreadSession }) {
+  return (
+    <RunlineProvider client={session.client}>
+      <div className="rl-thread-frame">
+        <RunThread
+          wire="responses"
+          model="runline-sim"
+          threadId={session.threadId}
+          runOptions={{ tools: weatherTools }}
+        />
+      </div>
+    </RunlineProvider>
+  )
+}
+
+/**
+ * The same conversation on the Responses wire (OpenAI Responses + Conversations): two earlier turns
+ * read from the conversation's items (the weather turn's call with the output its next response
+ * was sent), then a weather question a tool handler in the page answers, and an MCP call approved
+ * from the form. The history after each turn shows it once.
+ */
+export const ResponsesWire: Story = {
+  loaders: [async () => ({ session: await responsesSession({ turns: 2 }) })],
+  render: (_args, { loaded }) => (
+    <ResponsesThreadView session={(loaded as { session: ThreadSession }).session} />
+  ),
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement)
+    await waitFor(
+      () => expect(canvas.getAllByRole('region', { name: /^Earlier run \d+$/ })).toHaveLength(2),
+      { timeout: 8000 },
+    )
+    const [, lisbon] = canvas.getAllByRole('region', { name: /^Earlier run \d+$/ })
+    await expect(lisbon!.querySelector('.rl-tool--function[data-name="get_weather"]')).toHaveAttribute(
+      'data-state',
+      'answered',
+    )
+    await step('A weather question, answered by the tool handler', async () => {
+      await send(canvasElement, 'What is the weather in Paris?')
+      await expectLiveStatus(canvasElement, 'Completed', 15_000)
+      const live = canvas.getByRole('region', { name: 'Current run' })
+      await expect(within(live).getByRole('log')).toHaveTextContent(/sunny/)
+    })
+    await step('An MCP call, approved from the form', async () => {
+      await waitFor(() => expect(canvas.getByRole('textbox', { name: 'Message' })).toBeEnabled())
+      await send(canvasElement, 'Search the docs over mcp, with approval')
+      await waitFor(() =>
+        expect(canvas.getAllByRole('region', { name: /^Earlier run \d+$/ })).toHaveLength(3),
+      )
+      await expectLiveStatus(canvasElement, 'Requires action')
+      await userEvent.click(canvas.getByRole('button', { name: 'Approve search_docs' }))
+      await expectLiveStatus(canvasElement, 'Completed', 15_000)
+    })
+    const view = conversation(canvasElement)
+    const bubbles = [...view.querySelectorAll('.rl-thread__bubble')].map((bubble) => bubble.textContent)
+    await expect(bubbles).toEqual([
+      'How does Runline stream a turn?',
+      'What is the weather in Lisbon?',
+      'What is the weather in Paris?',
+      'Search the docs over mcp, with approval',
+    ])
+    // The weather turn, now in the history, shows its call once.
+    await expect(view.querySelectorAll('.rl-tool--function[data-name="get_weather"]')).toHaveLength(2)
+    view.scrollTop = view.scrollHeight
+  },
+}
+
+export const ResponsesWireDark: Story = { ...ResponsesWire, ...dark }

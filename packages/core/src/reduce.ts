@@ -8,6 +8,7 @@ import {
   reduceResponseEvent,
   unwrapResponseError,
 } from './responses/reduce.js'
+import { reduceTurnItems } from './responses/turn-items.js'
 import { appendText } from './text-append.js'
 import type {
   Message,
@@ -219,6 +220,8 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
       return state.error?.source === 'client' ? { ...state, error: null } : state
     case 'runline.snapshot':
       return reduceSnapshot(state, event.data, batch)
+    case 'runline.items':
+      return reduceTurnItems(state, event.data)
     case 'runline.reset':
       return initialRunState
     default: {

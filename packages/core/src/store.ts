@@ -55,6 +55,7 @@ const COMMIT_AT_ONCE = new Set<string>([
   'runline.disconnected',
   'runline.error',
   'runline.snapshot',
+  'runline.items',
   'runline.reset',
   'runline.tool_output',
   'runline.cancelling',

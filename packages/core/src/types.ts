@@ -74,6 +74,11 @@ export type RunlineLifecycleEvent =
       event: 'runline.snapshot'
       data: { run?: Run | null; steps?: RunStep[]; messages?: Message[]; threadId?: string | null }
     }
+  /**
+   * The Responses wire: a past turn from what its conversation kept (the items after the user's
+   * message, oldest first); replaces the state's responses (see `reduceTurnItems`).
+   */
+  | { event: 'runline.items'; data: { items: readonly unknown[]; threadId?: string | null } }
   /** Back to the initial state. */
   | { event: 'runline.reset' }
 

@@ -5,6 +5,7 @@
 export type { RunlineError } from '@runline/core'
 export { isRunlineError } from '@runline/core'
 export type { ApprovalDecision, ApprovalRule, ApprovalRuleContext } from './approvals.js'
+export { assistantsHistory, groupThreadTurns } from './assistants-history.js'
 export type { ResumeOptions, RunControllerOptions, StartMessage, StartParams } from './controller/options.js'
 export { createRunController, RunController } from './controller/run-controller.js'
 export { invalidateRunQueries } from './invalidate.js'
@@ -29,18 +30,24 @@ export {
   useThreads,
   useUpdateRun,
 } from './queries.js'
+export { groupConversationTurns, responsesHistory } from './responses-history.js'
 export type { PointerStorage, RunPointer } from './resume-storage.js'
 export type { RunHandleLike, RunSource } from './run-source.js'
 export { handleOf, storeOf, useRunSelector } from './run-source.js'
+export type { ThreadWire } from './thread-histories.js'
+export { threadHistories } from './thread-histories.js'
 export type {
   AssistantTurn,
+  NewestFirstList,
   ThreadHistory,
   ThreadHistoryOptions,
   ThreadHistorySource,
+  ThreadSendContext,
   ThreadTurn,
+  ThreadTurnStart,
   UserTurn,
 } from './thread-history.js'
-export { assistantsHistory, groupThreadTurns } from './thread-history.js'
+export { keepTurns, useListHistory } from './thread-history.js'
 export type { ToolHandler, ToolHandlerContext, ToolHandlers, ToolOutput } from './tool-calls.js'
 export { UNHANDLED } from './tool-calls.js'
 export type { RunHandle, SelectedRunHandle, UseRunStreamOptions } from './use-run-stream.js'

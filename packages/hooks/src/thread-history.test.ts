@@ -1,6 +1,7 @@
 import type { Message } from '@runline/core'
 import { describe, expect, it } from 'vitest'
-import { groupThreadTurns, type ThreadTurn } from './thread-history.js'
+import { groupThreadTurns } from './assistants-history.js'
+import type { ThreadTurn } from './thread-history.js'
 
 const message = (id: string, role: 'user' | 'assistant', runId: string | null, text = id): Message =>
   ({

@@ -1,16 +1,18 @@
 'use client'
-// A thread's history as turns, and the seam a wire's history plugs into (`ThreadHistorySource`).
+// A thread's history as turns, the seam a wire plugs into (`ThreadHistorySource`), and what every
+// wire's history shares: stable turns across refetches, paging over a newest-first list.
 import {
-  initialRunState,
   isRunlineError,
   type Message,
+  type RunlineClient,
   type RunlineError,
   type RunState,
-  reduceRun,
-  selectMessageText,
+  type RunStore,
 } from '@runline/core'
+import type { InfiniteData, QueryClient, UseInfiniteQueryResult } from '@tanstack/react-query'
+import type { ConversationItem } from 'openai/resources/conversations/items'
 import { useCallback, useMemo, useRef } from 'react'
-import { useRun, useRunSteps, useThreadMessages } from './queries.js'
+import type { StartParams } from './controller/options.js'
 
 /** A user's message in a thread. */
 export interface UserTurn {
@@ -23,8 +25,10 @@ export interface UserTurn {
   text: string
   /** `sent`: the server has it; `sending`: shown before the server answered; `failed`: it never got there. */
   state: 'sent' | 'sending' | 'failed'
-  /** The server's message, when there is one. */
+  /** The server's message, when there is one (Assistants wire). */
   message: Message | null
+  /** Responses wire: the conversation's `message` item (role `user`), when the server has it. */
+  item?: ConversationItem | null
 }
 
 /** What the assistant wrote in one run (or in consecutive messages without a run), oldest first. */
@@ -32,10 +36,15 @@ export interface AssistantTurn {
   kind: 'assistant'
   /** Row key: the run id (or the first message's id when there is no run). */
   key: string
-  /** The run that wrote it; its steps (tool calls, code, results) come from there. */
+  /** The run that wrote it; its steps (tool calls, code, results) come from there (null on the Responses wire). */
   runId: string | null
-  /** The turn's messages, oldest first. */
+  /** The turn's messages, oldest first (empty on the Responses wire: see `items`). */
   messages: readonly Message[]
+  /**
+   * Responses wire: the turn's conversation items after the user's message, oldest first (reasoning,
+   * calls, function outputs, approval decisions, messages). Absent on the Assistants wire.
+   */
+  items?: readonly ConversationItem[]
 }
 
 /** One entry of a thread's transcript. */
@@ -45,6 +54,11 @@ export type ThreadTurn = UserTurn | AssistantTurn
 export interface ThreadHistoryOptions {
   /** The live run: its messages are left out of the history (its own store shows them), so nothing shows twice. */
   liveRunId: string | null
+  /**
+   * The live run's store, for a wire whose history tells the live turn by its items (Responses:
+   * the items of the live turn's responses are left out while its store holds them).
+   */
+  liveStore?: RunStore | null
   /** Messages per page ("Load earlier messages" fetches the next page). */
   pageSize?: number
 }
@@ -67,97 +81,107 @@ export interface ThreadHistory {
   loadEarlier(): void
 }
 
+/** What a source's send parts work with. */
+export interface ThreadSendContext {
+  client: RunlineClient
+  /** To mark what a send changed as stale. */
+  queryClient: QueryClient
+}
+
+/** A user's turn handed to the wire: what the live run's `start` gets, and the message's id when known. */
+export interface ThreadTurnStart {
+  /**
+   * The server's id of the user's message when the wire created it before the run (Assistants);
+   * null when the run's start carries it (Responses: the response's input).
+   */
+  messageId: string | null
+  /** Merged into the live run's `start` (with the thread). */
+  params: StartParams
+}
+
 /**
- * Where a thread's history comes from: the seam between a wire and the thread view. Both members
- * are hooks; a source is a module-level constant, so they are called in the same order on every
- * render. `assistantsHistory` reads the Assistants wire (messages, runs and steps through React
- * Query); a Responses-wire source would read a conversation's items and fold each turn's output
- * items into a run state the same way.
+ * A wire's conversation for the thread view: where its history comes from and how a user's turn
+ * goes in. `useHistory` and `useTurnRun` are hooks; a source is a module-level constant, so they are
+ * called in the same order on every render. `assistantsHistory` reads the Assistants wire
+ * (messages, runs and steps); `responsesHistory` a conversation's items, each turn folded into a
+ * run state. `threadHistories` names them by wire.
  */
 export interface ThreadHistorySource {
   /** The thread's turns, oldest first, with paging to earlier ones. */
   useHistory(threadId: string | null, options: ThreadHistoryOptions): ThreadHistory
   /** A past assistant turn as a run state (its run and steps where the wire has them) for the timeline. */
   useTurnRun(threadId: string, turn: AssistantTurn): RunState
+  /** Creates the conversation of a first send (a thread; Responses: a conversation); resolves with its id. */
+  createThread(context: ThreadSendContext): Promise<string>
+  /**
+   * Hands the user's text to the wire before the run starts: creates the message (Assistants), or
+   * puts it into the start (Responses, where the response's input carries it).
+   */
+  sendTurn(context: ThreadSendContext, threadId: string, text: string): Promise<ThreadTurnStart>
 }
 
-const NO_TURNS: readonly ThreadTurn[] = Object.freeze([])
+/** No turns (one object, so an empty history stays the same). */
+export const NO_TURNS: readonly ThreadTurn[] = Object.freeze([])
 
-/** A user turn for a message the server has. */
-function userTurn(message: Message): UserTurn {
-  return {
-    kind: 'user',
-    key: message.id,
-    id: message.id,
-    text: selectMessageText(message),
-    state: 'sent',
-    message,
-  }
+function sameTurn(a: ThreadTurn, b: ThreadTurn): boolean {
+  if (a.kind === 'user') return b.kind === 'user' && a.message === b.message && a.item === b.item
+  return (
+    b.kind === 'assistant' &&
+    sameList(a.messages, b.messages) &&
+    sameList(a.items ?? NO_TURNS, b.items ?? NO_TURNS)
+  )
 }
 
-function sameMessages(a: readonly Message[], b: readonly Message[]): boolean {
-  return a.length === b.length && a.every((message, i) => message === b[i])
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((entry, i) => entry === b[i])
 }
 
 /**
- * Groups a thread's messages (oldest first) into user turns and assistant turns (one per run).
- * Messages of `liveRunId` are left out: the live run's own store renders them. Turns whose messages
- * are the same objects as in `previous` (React Query keeps unchanged objects across refetches) are
- * the previous turn objects, and an unchanged result is `previous` itself, so memoized rows stay put.
+ * `turns` with each turn that holds the same server objects as in `previous` (React Query keeps
+ * unchanged objects across refetches) replaced by the previous turn object; `previous` itself when
+ * nothing changed, so memoized rows stay put. Every wire's grouping ends here.
  */
-export function groupThreadTurns(
-  messages: readonly Message[],
-  liveRunId: string | null,
-  previous: readonly ThreadTurn[] = NO_TURNS,
+export function keepTurns(
+  turns: readonly ThreadTurn[],
+  previous: readonly ThreadTurn[],
 ): readonly ThreadTurn[] {
-  const turns: ThreadTurn[] = []
-  for (const message of messages) {
-    if (message.role === 'user') {
-      turns.push(userTurn(message))
-      continue
-    }
-    if (liveRunId !== null && message.run_id === liveRunId) continue
-    const last = turns[turns.length - 1]
-    if (last?.kind === 'assistant' && last.runId === message.run_id) {
-      ;(last.messages as Message[]).push(message)
-    } else {
-      const runId = message.run_id ?? null
-      turns.push({ kind: 'assistant', key: runId ?? message.id, runId, messages: [message] })
-    }
-  }
   if (previous.length === 0) return turns.length === 0 ? NO_TURNS : turns
   const byKey = new Map(previous.map((turn) => [turn.key, turn]))
   let unchanged = turns.length === previous.length
   const kept = turns.map((turn, i) => {
     const old = byKey.get(turn.key)
-    const same =
-      old?.kind === turn.kind &&
-      (turn.kind === 'user'
-        ? (old as UserTurn).message === turn.message
-        : sameMessages((old as AssistantTurn).messages, turn.messages))
+    const same = old !== undefined && sameTurn(old, turn)
     if (!same || previous[i] !== old) unchanged = false
     return same ? old : turn
   })
   return unchanged ? previous : kept
 }
 
-type MessagePages = { pages: ReadonlyArray<{ data: readonly Message[] }> } | undefined
+/** A newest-first cursor list as React Query holds it (what the list hooks give). */
+export type NewestFirstList<T> = Pick<
+  UseInfiniteQueryResult<InfiniteData<{ data: readonly T[] }, unknown>, RunlineError>,
+  'data' | 'fetchNextPage' | 'hasNextPage' | 'isFetchingNextPage' | 'error' | 'isPending'
+>
 
-/** The messages of a newest-first list query, oldest first. */
-function oldestFirst(data: MessagePages): Message[] {
-  if (!data) return []
-  return data.pages.flatMap((page) => page.data).reverse()
-}
-
-function useAssistantsHistory(threadId: string | null, options: ThreadHistoryOptions): ThreadHistory {
-  const { liveRunId, pageSize = 30 } = options
-  const query = useThreadMessages(threadId, { limit: pageSize })
-  const messages = useMemo(() => oldestFirst(query.data), [query.data])
+/**
+ * A history over a newest-first list query: its entries oldest first, grouped into turns by `group`
+ * (given the previous turns, to keep them stable; keep it memoized), with the paging, the status and
+ * a thread the server does not know (404).
+ */
+export function useListHistory<T>(
+  threadId: string | null,
+  query: NewestFirstList<T>,
+  group: (entries: readonly T[], previous: readonly ThreadTurn[]) => readonly ThreadTurn[],
+): ThreadHistory {
+  const entries = useMemo(
+    () => (query.data ? query.data.pages.flatMap((page) => page.data).reverse() : []),
+    [query.data],
+  )
   const previous = useRef<readonly ThreadTurn[]>(NO_TURNS)
   const turns = useMemo(() => {
-    previous.current = groupThreadTurns(messages, liveRunId, previous.current)
+    previous.current = group(entries, previous.current)
     return previous.current
-  }, [messages, liveRunId])
+  }, [entries, group])
   const { fetchNextPage, hasNextPage, isFetchingNextPage, error, isPending } = query
   const loadEarlier = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
@@ -176,32 +200,4 @@ function useAssistantsHistory(threadId: string | null, options: ThreadHistoryOpt
     }),
     [threadId, turns, status, error, missing, hasNextPage, isFetchingNextPage, loadEarlier],
   )
-}
-
-function useAssistantsTurnRun(threadId: string, turn: AssistantTurn): RunState {
-  const run = useRun(threadId, turn.runId).data
-  const steps = useRunSteps(threadId, turn.runId).data
-  return useMemo(
-    () =>
-      reduceRun(initialRunState, {
-        event: 'runline.snapshot',
-        data: {
-          threadId,
-          messages: [...turn.messages],
-          ...(run ? { run } : {}),
-          ...(steps ? { steps } : {}),
-        },
-      }),
-    [threadId, turn.messages, run, steps],
-  )
-}
-
-/**
- * The Assistants wire's history (OpenAI-compatible servers, Foundry classic agents): the thread's
- * messages through `useThreadMessages` (newest page first, earlier pages on demand), grouped into
- * turns; each past run's steps through `useRun` and `useRunSteps`, fetched when its turn renders.
- */
-export const assistantsHistory: ThreadHistorySource = {
-  useHistory: useAssistantsHistory,
-  useTurnRun: useAssistantsTurnRun,
 }

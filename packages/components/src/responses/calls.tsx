@@ -23,7 +23,8 @@ const records = (value: unknown): Json[] =>
   Array.isArray(value) ? value.filter((v): v is Json => v !== null && typeof v === 'object') : []
 
 // The turn's function outputs by call id, from any `function_call_output` item a response sent
-// back; keyed on the `responses` array, which the reducer replaces whenever anything changes.
+// back or was sent with (a past turn's `input`); keyed on the `responses` array, which the reducer
+// replaces whenever anything changes.
 const outputsByList = new WeakMap<object, Readonly<Record<string, string>>>()
 const NO_OUTPUTS: Readonly<Record<string, string>> = Object.freeze({})
 function selectFunctionOutputs(state: RunState): Readonly<Record<string, string>> {
@@ -33,7 +34,7 @@ function selectFunctionOutputs(state: RunState): Readonly<Record<string, string>
   if (!outputs) {
     const found: Record<string, string> = {}
     for (const rs of list) {
-      for (const item of rs.output as readonly (Json | undefined)[]) {
+      for (const item of [...(rs.input ?? []), ...rs.output] as readonly (Json | undefined)[]) {
         if (item?.type === 'function_call_output' && typeof item.call_id === 'string')
           found[item.call_id] = typeof item.output === 'string' ? item.output : JSON.stringify(item.output)
       }

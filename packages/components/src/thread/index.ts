@@ -24,7 +24,7 @@ export { renderThreadRow } from './turns.js'
 export type { ViewportProps } from './viewport.js'
 
 /**
- * `<RunThread assistantId threadId? />`, the whole conversation styled, with the headless parts
+ * `<RunThread assistantId threadId? />` (or `wire="responses" model`), the whole conversation styled, with the headless parts
  * attached for custom layouts: `RunThread.Root`, `.Viewport`, `.UserMessage`, `.Turn`, `.Live`,
  * `.LoadEarlier`, `.Loading`, `.Empty`, `.Error`, `.Composer`, `.ComposerInput`, `.ComposerSend`,
  * `.ComposerHint`, and `.DefaultComposer` (the styled composer).

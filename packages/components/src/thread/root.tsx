@@ -1,8 +1,9 @@
 import {
-  assistantsHistory,
   type RunHandle,
   type RunHandleLike,
   type ThreadHistorySource,
+  type ThreadWire,
+  threadHistories,
   type UseRunStreamOptions,
   useRunStream,
   useRunThread,
@@ -24,11 +25,21 @@ export interface RootProps extends ComponentPropsWithoutRef<'div'> {
   /** The assistant of the runs the thread starts (with the inside run; a given `run` has its own). */
   assistantId?: string
   /**
-   * The conversation. Without one, the first Send creates a thread (`onThreadCreated` says which);
-   * passing that id back keeps everything as it is. Another id starts a fresh view of that thread.
+   * The wire (default `'assistants'`, or `runOptions.wire`): `'responses'` speaks OpenAI Responses
+   * + Conversations (Foundry's new agents): `threadId` is then a conversation id, the first Send
+   * creates a conversation, and the history is its items (`responsesHistory`). With your own `run`,
+   * name the wire it speaks.
+   */
+  wire?: ThreadWire
+  /** Responses wire: the model (or the server's agent profile) of the inside run (or `runOptions.model`). */
+  model?: string
+  /**
+   * The conversation (a thread; Responses: a conversation id). Without one, the first Send creates
+   * it (`onThreadCreated` says which); passing that id back keeps everything as it is. Another id
+   * starts a fresh view of that conversation.
    */
   threadId?: string | null
-  /** The first Send created a thread. */
+  /** The first Send created a thread (Responses: a conversation). */
   onThreadCreated?: (threadId: string) => void
   /** A message is on its way (e.g. to name the conversation after its first message). */
   onSend?: (text: string, threadId: string) => void
@@ -37,9 +48,12 @@ export interface RootProps extends ComponentPropsWithoutRef<'div'> {
    * selector)`), so its owner does not re-render on every delta. Default: one made inside.
    */
   run?: RunHandle
-  /** Options of the run made inside (tools, resume, callbacks, ...); the thread and assistant come from here. */
-  runOptions?: Omit<UseRunStreamOptions, 'threadId' | 'assistantId'>
-  /** Where the history comes from (default: the Assistants wire's). Keep it constant. */
+  /**
+   * Options of the run made inside (tools, resume, callbacks, `wire`, `model`, ...); the thread (or
+   * conversation) and the assistant come from here.
+   */
+  runOptions?: Omit<UseRunStreamOptions, 'threadId' | 'conversationId' | 'assistantId'>
+  /** Where the history comes from and how a turn is sent (default: the wire's, `threadHistories`). Keep it constant. */
   history?: ThreadHistorySource
   /** Messages per history page (default 30). */
   pageSize?: number
@@ -105,11 +119,15 @@ interface ThreadViewProps extends Omit<RootProps, 'threadId'> {
 }
 
 /** A run made inside, for one thread (the session remounts it for another). */
-function ThreadWithOwnRun({ assistantId, runOptions, ...props }: ThreadViewProps) {
+function ThreadWithOwnRun({ assistantId, model, runOptions, ...props }: ThreadViewProps) {
   const [initialThread] = useState(props.threadId)
+  const wire = props.wire ?? runOptions?.wire
   // The selector form: this component re-renders when the status or ids change, not per delta.
-  const run = useRunStream({ ...runOptions, assistantId, threadId: initialThread }, selectNothing)
-  return <ThreadView {...props} run={run} />
+  const run = useRunStream(
+    { ...runOptions, wire, model: model ?? runOptions?.model, assistantId, threadId: initialThread },
+    selectNothing,
+  )
+  return <ThreadView {...props} wire={wire} run={run} />
 }
 
 function ThreadView({
@@ -117,19 +135,21 @@ function ThreadView({
   threadId,
   onThreadCreated,
   onSend,
-  history = assistantsHistory,
+  wire,
+  history = threadHistories[wire ?? 'assistants'],
   pageSize,
   fileUrl,
   toolRenderers,
   outputSchemas,
   rootRef,
   assistantId: _assistantId,
+  model: _model,
   runOptions: _runOptions,
   className,
   children,
   ...props
 }: ThreadViewProps & { run: RunHandle }) {
-  const thread = useRunThread({ run, threadId, history, pageSize, onThreadCreated, onSend })
+  const thread = useRunThread({ run, threadId, wire, history, pageSize, onThreadCreated, onSend })
   const { store, cancel, submitToolOutputs, submitToolApprovals, handledToolCalls } = run
   // What the timeline calls: the same object while these stay (a new handle object per render must not re-render rows).
   // Every command the timeline's forms send goes through it: tool outputs, and approvals (Foundry MCP calls).

@@ -30,6 +30,8 @@ export interface RunThreadProps extends RootProps {
  *
  * ```tsx
  * <RunlineProvider client={client}><RunThread assistantId="asst_runline_demo" /></RunlineProvider>
+ * // The Responses wire: the thread is a conversation, its items the history.
+ * <RunThread wire="responses" model="runline-sim" threadId={conversationId} onThreadCreated={setConversationId} />
  * ```
  */
 export function RunThreadDefault({

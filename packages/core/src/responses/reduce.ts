@@ -124,6 +124,7 @@ function fromLifecycle(current: ResponseState, response: Json, sequence: number)
     sequence,
     partialImages: current.partialImages,
     errors: current.errors,
+    ...(current.input ? { input: current.input } : {}),
   }
 }
 

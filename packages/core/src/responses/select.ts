@@ -54,12 +54,26 @@ function lastOf(state: RunState): ResponseState | undefined {
   return list && list.length > 0 ? list[list.length - 1] : undefined
 }
 
-/** Call ids answered within the turn (`function_call_output` items any response echoed), and approvals answered. */
+/**
+ * True once the last response has ended. Until then a run store's batch may still write the list
+ * in place (its pending state reaches the callback adapter), so a derivation memoized on the list
+ * would outlive the events after it: the calls and approvals a turn waits for are read from an
+ * ended response's list only (none wait before).
+ */
+function ended(state: RunState): boolean {
+  const status = lastOf(state)?.response.status
+  return status === 'completed' || status === 'failed' || status === 'incomplete' || status === 'cancelled'
+}
+
+/**
+ * Call ids answered within the turn (`function_call_output` items a response echoed or was sent
+ * with, `ResponseState.input`), and approvals answered.
+ */
 const answeredIn = memo((list: readonly ResponseState[]) => {
   const calls = new Set<string>()
   const approvals = new Set<string>()
   for (const rs of list) {
-    for (const item of rs.output as readonly (Json | undefined)[]) {
+    for (const item of [...(rs.input ?? EMPTY), ...rs.output] as readonly (Json | undefined)[]) {
       if (item?.type === 'function_call_output' && typeof item.call_id === 'string') calls.add(item.call_id)
       if (item?.type === 'mcp_approval_response' && typeof item.approval_request_id === 'string')
         approvals.add(item.approval_request_id)
@@ -106,12 +120,12 @@ const approvalsOf = memo((list: readonly ResponseState[]): RequiredApprovalCall[
 
 /** The last response's function calls the turn waits for, in the Assistants form (`id` is the `call_id`). */
 export function selectResponsesToolCalls(state: RunState): RequiredActionFunctionToolCall[] {
-  return callsOf(state.responses ?? NO_RESPONSES)
+  return ended(state) ? callsOf(state.responses ?? NO_RESPONSES) : EMPTY
 }
 
 /** The last response's MCP approval requests no `mcp_approval_response` answered in the turn. */
 export function selectResponsesApprovals(state: RunState): RequiredApprovalCall[] {
-  return approvalsOf(state.responses ?? NO_RESPONSES)
+  return ended(state) ? approvalsOf(state.responses ?? NO_RESPONSES) : EMPTY
 }
 
 /**
@@ -132,7 +146,7 @@ export function selectResponsesStatus(state: RunState): RunUiStatus {
   return state.phase === 'open' ? 'streaming' : 'idle'
 }
 
-const usageOf = memo((list: readonly ResponseState[]): Run.Usage | null => {
+function sumUsage(list: readonly ResponseState[]): Run.Usage | null {
   let total: Run.Usage | null = null
   for (const rs of list) {
     const usage: unknown = rs.response.usage
@@ -143,7 +157,21 @@ const usageOf = memo((list: readonly ResponseState[]): Run.Usage | null => {
     total.total_tokens += tokens(usage.total_tokens)
   }
   return total
-})
+}
+
+// Keyed on the responses' own objects, which the fold replaces and never writes in place (unlike
+// the list while its last response is in flight).
+const usageByLast = new WeakMap<object, { responses: readonly object[]; usage: Run.Usage | null }>()
+function usageOf(list: readonly ResponseState[]): Run.Usage | null {
+  if (list.length === 0) return null
+  const key = list[list.length - 1]!.response
+  const cached = usageByLast.get(key)
+  if (cached?.responses.length === list.length && cached.responses.every((r, i) => r === list[i]!.response))
+    return cached.usage
+  const usage = sumUsage(list)
+  usageByLast.set(key, { responses: list.map((rs) => rs.response), usage })
+  return usage
+}
 
 function tokens(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0

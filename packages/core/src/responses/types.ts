@@ -40,6 +40,12 @@ export interface ResponseState {
   readonly partialImages: Readonly<Record<number, ResponsePartialImage>>
   /** The stream's `error` events during this response, as sent (not part of `Response`). */
   readonly errors: readonly unknown[]
+  /**
+   * The input items the client sent with this response, where the state knows them (a past turn
+   * read from its conversation, `runline.items`): function outputs and approval decisions that
+   * answer the calls of the response before it. Absent on a streamed response (not part of `Response`).
+   */
+  readonly input?: readonly Readonly<Record<string, unknown>>[]
 }
 
 /** A Responses stream event as `parseRunStream` yields it: the name is the event's `type`, `data` the event. */
