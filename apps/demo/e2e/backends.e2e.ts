@@ -53,7 +53,7 @@ function recentTitles(page: Page): Promise<string[]> {
 }
 
 describe('the backend switch, end to end', () => {
-  it('offers every simulator face; Responses is listed but not yet selectable', async () => {
+  it('offers every simulator face', async () => {
     const page = await open()
     expect(await backendSwitch(page).inputValue()).toBe('sim-assistants')
     const options = await backendSwitch(page)
@@ -64,7 +64,7 @@ describe('the backend switch, end to end', () => {
     expect(options).toEqual([
       ['sim-assistants', 'Simulator (Assistants)', false],
       ['sim-foundry', 'Simulator (Foundry)', false],
-      ['sim-responses', 'Simulator (Responses) (coming in this build)', true],
+      ['sim-responses', 'Simulator (Responses)', false],
     ])
     expect(await subtitle(page).textContent()).toBe('Simulator (Assistants) · Assistants-API runs')
   })
@@ -140,5 +140,33 @@ describe('the backend switch, end to end', () => {
     const recent = chats(page).locator(`ul.sidebar__list:not([aria-label]) button[title="${id}"]`)
     await expect.poll(() => recent.getAttribute('aria-current')).toBe('page')
     expect(await listed.getAttribute('aria-current')).toBe('page')
+  })
+
+  it('Responses: a conversation on the same thread UI — an MCP approval, then the turn from history after a reload', async () => {
+    const page = await open()
+    await switchTo(page, 'sim-responses')
+    await expect.poll(() => recentTitles(page)).toEqual(['New chat'])
+    await sendMessage(page, 'Search the docs with the MCP tool, I will approve it')
+    await waitForStatus(page, 'Requires action')
+    const approve = liveRun(page).getByRole('button', { name: 'Approve search_docs', exact: true })
+    await approve.click()
+    await waitForStatus(page, 'Completed')
+    expect(await liveLog(page).textContent()).toContain('MCP calls wait for your approval')
+    const conversation = await page.evaluate(() =>
+      localStorage.getItem('runline-demo:active-thread:sim-responses'),
+    )
+    expect(conversation).toMatch(/^conv_/)
+    await expect.poll(() => composer(page).isDisabled()).toBe(false)
+    // A second turn in the same conversation, then a reload: both turns come back from the conversation's items.
+    await sendMessage(page, 'hello again')
+    await waitForStatus(page, 'Completed')
+    await page.reload()
+    await composer(page).waitFor()
+    expect(await backendSwitch(page).inputValue()).toBe('sim-responses')
+    await page.locator('.bubble', { hasText: 'Search the docs with the MCP tool' }).waitFor()
+    await page.locator('.bubble', { hasText: 'hello again' }).waitFor()
+    expect(await page.locator('.bubble').count()).toBe(2)
+    await page.getByText('MCP calls wait for your approval').first().waitFor()
+    await screenshot(page, '13-responses-history')
   })
 })

@@ -1,7 +1,6 @@
 import { RunlineProvider } from '@runline/hooks'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useBackendChoice } from './backend.js'
-import { CHAT_WIRES } from './ChatView.js'
 import type { EventLog } from './event-log.js'
 import type { BackendSessions } from './sessions.js'
 import { applyTheme, nextTheme, readTheme, type ThemePreference } from './theme.js'
@@ -57,13 +56,12 @@ export function App({ sessions, eventLog }: AppProps) {
 
   if (!choice.data) return <div className="app" aria-busy="true" />
   const { backends, defaultBackend } = choice.data
-  const usable = backends.filter((backend) => CHAT_WIRES.has(backend.wire))
   const backend =
-    usable.find((b) => b.id === selected) ?? usable.find((b) => b.id === defaultBackend) ?? usable[0]
+    backends.find((b) => b.id === selected) ?? backends.find((b) => b.id === defaultBackend) ?? backends[0]
   if (!backend) {
     return (
       <div className="notice notice--page" role="alert">
-        <p>The server offers no backend this build of the demo can chat with.</p>
+        <p>The server offers no backend.</p>
       </div>
     )
   }

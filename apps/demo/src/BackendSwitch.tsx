@@ -1,6 +1,5 @@
 import './backend.css'
 import type { Backend } from './backend.js'
-import { CHAT_WIRES } from './ChatView.js'
 
 /** Props of {@link BackendSwitch}. */
 export interface BackendSwitchProps {
@@ -9,10 +8,7 @@ export interface BackendSwitchProps {
   onChange(id: string): void
 }
 
-/**
- * The backend switch: a `<select>` named "Backend" listing what the server offers. Backends on a wire
- * this build cannot chat on yet are listed, disabled, so the choice is visible.
- */
+/** The backend switch: a `<select>` named "Backend" listing what the server offers. */
 export function BackendSwitch({ backends, value, onChange }: BackendSwitchProps) {
   return (
     <div className="backend-switch">
@@ -25,14 +21,11 @@ export function BackendSwitch({ backends, value, onChange }: BackendSwitchProps)
         value={value}
         onChange={(event) => onChange(event.target.value)}
       >
-        {backends.map((backend) => {
-          const ready = CHAT_WIRES.has(backend.wire)
-          return (
-            <option key={backend.id} value={backend.id} disabled={!ready}>
-              {ready ? backend.label : `${backend.label} (coming in this build)`}
-            </option>
-          )
-        })}
+        {backends.map((backend) => (
+          <option key={backend.id} value={backend.id}>
+            {backend.label}
+          </option>
+        ))}
       </select>
     </div>
   )

@@ -10,13 +10,6 @@ import { forecastFor } from './weather.js'
 /** The client-side tool the "Answer get_weather automatically" switch turns on. */
 const WEATHER_TOOLS: ToolHandlers = { get_weather: (args) => forecastFor(args) }
 
-/**
- * The wires `<RunThread>` draws in this build; the backend switch offers the others disabled.
- * TODO(thread-resp): add 'responses' once `<RunThread wire="responses" model threadId={conversationId}>`
- * is merged (branch thread-resp); {@link chatWire} and ChatView already hand it `wire` and `model`.
- */
-export const CHAT_WIRES: ReadonlySet<BackendWire> = new Set(['assistants', 'foundry'])
-
 /** How a chat speaks to `backend`: its wire, and what names the agent (Responses: a model, else an assistant). */
 export function chatWire(backend: Backend): { wire: BackendWire; model?: string; assistantId?: string } {
   if (backend.wire === 'responses') return { wire: 'responses', model: backend.model }
@@ -74,8 +67,9 @@ export function ChatView({
   return (
     <RunThread
       className="chat"
-      // TODO(thread-resp): pass `wire={chat.wire} model={chat.model}` here (threadId is then the
-      // conversation id) and add 'responses' to CHAT_WIRES; nothing else changes for the Responses backend.
+      // On the Responses wire the thread is a conversation and the model (an agent profile) names the agent.
+      wire={chat.wire === 'responses' ? 'responses' : 'assistants'}
+      model={chat.model}
       assistantId={chat.assistantId}
       threadId={threadId}
       runOptions={{

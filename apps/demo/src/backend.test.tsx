@@ -84,7 +84,7 @@ describe('the server configuration', () => {
 describe('<BackendSwitch>', () => {
   afterEach(cleanup)
 
-  it('is a select named "Backend"; a wire this build cannot chat on is listed disabled', async () => {
+  it('is a select named "Backend" offering every backend the server lists', async () => {
     const onChange = vi.fn()
     render(
       <BackendSwitch
@@ -99,10 +99,12 @@ describe('<BackendSwitch>', () => {
     expect(options.map((o) => [o.textContent, o.disabled])).toEqual([
       ['Simulator (Assistants)', false],
       ['Simulator (Foundry)', false],
-      ['Simulator (Responses) (coming in this build)', true],
+      ['Simulator (Responses)', false],
     ])
     await userEvent.selectOptions(select, 'sim-foundry')
     expect(onChange).toHaveBeenCalledWith('sim-foundry')
+    await userEvent.selectOptions(select, 'sim-responses')
+    expect(onChange).toHaveBeenLastCalledWith('sim-responses')
   })
 })
 
