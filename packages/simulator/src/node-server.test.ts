@@ -42,6 +42,28 @@ describe('startSimulatorServer (the runline-simulator bin)', () => {
     expect((await fetch(`${server.url}/elsewhere`)).status).toBe(404)
   })
 
+  it('speaks the Responses wire through the proxy: model runline-sim in a conversation; other models refused', async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const conversation = (await (await post('/conversations', {})).json()) as { id: string }
+    expect(conversation.id).toMatch(/^conv_/)
+    const response = await post('/responses', {
+      model: 'runline-sim',
+      input: 'hello',
+      conversation: conversation.id,
+    })
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { status: string }).status).toBe('completed')
+    const items = await fetch(`${server.url}/api/v1/conversations/${conversation.id}/items?order=asc`)
+    const roles = ((await items.json()) as { data: Array<{ role?: string }> }).data.map((item) => item.role)
+    expect(roles).toEqual(['user', 'assistant'])
+    expect((await post('/responses', { model: 'gpt-4o', input: 'hi' })).status).toBe(400)
+  })
+
   it('serves the raw simulator at /sim/v1', async () => {
     const response = await fetch(`${server.url}/sim/v1/assistants/asst_runline_demo`)
     expect(response.status).toBe(200)

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { createRunlineProxy } from '@runline/proxy'
+import { RESPONSES_MODEL } from './faces/responses-shapes.js'
 import { createSimulator } from './simulator.js'
 import { DEMO_ASSISTANT_ID } from './wire.js'
 
@@ -44,6 +45,8 @@ export async function startSimulatorServer(options: SimulatorServerOptions = {})
     upstream: { url: `http://simulator.invalid${SIMULATOR_PATH}`, fetch: simulator.fetchLike },
     basePath: PROXY_PATH,
     assistantIds: [DEMO_ASSISTANT_ID],
+    // The Responses wire: the browser names the model `runline-sim`, the simulator's own agent.
+    agents: { [RESPONSES_MODEL]: { model: RESPONSES_MODEL } },
   })
   const handle = (request: Request): Promise<Response> | Response => {
     const path = new URL(request.url).pathname
