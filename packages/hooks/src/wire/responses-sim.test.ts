@@ -1,53 +1,21 @@
 // The Responses wire's parity with the Assistants wire, through the simulator's real Responses face
-// (its fetch handler): client tool handlers, the tool-output form, approvals, double submits, cancel
-// (in flight and while the turn waits for the client), resume after a drop or a reload, end callbacks.
+// (its fetch handler): client tool handlers, the tool-output form, approvals, double submits, callbacks,
+// how a turn ends, cancel (in flight and while the turn waits for the client).
 import {
   isRunlineError,
-  type Run,
   selectRequiredApprovals,
   selectRequiredToolCalls,
   selectResponses,
   selectStatus,
 } from '@runline/core'
 import { describe, expect, it } from 'vitest'
-import type { RunControllerOptions } from '../controller/options.js'
-import { createRunController, type RunController } from '../controller/run-controller.js'
-import { createTestBackend, memoryStorage, type TestBackendOptions } from '../test-utils/sim.js'
-
-const KEY = 'runline:run:runline-sim'
-
-/** A controller on the simulator's Responses face that records every end callback. */
-function controllerOn(options: Partial<RunControllerOptions> = {}, backend: TestBackendOptions = {}) {
-  const sim = createTestBackend(backend)
-  const ends: { done: Run[]; completed: Run[]; end: Run[] } = { done: [], completed: [], end: [] }
-  const controller = createRunController({
-    client: sim.client,
-    wire: 'responses',
-    model: 'runline-sim',
-    scheduler: 'sync',
-    pollIntervalMs: 5,
-    onRunDone: (run) => ends.done.push(run),
-    onRunCompleted: (run) => ends.completed.push(run),
-    onRunEnd: (run) => ends.end.push(run),
-    ...options,
-  })
-  /** The `POST /responses` bodies, in order. */
-  const creates = () =>
-    sim.requests.filter((r) => r.method === 'POST' && r.path === '/responses').map((r) => r.body as any)
-  return { sim, controller, ends, creates }
-}
-
-/** Resolves once the controller's turn has streamed some text (the response is in flight). */
-async function untilText(controller: RunController): Promise<void> {
-  for (let i = 0; i < 4000; i++) {
-    const last = selectResponses(controller.getState()).at(-1)
-    if (last && last.output_text.length > 0) return
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-  throw new Error('the response never streamed')
-}
-
-const WEATHER = 'What is the weather in Paris and in Tokyo?'
+import {
+  responsesOnSim as controllerOn,
+  RESPONSES_KEY as KEY,
+  untilText,
+  WEATHER,
+} from '../test-utils/responses-sim.js'
+import { memoryStorage } from '../test-utils/sim.js'
 
 describe('the Responses wire on the simulator: answers', () => {
   it('client tool handlers answer every function call; the next response carries function_call_output', async () => {
@@ -184,6 +152,22 @@ describe('the Responses wire on the simulator: callbacks', () => {
   })
 })
 
+describe('the Responses wire on the simulator: endings', () => {
+  it.each([
+    ['This will fail', 'failed'],
+    ['Give an incomplete answer', 'incomplete'],
+  ])('%s: the turn ends %s, end callbacks once', async (message, status) => {
+    const errors: string[] = []
+    const { controller, ends } = controllerOn({ onError: (error) => errors.push(error.code ?? '') })
+    const state = await controller.start({ message })
+    expect(selectStatus(state)).toBe(status)
+    expect(ends.done.map((run) => run.status)).toEqual([status])
+    expect(ends.end).toHaveLength(1)
+    expect(ends.completed).toEqual([])
+    expect(errors).toEqual(status === 'failed' ? ['server_error'] : [])
+  })
+})
+
 describe('the Responses wire on the simulator: cancel', () => {
   it('a turn waiting for tool outputs ends cancelled, end callbacks once, nothing left to answer', async () => {
     const storage = memoryStorage()
@@ -240,75 +224,4 @@ describe('the Responses wire on the simulator: cancel', () => {
     expect(ends.done.map((run) => run.status)).toEqual(['cancelled'])
     expect(ends.end).toHaveLength(1)
   }, 20_000)
-})
-
-describe('the Responses wire on the simulator: resume', () => {
-  it('a dropped stream re-attaches with starting_after and ends as an unbroken one', async () => {
-    const unbroken = await controllerOn({}, { seed: 5, now: () => 1_760_000_000_000 }).controller.start({
-      message: 'hello there',
-    })
-    const { controller, ends, sim } = controllerOn(
-      {},
-      { seed: 5, now: () => 1_760_000_000_000, delayMs: 1, cut: { nth: 1, afterBytes: 4000 } },
-    )
-    const state = await controller.start({ message: 'hello there' })
-    const reattach = sim.requests.find((r) => r.method === 'GET' && r.path.includes('stream=true'))
-    expect(reattach?.path).toMatch(/[?&]starting_after=\d+/)
-    expect(selectStatus(state)).toBe('completed')
-    expect(state.error).toBeNull()
-    expect(selectResponses(state)).toEqual(selectResponses(unbroken))
-    expect(ends.done).toHaveLength(1)
-  })
-
-  it('after a reload, a background response in flight is streamed again from its start', async () => {
-    const storage = memoryStorage()
-    const first = controllerOn({ resume: { storage } }, { delayMs: 2 })
-    const started = first.controller.start({ message: 'hello there' })
-    await untilText(first.controller)
-    // The page goes away: the first controller stops listening; the response goes on server-side.
-    first.controller.disconnect()
-    await started
-    const pointer = JSON.parse(storage.getItem(KEY)!)
-    const ends: string[] = []
-    const second = createRunController({
-      client: first.sim.client,
-      wire: 'responses',
-      model: 'runline-sim',
-      scheduler: 'sync',
-      pollIntervalMs: 5,
-      resume: { storage },
-      onRunDone: (run) => ends.push(run.status),
-    })
-    const state = await second.resume(pointer)
-    expect(selectStatus(state)).toBe('completed')
-    const reattach = first.sim.requests.filter((r) => r.method === 'GET' && r.path.includes('stream=true'))
-    expect(reattach.map((r) => r.path)).toEqual([`/responses/${pointer.runId}?stream=true`])
-    expect(selectResponses(state)[0]!.output_text.length).toBeGreaterThan(100)
-    expect(ends).toEqual(['completed'])
-    expect(storage.getItem(KEY)).toBeNull()
-  })
-
-  it('a foreground response is retrieved and polled until it ends', async () => {
-    const { sim, controller, ends } = controllerOn({}, { delayMs: 2 })
-    const conversation = await sim.client.conversations.create({})
-    const abort = new AbortController()
-    const stream = await sim.client.responses.stream(
-      { model: 'runline-sim', input: 'hello there', conversation: conversation.id },
-      { signal: abort.signal },
-    )
-    let runId = ''
-    await stream
-      .forEach((event) => {
-        if (event.event !== 'response.created') return
-        runId = (event.data as { response: { id: string } }).response.id
-        abort.abort()
-      })
-      .catch(() => {})
-    const state = await controller.resume({ threadId: conversation.id, runId })
-    expect(selectStatus(state)).toBe('completed')
-    expect(sim.requests.some((r) => r.method === 'GET' && r.path.includes('stream=true'))).toBe(false)
-    expect(sim.count('GET', new RegExp(`^/responses/${runId}$`))).toBeGreaterThan(0)
-    expect(selectResponses(state)[0]!.output_text.length).toBeGreaterThan(100)
-    expect(ends.done.map((run) => run.status)).toEqual(['completed'])
-  })
 })
