@@ -110,6 +110,7 @@ export const STATE_KEYS = [
   'handledToolCalls',
   'retry',
   'responses',
+  'cancelRequested',
 ] as const
 
 /**
@@ -130,6 +131,7 @@ export function copyState(s: RunState): RunState {
     handledToolCalls: s.handledToolCalls,
     retry: s.retry,
     responses: s.responses,
+    cancelRequested: s.cancelRequested,
   }
 }
 

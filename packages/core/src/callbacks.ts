@@ -3,6 +3,7 @@ import type { ToolCallDelta } from 'openai/resources/beta/threads/runs/steps'
 import { hasId, isRecord } from './merge.js'
 import { initialRunState, reduceRun } from './reduce.js'
 import { responsesCallbacks } from './responses/callbacks.js'
+import { SEQUENCE_GAP } from './responses/reduce.js'
 import { selectResponsesRun } from './responses/run.js'
 import { selectStepToolCalls } from './selectors.js'
 import { isTerminalStatus } from './status.js'
@@ -115,10 +116,11 @@ export function createRunCallbacks(
     // Typed input can still be junk at run time (a server's, or a caller's).
     if (typeof (event as { event?: unknown } | null)?.event !== 'string') return
     // Refused by the reducer: a new error blaming the input (a malformed line arrives as an `error` event).
+    // A gap before a Responses event is reported the same way, but the event itself was folded.
     const error = state.error
     if (!firstCall && error !== errorBefore && error?.source === 'input' && event.event !== 'error') {
       callbacks.onError?.(error)
-      return
+      if (error.code !== SEQUENCE_GAP) return
     }
     // Without a previous state to compare with, an API object without an id is still skipped.
     if (event.event.startsWith('thread.') && !hasId((event as { data?: unknown }).data)) return

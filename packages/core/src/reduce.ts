@@ -33,6 +33,7 @@ export const initialRunState: RunState = Object.freeze({
   handledToolCalls: Object.freeze({}),
   retry: null,
   responses: Object.freeze([]),
+  cancelRequested: false,
 }) as RunState
 
 /**
@@ -216,8 +217,13 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
         return invalid(state, event.event)
       return { ...state, retry: event.data }
     }
-    case 'runline.cancelling':
-      return state.error?.source === 'client' ? { ...state, error: null } : state
+    case 'runline.cancelling': {
+      // Recorded: a Responses turn waiting for the client ends by it (responses/run.ts).
+      const error = state.error?.source === 'client' ? null : state.error
+      return error === state.error && state.cancelRequested === true
+        ? state
+        : { ...state, error, cancelRequested: true }
+    }
     case 'runline.snapshot':
       return reduceSnapshot(state, event.data, batch)
     case 'runline.items':
@@ -226,9 +232,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
       return initialRunState
     default: {
       // The Responses wire (see responses/reduce.ts).
-      const name: string = (event as { event: string }).event
-      if (isResponsesEvent(name))
-        return reduceResponseEvent(state, name, (event as { data?: unknown }).data, batch)
+      if (isResponsesEvent(event)) return reduceResponseEvent(state, event.event, event.data, batch)
       // Exhaustive over the known union; unknown names from newer servers are ignored.
       const unknown: never = event
       void unknown

@@ -1,10 +1,10 @@
 import type { AnyToolCall } from './foundry-types.js'
 import { memoOn } from './memo.js'
 import { isRecord } from './merge.js'
+import { selectResponsesStatus } from './responses/run.js'
 import {
   hasResponses,
   selectResponsesError,
-  selectResponsesStatus,
   selectResponsesTimeline,
   selectResponsesToolCalls,
   selectResponsesUsage,

@@ -9,7 +9,7 @@ import type { ErrorObject } from 'openai/resources/shared'
 export type { RunUiStatus } from './status.js'
 
 import type { RunlineToolApprovalEvent } from './foundry-types.js'
-import type { ResponseState } from './responses/types.js'
+import type { ResponseState, ResponsesStreamEvent } from './responses/types.js'
 
 export type {
   AssistantStreamEvent,
@@ -63,7 +63,11 @@ export type RunlineLifecycleEvent =
   | { event: 'runline.error'; data: RunlineErrorFields }
   /** A client tool handler produced the output of a pending call (before it is submitted). */
   | { event: 'runline.tool_output'; data: { tool_call_id: string; output: string } }
-  /** The client asked the server to cancel the run: the last command's client error is cleared. */
+  /**
+   * The client asked to cancel the run: the last command's client error is cleared, and the request is
+   * recorded (`RunState.cancelRequested`). On the Responses wire that is how a turn waiting for the
+   * client ends: nothing runs server-side, so the turn reads `cancelled` from here on.
+   */
   | { event: 'runline.cancelling' }
   /** The server asked the client to wait (429, 503): the request is sent again after `delayMs`. */
   | { event: 'runline.retrying'; data: RunRetry }
@@ -88,8 +92,11 @@ export interface UnknownStreamEvent {
   data?: unknown
 }
 
-/** Anything `parseRunStream` yields and `reduceRun` accepts. */
-export type RunStreamEvent = AssistantStreamEvent | DoneEvent | RunlineLifecycleEvent
+/**
+ * Anything `parseRunStream` yields and `reduceRun` accepts: the Assistants wire's events, the Responses
+ * wire's (`response.*`, typed by the `openai` package), the end of a stream, Runline's own.
+ */
+export type RunStreamEvent = AssistantStreamEvent | ResponsesStreamEvent | DoneEvent | RunlineLifecycleEvent
 
 /** The stream's life cycle, as seen by the client. */
 export type StreamPhase = 'idle' | 'connecting' | 'open' | 'done' | 'dropped' | 'errored'
@@ -151,4 +158,11 @@ export interface RunState {
    * openai-node accumulates them. Empty on the Assistants wire (absent on hand-built states).
    */
   responses?: readonly ResponseState[]
+  /**
+   * The client asked to cancel this run (`runline.cancelling`), until the next run. The Assistants wire
+   * learns the outcome from the server; on the Responses wire a turn that waits for the client (tool
+   * outputs, approvals) is `cancelled` once this is set (see `selectResponsesRun`). Absent on
+   * hand-built states.
+   */
+  cancelRequested?: boolean
 }

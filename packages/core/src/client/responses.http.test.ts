@@ -129,3 +129,55 @@ describe('client.conversations', () => {
     expect(JSON.parse(add!.body)).toEqual({ items: [{ type: 'message', role: 'user', content: 'hi' }] })
   })
 })
+
+describe('headers on the wire', () => {
+  it('OpenAI-Beta: assistants=v2 goes with Assistants paths only, never with Responses or Conversations', async () => {
+    const created = { type: 'response.created', sequence_number: 0, response: response('in_progress') }
+    const server = await startServer((req, res) => {
+      if (req.headers.accept === 'text/event-stream') {
+        res.writeHead(200, { 'content-type': 'text/event-stream' })
+        res.end(`event: response.created\ndata: ${JSON.stringify(created)}\n\n`)
+        return
+      }
+      const list = {
+        object: 'list',
+        data: [{ id: 'item_1' }],
+        first_id: 'item_1',
+        last_id: 'item_1',
+        has_more: false,
+      }
+      if (req.url.includes('/items')) return sendJson(res, 200, list)
+      if (req.url.includes('/conversations'))
+        return sendJson(res, 200, { id: 'conv_1', object: 'conversation' })
+      if (req.url.includes('/threads')) return sendJson(res, 200, { id: 'thread_1', object: 'thread' })
+      sendJson(res, 200, response('completed'))
+    })
+    const client = createRunlineClient({ baseUrl: server.baseUrl, headers: { 'x-app': 'runline' } })
+    const drain = async (stream: AsyncIterable<unknown>) => {
+      for await (const _ of stream);
+    }
+    await client.responses.create({ model: 'runline-sim', input: 'hi' })
+    await drain(await client.responses.stream({ model: 'runline-sim', input: 'hi' }))
+    await client.responses.retrieve('resp_1')
+    await drain(await client.responses.retrieveStream('resp_1', { starting_after: 0 }))
+    await client.responses.cancel('resp_1')
+    await client.responses.inputItems.list('resp_1')
+    await client.conversations.create()
+    await client.conversations.retrieve('conv_1')
+    await client.conversations.update('conv_1', { metadata: { a: '1' } })
+    await client.conversations.items.list('conv_1')
+    await client.conversations.items.create('conv_1', {
+      items: [{ type: 'message', role: 'user', content: 'x' }],
+    })
+    await client.threads.create({})
+
+    const responsesWire = server.requests.filter((r) => /^\/api\/v1\/(responses|conversations)\b/.test(r.url))
+    expect(responsesWire).toHaveLength(11)
+    for (const request of responsesWire) {
+      expect(request.headers['openai-beta'], request.url).toBeUndefined()
+      expect(request.headers['x-app'], request.url).toBe('runline')
+    }
+    const thread = server.requests.find((r) => r.url === '/api/v1/threads')!
+    expect(thread.headers['openai-beta']).toBe('assistants=v2')
+  })
+})

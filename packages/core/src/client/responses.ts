@@ -86,6 +86,8 @@ export function createResponsesResources(transport: Transport): {
   responses: ResponsesResource
   conversations: ConversationsResource
 } {
+  // Every request of these APIs says so: no Assistants beta header on them.
+  const api = 'responses' as const
   const call = async <T>(
     method: 'GET' | 'POST',
     path: string,
@@ -93,8 +95,17 @@ export function createResponsesResources(transport: Transport): {
     query: Query | undefined,
     opts: RequestOptions | undefined,
   ) =>
-    (await transport.json<T>({ method, path, body, query, signal: opts?.signal, headers: opts?.headers }))
-      .data
+    (
+      await transport.json<T>({
+        method,
+        path,
+        body,
+        query,
+        signal: opts?.signal,
+        headers: opts?.headers,
+        api,
+      })
+    ).data
   const list = <T>(path: string, query: object | undefined, opts: RequestOptions | undefined) =>
     PagePromise.of<T & { id: string }>(
       async (pageQuery) =>
@@ -105,6 +116,7 @@ export function createResponsesResources(transport: Transport): {
             query: pageQuery,
             signal: opts?.signal,
             headers: opts?.headers,
+            api,
           })
         ).data,
       { ...(query as Query | undefined) },
@@ -124,6 +136,7 @@ export function createResponsesResources(transport: Transport): {
         body: { ...withoutStream(body), stream: true },
         signal: opts?.signal,
         headers: opts?.headers,
+        api,
       }),
     retrieve: (id, opts) => call<ApiResponse>('GET', responsePath(id), undefined, includeQuery(opts), opts),
     retrieveStream: (id, opts) =>
@@ -136,6 +149,7 @@ export function createResponsesResources(transport: Transport): {
         }),
         signal: opts?.signal,
         headers: opts?.headers,
+        api,
       }),
     cancel: (id, opts) => call<ApiResponse>('POST', `${responsePath(id)}/cancel`, undefined, undefined, opts),
     inputItems: {

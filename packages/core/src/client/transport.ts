@@ -39,6 +39,11 @@ export interface RequestSpec extends RequestOptions {
   body?: unknown
   /** The `Accept` header; JSON unless a stream is wanted. */
   accept?: string
+  /**
+   * The API the path belongs to: `assistants` (the default) sends `OpenAI-Beta: assistants=v2`, which
+   * that API needs; `responses` (Responses and Conversations) sends no beta header.
+   */
+  api?: 'assistants' | 'responses'
 }
 
 /** A JSON body together with the response it came from (for headers such as `openai-poll-after-ms`). */
@@ -89,7 +94,8 @@ export function createTransport(options: RunlineClientOptions): Transport {
   const url = (path: string, query?: Query) => joinUrl(baseUrl, path, query)
 
   async function buildHeaders(spec: RequestSpec): Promise<Headers> {
-    const headers = new Headers({ 'OpenAI-Beta': 'assistants=v2', Accept: spec.accept ?? 'application/json' })
+    const headers = new Headers({ Accept: spec.accept ?? 'application/json' })
+    if (spec.api !== 'responses') headers.set('OpenAI-Beta', 'assistants=v2')
     if (spec.body !== undefined) headers.set('Content-Type', 'application/json')
     const shared = typeof options.headers === 'function' ? await options.headers() : options.headers
     for (const [name, value] of Object.entries(shared ?? {})) headers.set(name, value)

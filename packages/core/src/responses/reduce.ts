@@ -3,7 +3,7 @@
 // `sequence_number` starts over. Items are placed by `output_index`, never by item id.
 import { type Batch, copyState, writable } from '../batch.js'
 import { isRecord } from '../merge.js'
-import type { RunlineStateError, RunState } from '../types.js'
+import type { RunlineStateError, RunState, RunStreamEvent } from '../types.js'
 import {
   type Copy,
   checkIndex,
@@ -13,16 +13,24 @@ import {
   SKIP,
   TEXT_EVENTS,
 } from './items.js'
-import type { Response, ResponseOutputItem, ResponseState } from './types.js'
+import type { Response, ResponseOutputItem, ResponseState, ResponsesStreamEvent } from './types.js'
 
 type Json = Record<string, any>
 
 const NONE: readonly never[] = Object.freeze([])
 const NO_IMAGES: Readonly<Record<number, never>> = Object.freeze({})
 
-/** True for an event name this module folds. */
-export function isResponsesEvent(name: string): boolean {
-  return name.startsWith('response.')
+/**
+ * The code of the error a folded event reports when events before it are missing (a gap in
+ * `sequence_number`): the event itself was folded, unlike refused input.
+ */
+export const SEQUENCE_GAP = 'sequence_gap'
+
+/** True for an event this module folds (a `response.*` one; `error` is the reducer's own). */
+export function isResponsesEvent(
+  event: RunStreamEvent,
+): event is Exclude<ResponsesStreamEvent, { event: 'error' }> {
+  return event.event.startsWith('response.')
 }
 
 /**
@@ -58,7 +66,7 @@ export function reduceResponseEvent(
   let error: RunlineStateError | null = null
   if (seq !== null && last.sequence >= 0 && seq > last.sequence + 1) {
     error = {
-      code: 'sequence_gap',
+      code: SEQUENCE_GAP,
       message: `${name}: sequence_number ${seq} follows ${last.sequence} (events ${last.sequence + 1}…${seq - 1} are missing)`,
       source: 'input',
     }
@@ -79,7 +87,12 @@ export function reduceResponseEvent(
   return error ? { ...out, error } : out
 }
 
-/** The turn's responses with the last one replaced (written in place where the batch owns them). */
+/**
+ * The turn's responses with the last one replaced. The list is never written in place, even in a
+ * batch: selectors memoize on it, and the callback adapter reads a batch's pending state, so a list
+ * that changed in place would hand them what they derived before (a turn waiting for its calls read
+ * `completed`). A response the batch owns is written in place and keeps its place in the list.
+ */
 function put(
   state: RunState,
   responses: readonly ResponseState[],
@@ -87,7 +100,7 @@ function put(
   batch: Batch | null,
 ): RunState {
   if (responses[responses.length - 1] === last && state.responses === responses) return state
-  const list = writable(batch, responses as ResponseState[])
+  const list = responses.slice()
   list[list.length - 1] = last
   const next = writable(batch, state, copyState)
   next.responses = list

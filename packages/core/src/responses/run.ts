@@ -2,22 +2,48 @@
 // the hooks' controller, resume) read where the Assistants wire has `state.run`. Derived from the
 // responses the reducer folded, never stored: one store, one truth.
 import { isRecord } from '../merge.js'
-import type { Run, RunState } from '../types.js'
-import { selectResponsesApprovals, selectResponsesToolCalls, selectResponsesUsage } from './select.js'
+import { isTerminalStatus } from '../status.js'
+import type { Run, RunState, RunUiStatus } from '../types.js'
+import { isResponsesTurnWaiting, selectResponsesToolCalls, selectResponsesUsage } from './select.js'
 import type { ResponseState } from './types.js'
 
 const viewByResponse = new WeakMap<object, Map<string, Run>>()
 
-/** The run status a response's status stands for (a completed response that waits reads `requires_action`). */
-function statusOf(state: RunState, rs: ResponseState): Run['status'] {
+/**
+ * The turn's status from its last response: that response's own, except that a completed response
+ * whose function calls or approval requests wait reads `requires_action`, and `cancelled` once the
+ * client asked to cancel (`runline.cancelling`): nothing runs server-side while a turn waits, so the
+ * client's cancel is its end. A response in flight keeps its status until the server says how it ended.
+ */
+function turnStatusOf(state: RunState, rs: ResponseState): string | undefined {
   const status = rs.response.status as string | undefined
-  if (status === 'completed') {
-    const waiting = selectResponsesToolCalls(state).length > 0 || selectResponsesApprovals(state).length > 0
-    return waiting ? 'requires_action' : 'completed'
-  }
-  if (status === 'failed' || status === 'incomplete' || status === 'cancelled' || status === 'queued')
-    return status
+  if (status !== 'completed' || !isResponsesTurnWaiting(state)) return status
+  return state.cancelRequested ? 'cancelled' : 'requires_action'
+}
+
+/** The run status the turn's status stands for (`in_progress` for a status runs do not have). */
+function statusOf(state: RunState, rs: ResponseState): Run['status'] {
+  const status = turnStatusOf(state, rs)
+  if (status === 'requires_action' || status === 'queued' || isTerminalStatus(status))
+    return status as Run['status']
   return 'in_progress'
+}
+
+/**
+ * The turn's status (what `selectStatus` reports on the Responses wire): the last response's
+ * (`completed`, `failed`, `incomplete`, `cancelled`, `queued`, `in_progress`), `requires_action` when
+ * it completed waiting for function outputs or approvals, `cancelled` when the client cancelled such
+ * a turn; while none ended, a failed stream reads `error` and a wait the server asked for `retrying`.
+ */
+export function selectResponsesStatus(state: RunState): RunUiStatus {
+  const list = state.responses
+  const rs = list && list.length > 0 ? list[list.length - 1]! : undefined
+  const status = rs ? turnStatusOf(state, rs) : undefined
+  if (status === 'requires_action' || isTerminalStatus(status)) return status as RunUiStatus
+  if (state.phase === 'errored') return 'error'
+  if (state.retry) return 'retrying'
+  if (typeof status === 'string' && status !== '') return status as RunUiStatus
+  return state.phase === 'open' ? 'streaming' : 'idle'
 }
 
 const conversationOf = (rs: ResponseState): string | null => {

@@ -2,7 +2,7 @@
 import type { AnyToolCall, RequiredApprovalCall } from '../foundry-types.js'
 import { memoOn as memo } from '../memo.js'
 import { isRecord } from '../merge.js'
-import type { RequiredActionFunctionToolCall, Run, RunState, RunUiStatus } from '../types.js'
+import type { RequiredActionFunctionToolCall, Run, RunState } from '../types.js'
 import type { Response, ResponseOutputItem, ResponseState } from './types.js'
 
 const EMPTY: never[] = Object.freeze([]) as never[]
@@ -118,32 +118,27 @@ const approvalsOf = memo((list: readonly ResponseState[]): RequiredApprovalCall[
   return out.length === 0 ? EMPTY : out
 })
 
-/** The last response's function calls the turn waits for, in the Assistants form (`id` is the `call_id`). */
-export function selectResponsesToolCalls(state: RunState): RequiredActionFunctionToolCall[] {
-  return ended(state) ? callsOf(state.responses ?? NO_RESPONSES) : EMPTY
-}
-
-/** The last response's MCP approval requests no `mcp_approval_response` answered in the turn. */
-export function selectResponsesApprovals(state: RunState): RequiredApprovalCall[] {
-  return ended(state) ? approvalsOf(state.responses ?? NO_RESPONSES) : EMPTY
+/**
+ * True when the last response completed with function calls or approval requests nothing in the turn
+ * answered: the turn waits for the client (whether or not the client then cancelled it).
+ */
+export function isResponsesTurnWaiting(state: RunState): boolean {
+  if (!ended(state)) return false
+  const list = state.responses ?? NO_RESPONSES
+  return callsOf(list).length > 0 || approvalsOf(list).length > 0
 }
 
 /**
- * The turn's status: the last response's (`completed`, `failed`, `incomplete`, `cancelled`, `queued`,
- * `in_progress`), or `requires_action` when it completed waiting for function outputs or approvals.
+ * The last response's function calls the turn waits for, in the Assistants form (`id` is the
+ * `call_id`); none once the client cancelled the turn.
  */
-export function selectResponsesStatus(state: RunState): RunUiStatus {
-  const rs = lastOf(state)
-  const status = rs?.response.status as string | undefined
-  if (status === 'completed') {
-    const waiting = selectResponsesToolCalls(state).length > 0 || selectResponsesApprovals(state).length > 0
-    return waiting ? 'requires_action' : 'completed'
-  }
-  if (status === 'failed' || status === 'incomplete' || status === 'cancelled') return status
-  if (state.phase === 'errored') return 'error'
-  if (state.retry) return 'retrying'
-  if (typeof status === 'string' && status !== '') return status as RunUiStatus
-  return state.phase === 'open' ? 'streaming' : 'idle'
+export function selectResponsesToolCalls(state: RunState): RequiredActionFunctionToolCall[] {
+  return ended(state) && !state.cancelRequested ? callsOf(state.responses ?? NO_RESPONSES) : EMPTY
+}
+
+/** The last response's MCP approval requests no `mcp_approval_response` answered in the turn; none once cancelled. */
+export function selectResponsesApprovals(state: RunState): RequiredApprovalCall[] {
+  return ended(state) && !state.cancelRequested ? approvalsOf(state.responses ?? NO_RESPONSES) : EMPTY
 }
 
 function sumUsage(list: readonly ResponseState[]): Run.Usage | null {

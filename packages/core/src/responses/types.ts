@@ -48,8 +48,13 @@ export interface ResponseState {
   readonly input?: readonly Readonly<Record<string, unknown>>[]
 }
 
-/** A Responses stream event as `parseRunStream` yields it: the name is the event's `type`, `data` the event. */
-export interface ResponsesStreamEvent {
-  event: ResponseStreamEvent['type'] | (string & {})
-  data: ResponseStreamEvent | Record<string, unknown>
-}
+/** `{ event, data }` for one event type `E` of the `openai` package (distributes over a union). */
+type AsRunStreamEvent<E> = E extends { type: infer T } ? { event: T; data: E } : never
+
+/**
+ * A Responses stream event as `parseRunStream` yields it: the name is the event's `type`, `data` the
+ * event as sent. One member per type of the `openai` package's `ResponseStreamEvent`, so checking
+ * `event` narrows `data` (`'response.output_text.delta'` gives a `ResponseTextDeltaEvent`). Part of
+ * `RunStreamEvent`; its `error` member shares the name with the Assistants `error` event.
+ */
+export type ResponsesStreamEvent = AsRunStreamEvent<ResponseStreamEvent>

@@ -172,7 +172,7 @@ export class RunController {
   ): Promise<RunState> {
     if (run?.status !== 'requires_action' || calls.length === 0) {
       // Clicked again while the continuation connects or streams: the latest submit is the answer.
-      const latest = run ? this.tools.latestSubmit(run.id) : undefined
+      const latest = run ? this.tools.latestSubmit() : undefined
       if (latest) return latest
       throw this.refuse(
         refusal('no_required_action', `The run is not waiting for ${what}; nothing was sent.`),
@@ -249,6 +249,9 @@ export class RunController {
       return inFlight.done
     const op = this.ops.begin('resume', runId)
     if (current?.id !== runId) {
+      // Another run: what was answered for the one before says nothing about it.
+      this.tools.clear()
+      this.approvals.clear()
       this.store.reset()
       this.pipe.dispatch({ event: 'runline.connecting', data: { threadId } })
     }

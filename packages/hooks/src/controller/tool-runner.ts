@@ -26,8 +26,11 @@ export interface ToolRunner {
   running(): Promise<unknown> | undefined
   /** The submit already sent for this action, if any. */
   submitted(key: string): Promise<RunState> | undefined
-  /** The latest submit for this run, if any (a click while the continuation streams). */
-  latestSubmit(runId: string): Promise<RunState> | undefined
+  /**
+   * The latest submit since the runner was cleared (a new run, another run resumed), if any: a click
+   * while the continuation streams. Not by run id: a Responses turn's next response has a new one.
+   */
+  latestSubmit(): Promise<RunState> | undefined
   /** Remembers a submit for its action until it fails. */
   remember(key: string, done: Promise<RunState>): void
   /** A new run: forget every action. */
@@ -68,9 +71,9 @@ export function createToolRunner(
     },
     running: () => action.current(),
     submitted: (key) => sent.get(key),
-    latestSubmit(runId) {
+    latestSubmit() {
       let latest: Promise<RunState> | undefined
-      for (const [key, done] of sent) if (key.startsWith(`${runId}:`)) latest = done
+      for (const done of sent.values()) latest = done
       return latest
     },
     remember(key, done) {

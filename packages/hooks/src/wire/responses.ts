@@ -105,6 +105,9 @@ export function createResponsesWire(options: () => ResponsesWireOptions, state: 
     },
 
     async cancel({ runId }, signal) {
+      // A turn that waits for the client has nothing running server-side: the controller's
+      // `runline.cancelling` is its end (core derives `cancelled`), no request needed.
+      if (held(runId) && settled()) return []
       try {
         const response = await options().client.responses.cancel(runId, { signal })
         return [lifecycle(response)]
@@ -146,7 +149,10 @@ export function createResponsesWire(options: () => ResponsesWireOptions, state: 
     },
 
     async waitForEnd(target, { cancel, signal, pollIntervalMs }) {
-      const events: RunStreamEvent[] = cancel ? await this.cancel(target, signal) : []
+      // Cancelling is recorded like the controller's own cancel, so a turn waiting for the client ends.
+      const events: RunStreamEvent[] = cancel
+        ? [{ event: 'runline.cancelling' }, ...(await this.cancel(target, signal))]
+        : []
       await poll(target.runId, (event) => events.push(event), signal, pollIntervalMs)
       return events
     },
