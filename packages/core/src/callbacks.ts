@@ -3,7 +3,7 @@ import type { ToolCallDelta } from 'openai/resources/beta/threads/runs/steps'
 import { hasId, isRecord } from './merge.js'
 import { initialRunState, reduceRun } from './reduce.js'
 import { responsesCallbacks } from './responses/callbacks.js'
-import { selectResponsesRun } from './responses/run.js'
+import { pendingResponsesRun } from './responses/run.js'
 import { selectStepToolCalls } from './selectors.js'
 import { isTerminalStatus } from './status.js'
 import type { ErrorObject, Message, Run, RunState, RunStep, RunStreamEvent, Text, ToolCall } from './types.js'
@@ -207,7 +207,7 @@ export function createRunCallbacks(
     }
     // The run ended, by its terminal event or by a snapshot (a drop, a reload, a cancel): once per run.
     // On the Responses wire the run is the turn, ended when its last response ended without waiting.
-    const run = state.run ?? selectResponsesRun(state)
+    const run = state.run ?? pendingResponsesRun(state)
     if (run && isTerminalStatus(run.status) && endedRunId !== run.id) {
       endedRunId = run.id
       finishToolCalls(state)

@@ -1,11 +1,11 @@
 // The SDK-vocabulary callbacks for the Responses wire's events, so an app's `onRunCreated`,
 // `onTextDelta`, `onRunRequiresAction` work the same on both wires. The end callbacks (`onRunDone`,
-// `onRunCompleted`) are the adapter's own, off `selectResponsesRun` (once per turn).
+// `onRunCompleted`) are the adapter's own, off `pendingResponsesRun` (once per turn).
 import type { TextDelta } from 'openai/resources/beta/threads/messages'
 import type { RunCallbacks } from '../callbacks.js'
 import { isRecord } from '../merge.js'
 import type { RunState, Text } from '../types.js'
-import { selectResponsesRun } from './run.js'
+import { pendingResponsesRun } from './run.js'
 
 type Json = Record<string, any>
 
@@ -32,26 +32,30 @@ export function responsesCallbacks(
 
   return (name, data, state) => {
     if (!isRecord(data)) return
-    const run = selectResponsesRun(state)
-    if (!run) return
+    const list = state.responses ?? []
+    const last = list[list.length - 1]
+    if (!last) return
     switch (name) {
       case 'response.created': {
         const id = isRecord(data.response) ? data.response.id : undefined
         if (typeof id !== 'string' || announced.has(id)) return
         const first = announced.size === 0
         announced.add(id)
-        if (first) callbacks.onRunCreated?.(run)
-        else callbacks.onRunUpdated?.(run)
+        const run = pendingResponsesRun(state)
+        if (run && first) callbacks.onRunCreated?.(run)
+        else if (run) callbacks.onRunUpdated?.(run)
         return
       }
-      case 'response.completed':
-        if (run.status === 'requires_action') callbacks.onRunRequiresAction?.(run)
+      case 'response.completed': {
+        const run = pendingResponsesRun(state)
+        if (run?.status === 'requires_action') callbacks.onRunRequiresAction?.(run)
         return
+      }
       case 'response.output_text.delta': {
         if (!callbacks.onTextDelta && !callbacks.onTextCreated) return
         const text = textOf(state, data)
         if (!text) return
-        const key = `${run.id}:${data.output_index}:${data.content_index}`
+        const key = `${String(last.response.id)}:${data.output_index}:${data.content_index}`
         if (openText !== key) {
           openText = key
           callbacks.onTextCreated?.(text)

@@ -52,6 +52,16 @@ export const selectResponsesRun = (state: RunState): Run | null => {
   return view
 }
 
+/**
+ * {@link selectResponsesRun} for a state a batch may still write in place (a store's pending state,
+ * as callbacks get it): derived on a responses list of its own, so the selectors' per-list caches
+ * never keep what they saw in a list that later events of the batch change.
+ */
+export function pendingResponsesRun(state: RunState): Run | null {
+  const list = state.responses
+  return list && list.length > 0 ? selectResponsesRun({ ...state, responses: [...list] }) : null
+}
+
 function buildView(
   rs: ResponseState,
   threadId: string,
