@@ -65,7 +65,7 @@ describe('grounding and knowledge tools', () => {
     const frames = await foundryStream(newSim(), 'search sharepoint for the release process')
     const call = firstCall(frames)
     expect(call.type).toBe('sharepoint_grounding')
-    expect(call.sharepoint_grounding.input).toBe('search for release process')
+    expect(call.sharepoint_grounding.input).toBe('the release process')
     const documents = JSON.parse(call.sharepoint_grounding.output).documents
     expect(documents.map((d: any) => d.title)).toEqual(['Release process', 'On-call handbook'])
     const cited = answerOf(frames).annotations.map((a: any) => a.url_citation.url)
@@ -78,7 +78,7 @@ describe('grounding and knowledge tools', () => {
   it('fabric_dataagent: the question and the data agent’s answer; the reply repeats its numbers', async () => {
     const frames = await foundryStream(newSim(), 'ask the fabric data agent for runs by status')
     const call = firstCall(frames)
-    expect(call.fabric_dataagent.input).toBe('for runs by status')
+    expect(call.fabric_dataagent.input).toBe('Runs by status')
     const [, completed] = /completed (\d+)/.exec(call.fabric_dataagent.output) ?? []
     expect(Number(completed)).toBeGreaterThanOrEqual(900)
     const text = answerOf(frames)
@@ -90,10 +90,10 @@ describe('grounding and knowledge tools', () => {
     const frames = await foundryStream(newSim(), 'deep research on streaming interfaces')
     const call = firstCall(frames)
     expect(callDeltas(frames)).toEqual([
-      { index: 0, id: call.id, type: 'deep_research', deep_research: { input: 'on streaming interfaces' } },
+      { index: 0, id: call.id, type: 'deep_research', deep_research: { input: 'streaming interfaces' } },
     ])
-    expect(call.deep_research.input).toBe('on streaming interfaces')
-    expect(call.deep_research.output).toMatch(/^## On streaming interfaces\n\n1\. /)
+    expect(call.deep_research.input).toBe('streaming interfaces')
+    expect(call.deep_research.output).toMatch(/^## Streaming interfaces\n\n1\. /)
     const cited = answerOf(frames).annotations.map((a: any) => a.url_citation.url)
     expect(cited).toHaveLength(2)
     for (const url of cited) expect(call.deep_research.output).toContain(`(${url})`)
@@ -123,7 +123,7 @@ describe('tools that act', () => {
     const frames = await foundryStream(newSim(), 'use the browser to read the status page')
     expect(callDeltas(frames)).toEqual([])
     const call = firstCall(frames)
-    expect(call.browser_automation.input).toBe('to read status page')
+    expect(call.browser_automation.input).toBe('Read the status page')
     expect(call.browser_automation.steps.map((s: any) => s.current_state)).toEqual([
       'Status page',
       'Components page',

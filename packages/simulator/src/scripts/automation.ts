@@ -4,8 +4,8 @@
  */
 import { chunkArguments } from '../text.js'
 import {
-  queryOf,
   recordCall,
+  requestOf,
   sentence,
   singleToolScript,
   startToolStep,
@@ -84,11 +84,12 @@ export const azureFunctionStep: ToolStep = async (driver) => {
 export const browserAutomationStep: ToolStep = async (driver) => {
   const step = startToolStep(driver)
   await driver.tick(2)
-  const task = queryOf(
-    driver.userText,
-    /\b(use|the|browser|browse|browsing|please)\b/gi,
-    'Read the status of the simulator on the status page',
-    120,
+  const task = sentence(
+    requestOf(
+      driver.userText,
+      /^.*\bbrows(e|er|ing)\b\s*(to)?\s*/i,
+      'Read the status of the simulator on the status page',
+    ),
   )
   const steps: Array<{ last_step_result: string; current_state: string; next_step: string }> = []
   const browser_automation = { input: task, output: '', steps }

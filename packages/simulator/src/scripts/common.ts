@@ -84,6 +84,15 @@ export function singleToolScript(
   }
 }
 
+/**
+ * What the user asked a tool for: the message without its leading instruction (`lead`, e.g. "Search
+ * SharePoint for"), its closing punctuation and extra spaces; `fallback` when nothing is left.
+ */
+export function requestOf(userText: string, lead: RegExp, fallback: string, maxLength = 120): string {
+  const rest = userText.replace(lead, '').replace(/\s+/g, ' ').trim()
+  return rest.replace(/[\s?.!]+$/, '').slice(0, maxLength) || fallback
+}
+
 /** A finding's summary as the start of a sentence. */
 export function sentence(summary: string): string {
   return summary.charAt(0).toUpperCase() + summary.slice(1)

@@ -7,8 +7,8 @@ import type { RunDriver } from '../engine/driver.js'
 import {
   citedPieces,
   type Finding,
-  queryOf,
   recordCall,
+  requestOf,
   type Source,
   sentence,
   singleToolScript,
@@ -46,10 +46,6 @@ const RESEARCH_SOURCES: readonly Source[] = [
   },
 ]
 
-/** The question without the scenario's own words. */
-const questionOf = (userText: string, drop: RegExp, fallback: string) =>
-  queryOf(userText, drop, fallback, 100)
-
 /** Starts a step whose call's payload is `{}` in its delta and `{input, output}` once done. */
 async function inputOutputCall(driver: RunDriver, type: string, ticks: number) {
   const step = startToolStep(driver)
@@ -68,7 +64,7 @@ async function inputOutputCall(driver: RunDriver, type: string, ticks: number) {
 /** SharePoint grounding: the query, then the documents it found (JSON text with titles and links). */
 export const sharepointStep: ToolStep = async (driver) => {
   const { step, payload } = await inputOutputCall(driver, 'sharepoint_grounding', 5)
-  payload.input = questionOf(driver.userText, /\b(share\s?point|intranet|please|the)\b/gi, 'release process')
+  payload.input = requestOf(driver.userText, /^.*\bshare\s?point\b\s*(for|about)?\s*/i, 'release process')
   payload.output = JSON.stringify({
     documents: SHAREPOINT_SOURCES.map(({ title, url }) => ({ title, url })),
   })
@@ -82,10 +78,8 @@ export const sharepointStep: ToolStep = async (driver) => {
 /** A Fabric data agent: the question, then its answer from the lakehouse (plain text). */
 export const fabricStep: ToolStep = async (driver) => {
   const { step, payload } = await inputOutputCall(driver, 'fabric_dataagent', 6)
-  payload.input = questionOf(
-    driver.userText,
-    /\b(fabric|data\s?agent|ask|please|the)\b/gi,
-    'runs by status last week',
+  payload.input = sentence(
+    requestOf(driver.userText, /^.*\b(fabric|data\s?agent)\b\s*(for|about)?\s*/i, 'runs by status'),
   )
   const completed = driver.random.between(900, 1400)
   const waiting = driver.random.between(40, 120)
@@ -99,7 +93,11 @@ export const fabricStep: ToolStep = async (driver) => {
 export const deepResearchStep: ToolStep = async (driver) => {
   const step = startToolStep(driver)
   await driver.tick(2)
-  const input = questionOf(driver.userText, /\b(deep|research|please|the)\b/gi, 'streaming agent interfaces')
+  const input = requestOf(
+    driver.userText,
+    /^.*\bdeep[\s_-]?research\b\s*(on|about|into)?\s*/i,
+    'streaming agent interfaces',
+  )
   const deep_research: { input: string; output?: string } = { input }
   const call = { id: driver.newId('call_'), type: 'deep_research', deep_research }
   recordCall(step, call)
