@@ -167,6 +167,15 @@ describe('all_tools', () => {
     const types = steps.flatMap((s) => s.step_details.tool_calls?.map((c: any) => c.type) ?? [s.type])
     expect(types).toEqual(['mcp', 'mcp', ...TOUR, 'message_creation'])
     expect(steps.filter((s) => 'usage' in s).map((s) => s.type)).toEqual(['message_creation'])
+    // The message asks for every tool, so each tool is asked something of its own, not the message.
+    const calls = steps.flatMap((s) => s.step_details.tool_calls ?? [])
+    const of = (type: string) => calls.find((c: any) => c.type === type)
+    expect(new URL(of('bing_grounding').bing_grounding.requesturl).searchParams.get('q')).toBe(
+      'streaming agent runs',
+    )
+    expect(of('sharepoint_grounding').sharepoint_grounding.input).toBe('the release process')
+    expect(of('deep_research').deep_research.input).toBe('streaming agent interfaces')
+    expect(JSON.parse(of('mcp').arguments).query).toBe('streaming')
     const text = answerOf(rest)
     for (const title of ['MCP', 'Bing custom search', 'SharePoint', 'Deep Research', 'Browser Automation'])
       expect(text.value).toContain(`- **${title}**:`)

@@ -38,10 +38,10 @@ export const openApiStep: ToolStep = async (driver) => {
  * A connected agent: the call streams its arguments, the sub-agent runs on a thread of its own, and
  * the completed call carries its answer with that thread's and run's ids (not readable here).
  */
-export const connectedAgentStep: ToolStep = async (driver) => {
+export const connectedAgentStep: ToolStep = async (driver, ask) => {
   const step = startToolStep(driver)
   await driver.tick(2)
-  const question = driver.userText.replace(/\s+/g, ' ').trim().slice(0, 120) || 'What is Runline?'
+  const question = ask ?? (driver.userText.replace(/\s+/g, ' ').trim().slice(0, 120) || 'What is Runline?')
   const connected: Record<string, string> = { name: CONNECTED_AGENT.name, arguments: '' }
   const call = { id: driver.newId('call_'), type: 'connected_agent', connected_agent: connected }
   recordCall(step, call)

@@ -12,18 +12,21 @@ import { azureAISearchStep, bingStep } from './grounding.js'
 import { deepResearchStep, fabricStep, sharepointStep } from './knowledge.js'
 import { mcpCallLines, runMcpCalls } from './mcp.js'
 
-/** The server-side tools, by tool type, with what the answer calls them. */
-const TOUR: ReadonlyArray<readonly [type: string, title: string, step: ToolStep]> = [
-  ['bing_grounding', 'Bing search', bingStep('bing_grounding')],
-  ['bing_custom_search', 'Bing custom search', bingStep('bing_custom_search')],
-  ['azure_ai_search', 'Azure AI Search', azureAISearchStep],
-  ['sharepoint_grounding', 'SharePoint', sharepointStep],
-  ['fabric_dataagent', 'Fabric data agent', fabricStep],
-  ['azure_function', 'Azure Function', azureFunctionStep],
+/**
+ * The server-side tools, by tool type: what the answer calls them, and what each is asked (the
+ * message asks for them all, so it asks none of them anything in particular).
+ */
+const TOUR: ReadonlyArray<readonly [type: string, title: string, step: ToolStep, ask?: string]> = [
+  ['bing_grounding', 'Bing search', bingStep('bing_grounding'), 'streaming agent runs'],
+  ['bing_custom_search', 'Bing custom search', bingStep('bing_custom_search'), 'approvals'],
+  ['azure_ai_search', 'Azure AI Search', azureAISearchStep, 'Runline guide'],
+  ['sharepoint_grounding', 'SharePoint', sharepointStep, 'the release process'],
+  ['fabric_dataagent', 'Fabric data agent', fabricStep, 'Runs by status'],
+  ['azure_function', 'Azure Function', azureFunctionStep, 'latest'],
   ['openapi', 'OpenAPI', openApiStep],
-  ['connected_agent', 'Connected agent', connectedAgentStep],
-  ['deep_research', 'Deep Research', deepResearchStep],
-  ['browser_automation', 'Browser Automation', browserAutomationStep],
+  ['connected_agent', 'Connected agent', connectedAgentStep, 'What is Runline?'],
+  ['deep_research', 'Deep Research', deepResearchStep, 'streaming agent interfaces'],
+  ['browser_automation', 'Browser Automation', browserAutomationStep, 'Read the status page'],
 ]
 
 /** The Foundry tool types the tour calls (a run needs one of them to play it). */
@@ -34,13 +37,13 @@ export function allToolsScript(env: ScriptEnv): Script {
   return async (driver) => {
     const lines: string[] = []
     if (driver.hasTool('mcp')) {
-      const { label, calls } = await runMcpCalls(driver, env)
+      const { label, calls } = await runMcpCalls(driver, env, 'streaming')
       lines.push(...mcpCallLines(label, calls).map((line) => `- **MCP**: ${line}`))
     }
     let cited: Finding | null = null
-    for (const [type, title, step] of TOUR) {
+    for (const [type, title, step, ask] of TOUR) {
       if (!driver.hasTool(type)) continue
-      const found = await step(driver)
+      const found = await step(driver, ask)
       lines.push(`- **${title}**: ${found.summary}`)
       if (!cited && found.sources?.length) cited = found
     }

@@ -39,10 +39,10 @@ const STATUS_PAGE = 'https://status.runline.example.com'
  * fragments (`azure_function` deltas are partial), and the completed call has the function's output
  * (read back from the output queue).
  */
-export const azureFunctionStep: ToolStep = async (driver) => {
+export const azureFunctionStep: ToolStep = async (driver, ask) => {
   const step = startToolStep(driver)
   await driver.tick(2)
-  const version = /\b\d+\.\d+(?:\.\d+)?\b/.exec(driver.userText)?.[0] ?? 'latest'
+  const version = ask ?? /\b\d+\.\d+(?:\.\d+)?\b/.exec(driver.userText)?.[0] ?? 'latest'
   const azure_function: { name: string; arguments: string; output?: string } = {
     name: AZURE_FUNCTION.name,
     arguments: '',
@@ -81,15 +81,16 @@ export const azureFunctionStep: ToolStep = async (driver) => {
  * Browser Automation: the task, the steps the browser took, its answer. The spec has no step-delta
  * type for it, so the call shows up when its step completes; a retrieve meanwhile sees its steps grow.
  */
-export const browserAutomationStep: ToolStep = async (driver) => {
+export const browserAutomationStep: ToolStep = async (driver, ask) => {
   const step = startToolStep(driver)
   await driver.tick(2)
   const task = sentence(
-    requestOf(
-      driver.userText,
-      /^.*\bbrows(e|er|ing)\b\s*(to)?\s*/i,
-      'Read the status of the simulator on the status page',
-    ),
+    ask ??
+      requestOf(
+        driver.userText,
+        /^.*\bbrows(e|er|ing)\b\s*(to)?\s*/i,
+        'Read the status of the simulator on the status page',
+      ),
   )
   const steps: Array<{ last_step_result: string; current_state: string; next_step: string }> = []
   const browser_automation = { input: task, output: '', steps }

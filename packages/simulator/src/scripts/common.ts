@@ -52,8 +52,11 @@ export interface Finding {
   sources?: readonly Source[]
 }
 
-/** One Foundry tool's call in a tool_calls step of its own; resolves when the step completed. */
-export type ToolStep = (driver: RunDriver) => Promise<Finding>
+/**
+ * One Foundry tool's call in a tool_calls step of its own; resolves when the step completed. `ask`
+ * is what the tool is asked (the all-tools run gives each its own); else it comes from the message.
+ */
+export type ToolStep = (driver: RunDriver, ask?: string) => Promise<Finding>
 
 /**
  * The answer citing `sources`: one claim each, followed by its marker `【turn:i†source】`, which

@@ -74,7 +74,7 @@ type BingType = 'bing_grounding' | 'bing_custom_search'
  */
 export function bingStep(type: BingType): ToolStep {
   const sources = type === 'bing_grounding' ? WEB_SOURCES : CUSTOM_SOURCES
-  return async (driver: RunDriver): Promise<Finding> => {
+  return async (driver: RunDriver, ask?: string): Promise<Finding> => {
     const step = startToolStep(driver)
     await driver.tick(2)
     const payload: Record<string, string> = { requesturl: '' }
@@ -85,7 +85,7 @@ export function bingStep(type: BingType): ToolStep {
       tool_calls: [{ index: 0, id: call.id, type, [type]: { requesturl: '' } }],
     })
     await driver.tick(6) // searching
-    const query = searchQuery(driver.userText)
+    const query = ask ?? searchQuery(driver.userText)
     payload.requesturl =
       type === 'bing_grounding'
         ? `https://api.bing.microsoft.com/v7.0/search?q=${encodeURIComponent(query)}`
@@ -98,7 +98,7 @@ export function bingStep(type: BingType): ToolStep {
 }
 
 /** Azure AI Search: the completed call holds the query (`input`) and the hits (`output`, JSON text). */
-export const azureAISearchStep: ToolStep = async (driver) => {
+export const azureAISearchStep: ToolStep = async (driver, ask) => {
   const step = startToolStep(driver)
   await driver.tick(2)
   const azure_ai_search: Record<string, string> = {}
@@ -109,7 +109,7 @@ export const azureAISearchStep: ToolStep = async (driver) => {
     tool_calls: [{ index: 0, id: call.id, type: 'azure_ai_search', azure_ai_search: {} }],
   })
   await driver.tick(5) // querying the index
-  azure_ai_search.input = searchQuery(driver.userText)
+  azure_ai_search.input = ask ?? searchQuery(driver.userText)
   azure_ai_search.output = JSON.stringify({
     summary: `${INDEX_SOURCES.length} documents match.`,
     metadata: {

@@ -62,9 +62,10 @@ async function inputOutputCall(driver: RunDriver, type: string, ticks: number) {
 }
 
 /** SharePoint grounding: the query, then the documents it found (JSON text with titles and links). */
-export const sharepointStep: ToolStep = async (driver) => {
+export const sharepointStep: ToolStep = async (driver, ask) => {
   const { step, payload } = await inputOutputCall(driver, 'sharepoint_grounding', 5)
-  payload.input = requestOf(driver.userText, /^.*\bshare\s?point\b\s*(for|about)?\s*/i, 'release process')
+  payload.input =
+    ask ?? requestOf(driver.userText, /^.*\bshare\s?point\b\s*(for|about)?\s*/i, 'release process')
   payload.output = JSON.stringify({
     documents: SHAREPOINT_SOURCES.map(({ title, url }) => ({ title, url })),
   })
@@ -76,10 +77,10 @@ export const sharepointStep: ToolStep = async (driver) => {
 }
 
 /** A Fabric data agent: the question, then its answer from the lakehouse (plain text). */
-export const fabricStep: ToolStep = async (driver) => {
+export const fabricStep: ToolStep = async (driver, ask) => {
   const { step, payload } = await inputOutputCall(driver, 'fabric_dataagent', 6)
   payload.input = sentence(
-    requestOf(driver.userText, /^.*\b(fabric|data\s?agent)\b\s*(for|about)?\s*/i, 'runs by status'),
+    ask ?? requestOf(driver.userText, /^.*\b(fabric|data\s?agent)\b\s*(for|about)?\s*/i, 'runs by status'),
   )
   const completed = driver.random.between(900, 1400)
   const waiting = driver.random.between(40, 120)
@@ -90,14 +91,16 @@ export const fabricStep: ToolStep = async (driver) => {
 }
 
 /** Deep Research: the question (in the call's delta), then the report once the research is done. */
-export const deepResearchStep: ToolStep = async (driver) => {
+export const deepResearchStep: ToolStep = async (driver, ask) => {
   const step = startToolStep(driver)
   await driver.tick(2)
-  const input = requestOf(
-    driver.userText,
-    /^.*\bdeep[\s_-]?research\b\s*(on|about|into)?\s*/i,
-    'streaming agent interfaces',
-  )
+  const input =
+    ask ??
+    requestOf(
+      driver.userText,
+      /^.*\bdeep[\s_-]?research\b\s*(on|about|into)?\s*/i,
+      'streaming agent interfaces',
+    )
   const deep_research: { input: string; output?: string } = { input }
   const call = { id: driver.newId('call_'), type: 'deep_research', deep_research }
   recordCall(step, call)

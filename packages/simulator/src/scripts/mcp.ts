@@ -71,6 +71,7 @@ async function streamCall(driver: RunDriver, step: WireRunStep, index: number, c
 export async function runMcpCalls(
   driver: RunDriver,
   env: ScriptEnv,
+  ask?: string,
 ): Promise<{ label: string; calls: McpCall[] }> {
   const tool = driver.run.tools.find((candidate) => candidate.type === ('mcp' as string)) as unknown as {
     server_label: string
@@ -88,7 +89,7 @@ export async function runMcpCalls(
   await driver.tick(3)
   driver.completeStep(activities, null)
 
-  const query = searchQuery(driver.userText)
+  const query = ask ?? searchQuery(driver.userText)
   const [first] = env.documents
   const plan: Array<{ name: ToolName; args: unknown }> = [
     { name: 'search_docs', args: { query, limit: 3 } },
