@@ -18,6 +18,8 @@ export interface FoundryRecordOptions {
   approve?: boolean
   /** More of the run's create body (e.g. `tool_resources.mcp` with an approval policy). */
   run?: Record<string, unknown>
+  /** What the replay's label says about `run`. */
+  runNote?: string
 }
 
 /** A recorded Foundry run: the SSE text of each streamed response, and the events core parsed from it. */
@@ -99,7 +101,7 @@ const recorded = new Map<string, Promise<FoundryRecording>>()
 /** What a replay's label adds to the prompt: the decision sent, the run's extras. */
 function labelOf(prompt: string, options: FoundryRecordOptions): string {
   const decision = options.approve === undefined ? '' : options.approve ? ', approved' : ', denied'
-  const extras = options.run ? `, ${JSON.stringify(options.run)}` : ''
+  const extras = options.runNote ? `, ${options.runNote}` : ''
   return `simulator (Foundry face): “${prompt}”${decision}${extras}`
 }
 
@@ -129,8 +131,9 @@ export const FOUNDRY_SIM = {
   openapi: simulated('openapi', 'Call the openapi operation for the forecast'),
   connected: simulated('connected', 'Delegate this to the connected agent'),
   guardrail: simulated('guardrail', 'Trip the guardrail'),
-  mcpNever: simulated('mcp-never', 'Use the MCP tools to search the docs', {
+  mcpNever: simulated('mcp-never', 'Search the MCP docs for streaming runs', {
     run: { tool_resources: { mcp: [{ server_label: 'runline_docs', require_approval: 'never' }] } },
+    runNote: 'require_approval: never',
   }),
   bingCustom: simulated('custom', 'Bing custom search of our sites for streaming'),
   sharepoint: simulated('sharepoint', 'Search SharePoint for the release process'),
