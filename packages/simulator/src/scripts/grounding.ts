@@ -92,7 +92,7 @@ export function bingStep(type: BingType): ToolStep {
         : `https://api.bing.microsoft.com/v7.0/custom/search?q=${encodeURIComponent(query)}&customconfig=${BING_CUSTOM_INSTANCE}`
     payload.response_metadata = `{'market': 'en-US', 'num_docs_retrieved': 5, 'num_docs_actually_used': ${sources.length}}`
     driver.completeStep(step, null)
-    const where = type === 'bing_grounding' ? 'the web' : `the ${BING_CUSTOM_INSTANCE} sites`
+    const where = type === 'bing_grounding' ? 'the web' : `the project's sites (${BING_CUSTOM_INSTANCE})`
     return { summary: `searched ${where} for “${query}” and used ${sources.length} pages`, sources }
   }
 }
