@@ -1,15 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { FoundryLive } from './replay/FoundryLive.js'
-import { FOUNDRY, toolSource } from './replay/foundry.js'
 import { FOUNDRY_SIM } from './replay/foundry-sim.js'
 import { expectRunStatus, replayStory } from './replay/story.js'
 
 /**
  * Foundry Agent Service (classic agents): the Assistants wire plus tool approvals, MCP tool lists,
- * Azure tool calls and url citations. Most stories replay runs recorded in the page from the
- * simulator's Foundry face (its SSE bytes decoded by core's parser and folded by its reducer); the
- * tool types the face has no scenario for stay spec-shaped (Azure.AI.Agents TypeSpec builders).
+ * Azure tool calls and url citations. The stories replay runs recorded in the page from the
+ * simulator's Foundry face (its SSE bytes decoded by core's parser and folded by its reducer), one
+ * per Azure tool type and one with them all; the live ones drive the face with `useRunStream`.
  */
 const meta = {
   title: 'Runs/Foundry',
@@ -153,28 +152,120 @@ export const ApproveByRule: Story = {
   },
 }
 
-/** Spec-shaped (no simulator scenario has them all): every Azure tool type in one run, then an answer with url citations. */
-export const AllTools: Story = replayStory(FOUNDRY.tools, { status: 'Completed' })
+/** Waits for the row (an `article`) a step's tool type names, e.g. "Azure Function call". */
+async function rowNamed(canvasElement: HTMLElement, name: string): Promise<HTMLElement> {
+  const [row] = await canvasOf(canvasElement).findAllByRole('article', { name })
+  return row!
+}
 
-/** Every Azure tool type in the dark theme. */
+/** What a person sees of every Azure tool type: one row each. */
+const TOOL_ROWS = [
+  'MCP call',
+  'Bing search',
+  'Bing custom search',
+  'Azure AI Search',
+  'SharePoint search',
+  'Fabric data agent',
+  'Azure Function call',
+  'OpenAPI call',
+  'Connected agent',
+  'Deep research',
+  'Browser automation',
+]
+
+/** Simulated: every Azure tool type in one run (its MCP calls approved), then an answer with url citations. */
+export const AllTools: Story = replayStory(FOUNDRY_SIM.allTools, {
+  status: 'Completed',
+  play: async ({ canvasElement }) => {
+    for (const name of TOOL_ROWS) await expect(await rowNamed(canvasElement, name)).toBeVisible()
+    await expectLink(canvasElement, 'https://runline.example.com/blog/streaming-runs')
+  },
+})
+
+/** Simulated: every Azure tool type in the dark theme. */
 export const AllToolsDark: Story = {
-  ...replayStory(FOUNDRY.tools, { status: 'Completed' }),
+  ...replayStory(FOUNDRY_SIM.allTools, { status: 'Completed' }),
   globals: { theme: 'dark' },
 }
 
-/** Spec-shaped (the face's MCP calls always ask first): an MCP call with its server label, arguments and output. */
-export const McpCall: Story = replayStory(toolSource('mcp'), { status: 'Completed' })
-/* Spec-shaped: tool types the simulator's Foundry face has no scenario for. */
+/** Simulated (the run's `require_approval: never`): MCP calls with their server label, arguments and output. */
+export const McpCall: Story = replayStory(FOUNDRY_SIM.mcpNever, {
+  status: 'Completed',
+  play: async ({ canvasElement }) => {
+    const row = await rowNamed(canvasElement, 'MCP call')
+    await expect(within(row).getByText('search_docs')).toBeVisible()
+    await expect(row).toHaveTextContent(/runline_docs/)
+    await expect(canvasOf(canvasElement).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument()
+  },
+})
 
-/** An Azure Function call: request and response. */
-export const AzureFunction: Story = replayStory(toolSource('azure_function'), { status: 'Completed' })
-/** Grounding with Bing Custom Search. */
-export const BingCustomSearch: Story = replayStory(toolSource('bing_custom_search'), { status: 'Completed' })
-/** SharePoint grounding. */
-export const Sharepoint: Story = replayStory(toolSource('sharepoint_grounding'), { status: 'Completed' })
-/** A Microsoft Fabric data agent. */
-export const FabricDataAgent: Story = replayStory(toolSource('fabric_dataagent'), { status: 'Completed' })
-/** Deep Research: the question and the report. */
-export const DeepResearch: Story = replayStory(toolSource('deep_research'), { status: 'Completed' })
-/** Browser Automation: the task, its steps, the answer. */
-export const BrowserAutomation: Story = replayStory(toolSource('browser_automation'), { status: 'Completed' })
+/** Simulated: an Azure Function behind storage queues: the function, its request and its response. */
+export const AzureFunction: Story = replayStory(FOUNDRY_SIM.azureFunction, {
+  status: 'Completed',
+  play: async ({ canvasElement }) => {
+    const row = await rowNamed(canvasElement, 'Azure Function call')
+    await expect(within(row).getByText('get_release_notes')).toBeVisible()
+    await expect(row).toHaveTextContent(/Request.*"version": "1\.4\.0".*Response.*"highlights"/s)
+  },
+})
+
+/** Simulated: Grounding with Bing Custom Search on the agent's own sites, then the cited answer. */
+export const BingCustomSearch: Story = replayStory(FOUNDRY_SIM.bingCustom, {
+  status: 'Completed',
+  play: async ({ canvasElement }) => {
+    const row = await rowNamed(canvasElement, 'Bing custom search')
+    await expect(within(row).getByRole('link', { name: 'Search on Bing' })).toHaveAttribute(
+      'target',
+      '_blank',
+    )
+    await expectLink(canvasElement, 'https://runline.example.com/docs/approvals')
+  },
+})
+
+/** Simulated: SharePoint grounding: the query, the documents as links, then the answer citing them. */
+export const Sharepoint: Story = replayStory(FOUNDRY_SIM.sharepoint, {
+  status: 'Completed',
+  play: async ({ canvasElement }) => {
+    const row = await rowNamed(canvasElement, 'SharePoint search')
+    const documents = within(row).getByRole('list', { name: 'SharePoint sources' })
+    await expect(within(documents).getByRole('link', { name: 'Release process' })).toHaveAttribute(
+      'href',
+      'https://contoso.sharepoint.com/sites/runline/Shared%20Documents/release-process.docx',
+    )
+  },
+})
+
+/** Simulated: a Microsoft Fabric data agent: the question and the data it answered with. */
+export const FabricDataAgent: Story = replayStory(FOUNDRY_SIM.fabric, {
+  status: 'Completed',
+  play: async ({ canvasElement }) => {
+    const row = await rowNamed(canvasElement, 'Fabric data agent')
+    await expect(row).toHaveTextContent(/Input.*Runs by status.*Output.*Runs by status, last 7 days/s)
+  },
+})
+
+/** Simulated: Deep Research: the question, the report (Markdown with its sources), then the cited answer. */
+export const DeepResearch: Story = replayStory(FOUNDRY_SIM.deepResearch, {
+  status: 'Completed',
+  play: async ({ canvasElement }) => {
+    const row = await rowNamed(canvasElement, 'Deep research')
+    await expect(within(row).getByRole('heading', { name: 'Streaming interfaces' })).toBeVisible()
+    await expect(within(row).getByRole('link', { name: 'Approvals in practice' })).toBeVisible()
+  },
+})
+
+/** Simulated: Deep Research in the dark theme. */
+export const DeepResearchDark: Story = {
+  ...replayStory(FOUNDRY_SIM.deepResearch, { status: 'Completed' }),
+  globals: { theme: 'dark' },
+}
+
+/** Simulated: Browser Automation: the task, each step the browser took, its answer. */
+export const BrowserAutomation: Story = replayStory(FOUNDRY_SIM.browser, {
+  status: 'Completed',
+  play: async ({ canvasElement }) => {
+    const row = await rowNamed(canvasElement, 'Browser automation')
+    await expect(within(row).getAllByRole('listitem')).toHaveLength(3)
+    await expect(row).toHaveTextContent(/Simulator: Operational/)
+  },
+})

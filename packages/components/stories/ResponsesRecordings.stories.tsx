@@ -6,6 +6,7 @@ import { replayStory } from './replay/story.js'
  * The real Responses-wire recordings in packages/fixtures/real/responses (see SOURCES.md there),
  * replayed through the core parser and reducer with the same control as the Assistants recordings.
  * Every output item gets a row (`data-kind` = its type). Each starts at its end; press Play or scrub.
+ * Runs/Responses replays the simulator's Responses face with the same control.
  */
 const meta = {
   title: 'Recordings/Responses',

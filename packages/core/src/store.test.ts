@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { selectRequiredApprovals } from './approvals.js'
+import { createRunCallbacks, needsSnapshots } from './callbacks.js'
 import { parseRunStream } from './parse.js'
 import { initialRunState, reduceRun } from './reduce.js'
-import { selectStatus } from './selectors.js'
+import { selectResponses } from './responses/select.js'
+import { selectRequiredToolCalls, selectStatus, selectTimeline, selectUsage } from './selectors.js'
 import { createRunStore } from './store.js'
 import { generateRunStream } from './test-utils/generate.js'
 import { streamOf, utf8 } from './test-utils/recordings.js'
-import type { RunStreamEvent } from './types.js'
+import { loadResponsesRecordings } from './test-utils/responses.js'
+import type { RunState, RunStreamEvent } from './types.js'
 
 async function eventsOf(seed: number) {
   const events: RunStreamEvent[] = []
@@ -108,5 +112,39 @@ describe('createRunStore', () => {
     expect(store.getState().error).toMatchObject({ code: 'invalid_event', source: 'input' })
     for (const event of await eventsOf(3)) store.dispatch(event)
     expect(selectStatus(store.getState())).toBe('completed')
+  })
+})
+
+describe('createRunStore: callbacks on the pending state', () => {
+  // Callbacks that are handed no state objects read the pending state (no snapshot per event), which
+  // later events of the same frame write in place. What the Responses adapter reads there (its run
+  // view) must not stay in the selectors' caches as the answer for the state the store commits.
+  const READS = {
+    status: selectStatus,
+    usage: selectUsage,
+    toolCalls: selectRequiredToolCalls,
+    approvals: selectRequiredApprovals,
+    responses: selectResponses,
+    rows: (state: RunState) => selectTimeline(state).length,
+  }
+
+  it('Responses: the committed state reads as the pure fold', async () => {
+    for (const recording of loadResponsesRecordings()) {
+      const events: RunStreamEvent[] = []
+      for await (const event of parseRunStream(streamOf([recording.bytes]))) events.push(event)
+      const frames = manualFrames()
+      const callbacks = { onRunCreated() {}, onRunRequiresAction() {}, onRunCompleted() {} }
+      expect(needsSnapshots(callbacks)).toBe(false)
+      const store = createRunStore({
+        scheduler: frames.scheduler,
+        onEvent: createRunCallbacks(callbacks),
+        onEventSnapshots: () => needsSnapshots(callbacks),
+      })
+      for (const event of events) store.dispatch(event)
+      store.flush()
+      const pure = events.reduce(reduceRun, initialRunState)
+      for (const [name, read] of Object.entries(READS))
+        expect(read(store.getState()), `${recording.name}: ${name}`).toEqual(read(pure))
+    }
   })
 })

@@ -140,6 +140,12 @@ describe('Foundry face: requests', () => {
       'azure_ai_search',
       'openapi',
       'connected_agent',
+      'bing_custom_search',
+      'sharepoint_grounding',
+      'fabric_dataagent',
+      'azure_function',
+      'deep_research',
+      'browser_automation',
     ])
   })
 })

@@ -67,6 +67,12 @@ describe('@azure/ai-agents 1.1.0 against the Foundry face', () => {
       'search the index',
       'call the openapi tool',
       'delegate to the connected agent',
+      'bing custom search for streaming',
+      'search sharepoint for the release process',
+      'ask the fabric data agent for runs by status',
+      'ask the azure function for the release notes',
+      'deep research on streaming interfaces',
+      'use the browser to read the status page',
       'hit the guardrail',
       'fail please',
       'an incomplete answer',
@@ -146,6 +152,46 @@ describe('@azure/ai-agents 1.1.0 against the Foundry face', () => {
     const [approved, denied] = rawStep.step_details.tool_calls
     expect(approved.output.length).toBeGreaterThan(0)
     expect(denied).not.toHaveProperty('output')
+    expect(problems).toEqual([])
+  })
+
+  it('reads every Azure tool call of the all-tools run, approved, as a tool call with its type', async () => {
+    const problems: string[] = []
+    const { threadId, events } = await streamRun('use all the tools', problems)
+    const paused = last(events, 'thread.run.requires_action')
+    let raw: any
+    await client.runs.get(threadId, paused.id, { onResponse: (response) => (raw = response.parsedBody) })
+    const approvals = raw.required_action.submit_tool_approval.tool_calls.map((call: any) => ({
+      tool_call_id: call.id,
+      approve: true,
+    }))
+    const requestOptions = { headers: { [APPROVALS_HEADER]: JSON.stringify(approvals) } }
+    const rest = await collect(
+      await client.runs.submitToolOutputs(threadId, paused.id, [], { requestOptions }).stream(),
+    )
+    problems.push(...eventProblems(rest, 'all tools (continued)'))
+    expect(rest.at(-2)?.event).toBe('thread.run.completed')
+    const types: string[] = []
+    for await (const step of client.runSteps.list(threadId, paused.id, { order: 'asc' })) {
+      problems.push(...stepProblems(step, `step ${step.id}`))
+      if (step.stepDetails.type === 'tool_calls')
+        types.push(...(step.stepDetails as any).toolCalls.map((call: any) => call.type))
+    }
+    expect(new Set(types)).toEqual(
+      new Set([
+        'mcp',
+        'bing_grounding',
+        'bing_custom_search',
+        'azure_ai_search',
+        'sharepoint_grounding',
+        'fabric_dataagent',
+        'azure_function',
+        'openapi',
+        'connected_agent',
+        'deep_research',
+        'browser_automation',
+      ]),
+    )
     expect(problems).toEqual([])
   })
 

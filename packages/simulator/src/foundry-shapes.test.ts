@@ -22,18 +22,29 @@ const PROMPTS = [
   'search the index',
   'call the openapi tool',
   'delegate to the connected agent',
+  'bing custom search for streaming',
+  'search sharepoint for the release process',
+  'ask the fabric data agent for runs by status',
+  'deep research on streaming interfaces',
+  'use the browser to read the status page',
+  'ask the azure function for the 1.4.0 release notes',
 ]
 
 /** Every stream of every scenario on one simulator (the paused ones continued). */
 async function allStreams(sim: Simulator): Promise<Map<string, SseFrame[]>> {
   const streams = new Map<string, SseFrame[]>()
   for (const prompt of PROMPTS) streams.set(prompt, await foundryStream(sim, prompt))
-  const mcp = await foundryStream(sim, 'approve the mcp search')
-  streams.set('mcp', mcp)
-  streams.set(
-    'mcp (continued)',
-    await approveStream(sim, dataOf(mcp, 'thread.run.requires_action'), (_, i) => i === 0),
-  )
+  for (const [name, prompt] of [
+    ['mcp', 'approve the mcp search'],
+    ['all tools', 'use all the tools'],
+  ]) {
+    const paused = await foundryStream(sim, prompt!)
+    streams.set(name!, paused)
+    streams.set(
+      `${name} (continued)`,
+      await approveStream(sim, dataOf(paused, 'thread.run.requires_action'), (_, i) => i === 0),
+    )
+  }
   const weather = await foundryStream(sim, 'weather in Paris and in Tokyo')
   streams.set('weather', weather)
   const run = dataOf(weather, 'thread.run.requires_action')
@@ -66,6 +77,29 @@ function checkToolCall(call: any, where: string): string[] {
     problems.push(
       ...spec.fieldProblems(call.connected_agent, spec.CONNECTED_AGENT, `${where}.connected_agent`),
     )
+  const payload = spec.PAYLOADS[call.type]
+  if (payload) problems.push(...spec.fieldProblems(call[call.type], payload, `${where}.${call.type}`))
+  if (call.type === 'browser_automation')
+    for (const [i, step] of call.browser_automation.steps.entries())
+      problems.push(...spec.fieldProblems(step, spec.BROWSER_STEP, `${where}.steps[${i}]`))
+  return problems
+}
+
+/** A `tool_calls` step delta: each call placed by `index`, of a type the spec streams, its payload typed. */
+function checkStepDelta(details: any, where: string): string[] {
+  if (details.type !== 'tool_calls') return []
+  const problems: string[] = []
+  for (const call of details.tool_calls ?? []) {
+    if (typeof call.index !== 'number') problems.push(`${where}: a tool call delta without index`)
+    if (!spec.DELTA_TOOL_CALLS.includes(call.type))
+      problems.push(`${where}: no ${call.type} deltas in the spec`)
+    const payload = call[call.type]
+    if ((spec.STRING_RECORDS as readonly string[]).includes(call.type) && payload !== undefined)
+      if (Object.values(payload).some((value) => typeof value !== 'string'))
+        problems.push(`${where}: ${call.type} delta is not a Record<string>`)
+    if (call.type === 'deep_research' && typeof payload?.input !== 'string')
+      problems.push(`${where}: deep_research delta without its input`)
+  }
   return problems
 }
 
@@ -118,7 +152,9 @@ function checkFrame(frame: SseFrame, where: string): string[] {
     return problems
   }
   if (frame.event === 'thread.run.step.delta')
-    return data.delta.step_details ? [] : [`${where}: no step_details`]
+    return data.delta.step_details
+      ? checkStepDelta(data.delta.step_details, where)
+      : [`${where}: no step_details`]
   if (frame.event === 'thread.created') return spec.fieldProblems(data, spec.THREAD, where)
   if (frame.event.startsWith('thread.run.step.')) return checkStep(data, where)
   if (frame.event.startsWith('thread.message.')) return checkMessage(data, where)

@@ -151,6 +151,31 @@ describe('the Responses face against the real Responses recordings', () => {
     expect([...ours.annotations.keys()].sort()).toEqual(['file_citation', 'url_citation'])
   })
 
+  it('spans each url_citation over its Markdown link `([site](url))`, as the recordings do', () => {
+    const spans = (streams: Iterable<Event[]>) => {
+      const out: string[] = []
+      for (const events of streams)
+        for (const event of events)
+          if (event.type === 'response.output_text.done') {
+            const done = events.find(
+              (e) =>
+                e.type === 'response.content_part.done' &&
+                e.item_id === event.item_id &&
+                e.content_index === event.content_index,
+            )
+            for (const a of done?.part.annotations ?? [])
+              if (a.type === 'url_citation') out.push(event.text.slice(a.start_index, a.end_index))
+          }
+      return out
+    }
+    const link = /^\(\[[^\]]+\]\(https:\/\/[^)\s]+\)\)$/
+    const theirs = spans(readResponseRecordings().values())
+    const mine = spans(simulated.values())
+    expect(theirs.length).toBeGreaterThan(0)
+    expect(mine).toHaveLength(2)
+    for (const span of [...theirs, ...mine]) expect(span).toMatch(link)
+  })
+
   it('gives every lifecycle event a response with the newest recordings’ fields', () => {
     for (const keys of ours.responses) expect([...recorded.responses]).toContain(keys)
   })

@@ -8,8 +8,11 @@
  * "plot" before "code" because a plot is a code_interpreter run with an image output).
  *
  * The Foundry face knows more words (see {@link foundryScenarioFor}): its agents have MCP servers,
- * grounding tools, OpenAPI tools and connected agents, and its runs can stop at a guardrail.
+ * grounding and knowledge tools (Bing, Bing Custom Search, Azure AI Search, SharePoint, Fabric, Deep
+ * Research), action tools (OpenAPI, Azure Functions, Browser Automation), connected agents and a
+ * tour of them all, and its runs can stop at a guardrail.
  */
+import { ALL_TOOLS_TYPES } from './scripts/all-tools.js'
 import type { WireTool } from './wire.js'
 
 /** Every scenario name. */
@@ -50,7 +53,14 @@ export function scenarioFor(text: string): ScenarioName {
 /** The scenarios only the Foundry face knows. */
 export const FOUNDRY_SCENARIO_NAMES = [
   'guardrail',
+  'all_tools',
   'mcp',
+  'bing_custom_search',
+  'sharepoint_grounding',
+  'fabric_dataagent',
+  'deep_research',
+  'browser_automation',
+  'azure_function',
   'bing',
   'azure_ai_search',
   'openapi',
@@ -70,7 +80,15 @@ const FOUNDRY_RULES: ReadonlyArray<readonly [AnyScenarioName, RegExp]> = [
   ['expire', /\bexpir/i],
   ['slow', /\bslow/i],
   ['long', /\blong\b/i],
+  ['all_tools', /\b(all|every)\s+(the\s+)?tools?\b/i],
   ['mcp', /\b(mcp|approv)/i],
+  // Before bing/web: these name the tool more precisely ("Bing custom search", "browse the web").
+  ['bing_custom_search', /\bcustom\b/i],
+  ['sharepoint_grounding', /\bshare\s?point/i],
+  ['fabric_dataagent', /\bfabric/i],
+  ['deep_research', /\bdeep[\s_-]?research/i],
+  ['browser_automation', /\bbrows(e|er|ing)\b/i],
+  ['azure_function', /\bazure[\s_-]?functions?\b/i],
   ['bing', /\b(bing|web)\b/i],
   ['azure_ai_search', /\bindex/i],
   ['openapi', /\bopenapi/i],
@@ -81,8 +99,10 @@ const FOUNDRY_RULES: ReadonlyArray<readonly [AnyScenarioName, RegExp]> = [
 /**
  * The scenario the words of `text` pick on the Foundry face:
  *
- *   fail → incomplete → guardrail → expire → slow → long → mcp/approve → bing/web → index (Azure AI
- *   Search) → openapi → connected/delegate → weather → plot → code/calculate → search/docs → default
+ *   fail → incomplete → guardrail → expire → slow → long → all/every tools → mcp/approve → custom
+ *   (Bing Custom Search) → sharepoint → fabric → deep research → browse/browser → azure function →
+ *   bing/web → index (Azure AI Search) → openapi → connected/delegate → weather → plot →
+ *   code/calculate → search/docs → default
  */
 export function foundryScenarioFor(text: string): AnyScenarioName {
   for (const [name, pattern] of FOUNDRY_RULES) if (pattern.test(text)) return name
@@ -100,10 +120,17 @@ const SCENARIO_TOOL: Partial<Record<AnyScenarioName, string>> = {
   azure_ai_search: 'azure_ai_search',
   openapi: 'openapi',
   connected_agent: 'connected_agent',
+  bing_custom_search: 'bing_custom_search',
+  sharepoint_grounding: 'sharepoint_grounding',
+  fabric_dataagent: 'fabric_dataagent',
+  azure_function: 'azure_function',
+  deep_research: 'deep_research',
+  browser_automation: 'browser_automation',
 }
 
 /** Which tool a scenario needs in the run's tools (without it the run answers with text); none: `undefined`. */
 export function scenarioNeeds(scenario: AnyScenarioName): ((tool: WireTool) => boolean) | undefined {
+  if (scenario === 'all_tools') return (tool) => ALL_TOOLS_TYPES.includes((tool as { type: string }).type)
   const needed = SCENARIO_TOOL[scenario]
   if (needed === undefined) return undefined
   if (needed === 'get_weather') return (tool) => tool.type === 'function' && tool.function.name === needed

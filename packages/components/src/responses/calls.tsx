@@ -11,9 +11,9 @@ import type {
 } from 'openai/resources/beta/threads/runs/steps'
 import { type ReactNode, useMemo } from 'react'
 import { Section } from '../foundry/card-parts.js'
-import { safeHref } from '../markdown.js'
 import { useTimelineSourceOrEmpty } from '../timeline-context.js'
 import { CodeInterpreter, FileSearch, ToolCall } from '../tool-calls.js'
+import { imageSrc } from './image.js'
 import { partStatus } from './kind.js'
 
 type Json = Readonly<Record<string, unknown>>
@@ -84,8 +84,8 @@ export function ResponsesCodeInterpreter({ item }: { item: Json }): ReactNode {
     [item],
   )
   const images = records(item.outputs).flatMap((o) => {
-    const href = o.type === 'image' ? safeHref(str(o.url)) : null
-    return href ? [href] : []
+    const src = o.type === 'image' ? imageSrc(o.url) : null
+    return src ? [src] : []
   })
   return (
     <>

@@ -15,6 +15,18 @@ type Json = Readonly<Record<string, unknown>>
 const FORMATS = new Set(['png', 'jpeg', 'webp', 'gif'])
 
 /**
+ * An image address an `img` may load from an item's `url`: http(s), or a base64 data URL of a raster
+ * image (the simulator's and some servers' code interpreter charts). Anything else (another data
+ * type, `javascript:`, a relative path) is null.
+ */
+export function imageSrc(url: unknown): string | null {
+  if (typeof url !== 'string') return null
+  const trimmed = url.trim()
+  if (/^https?:\/\//i.test(trimmed)) return trimmed
+  return /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/i.test(trimmed) ? trimmed : null
+}
+
+/**
  * A data URL for base64 image data (never a URL the server chose: the scheme is ours, and an `img`
  * cannot run what a data URL holds). Not validated further: recordings abbreviate the data, and a
  * broken image still says an image was made.

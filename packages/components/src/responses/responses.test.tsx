@@ -1,9 +1,10 @@
 import { listResponsesRecordings } from '@runline/fixtures'
+import { createSimulator, RESPONSES_MODEL } from '@runline/simulator'
 import { cleanup, render, screen, within } from '@testing-library/react'
 import axe from 'axe-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RunTimeline } from '../index.js'
-import { responsesState, syncStore } from '../test-utils/states.js'
+import { eventsOf, fold, responsesState, syncStore } from '../test-utils/states.js'
 
 afterEach(cleanup)
 
@@ -96,6 +97,43 @@ describe('Responses rows', () => {
     expect(code.textContent).toContain('import random')
     expect(code.textContent).toContain('(2, 12, 69868, 6.9868)')
     expect(within(row(rows, 'message')).getAllByText('roll2dice_sums_10000.csv').length).toBeGreaterThan(0)
+  })
+
+  it('code interpreter image outputs: a raster data URL (the simulator’s chart) is drawn, nothing else', async () => {
+    const sim = createSimulator({ delayMs: 0 })
+    const response = await sim.fetch(
+      new Request('http://sim/v1/responses', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: RESPONSES_MODEL, stream: true, input: 'plot 3, 1, 4' }),
+      }),
+    )
+    const state = fold(await eventsOf(await response.text()))
+    const view = render(<RunTimeline run={{ store: syncStore(state) }} windowing={false} />)
+    const chart = within(view.container).getByRole('img', { name: 'Code interpreter output 1' })
+    expect(chart.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/)
+    cleanup()
+    // The same item with outputs an `img` must not load: another data type, a script URL, a path.
+    const [item] = (state.responses?.[0]?.output ?? []) as unknown as Array<Record<string, unknown>>
+    const unsafe = ['data:text/html;base64,PHNjcmlwdD4=', 'javascript:alert(1)', '/files/chart.png']
+    const done = fold(
+      [
+        {
+          event: 'response.completed',
+          data: {
+            type: 'response.completed',
+            sequence_number: 99,
+            response: {
+              ...state.responses?.[0]?.response,
+              output: [{ ...item, outputs: unsafe.map((url) => ({ type: 'image', url })) }],
+            },
+          },
+        } as never,
+      ],
+      state,
+    )
+    const again = render(<RunTimeline run={{ store: syncStore(done) }} windowing={false} />)
+    expect(again.container.querySelectorAll('article[data-kind="code_interpreter_call"] img')).toHaveLength(0)
   })
 
   it('image generation: the final image; a partial image while it generates', async () => {

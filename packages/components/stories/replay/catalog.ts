@@ -5,7 +5,8 @@ import { createReplayTape, type ReplayTape } from './tape.js'
 
 /**
  * Where a replay's events come from: real recordings (played in order), a simulator scenario, events
- * loaded by the story (runs recorded from the simulator's Foundry face), or events built by the story (spec-shaped ones for wires no recording covers yet, e.g. Foundry's).
+ * loaded by the story (runs recorded from the simulator's Foundry and Responses faces), or events the
+ * story decodes itself (the Responses recordings).
  */
 export type ReplaySource =
   | { recordings: readonly string[] }

@@ -2,7 +2,7 @@
 // (`stream: true`) through `foundry.fetchLike` with the api-version and the face's bearer token. The
 // SSE bytes are kept as they came and decoded by core's parser, like a recording.
 import type { RunStreamEvent } from '@runline/core'
-import { createSimulator, DEMO_ASSISTANT_ID } from '@runline/simulator'
+import { createSimulator, DEMO_ASSISTANT_ID, foundryScenarioFor } from '@runline/simulator'
 import type { ReplaySource } from './catalog.js'
 import { eventsFromSse } from './sse.js'
 
@@ -16,6 +16,10 @@ const FIXED_NOW_MS = Date.UTC(2026, 2, 14, 9, 30, 0)
 export interface FoundryRecordOptions {
   /** When the run waits in `submit_tool_approval`: approve (true) or deny (false) every call, streamed on. */
   approve?: boolean
+  /** More of the run's create body (e.g. `tool_resources.mcp` with an approval policy). */
+  run?: Record<string, unknown>
+  /** What the replay's label says about `run`. */
+  runNote?: string
 }
 
 /** A recorded Foundry run: the SSE text of each streamed response, and the events core parsed from it. */
@@ -24,15 +28,19 @@ export interface FoundryRecording {
   events: RunStreamEvent[]
 }
 
+/** The scenarios whose run may stop for approval (the MCP server's calls ask unless told not to). */
+const MAY_WAIT: ReadonlySet<string> = new Set(['mcp', 'all_tools'])
+
 /**
- * Records one Foundry-face scenario (picked by the words of `prompt`). A run that waits for approval
- * is recorded on the real clock, so its `expires_at` is ahead of the page's clock; others on a fixed one.
+ * Records one Foundry-face scenario (picked by the words of `prompt`, as the simulator reads them). A
+ * run that may wait for approval is recorded on the real clock, so its `expires_at` is ahead of the
+ * page's clock; others on a fixed one.
  */
 export async function recordFoundryRun(
   prompt: string,
   options: FoundryRecordOptions = {},
 ): Promise<FoundryRecording> {
-  const waits = /\b(mcp|approv)/i.test(prompt)
+  const waits = MAY_WAIT.has(foundryScenarioFor(prompt))
   const sim = createSimulator({ delayMs: 0, seed: 7, ...(waits ? {} : { now: () => FIXED_NOW_MS }) })
   const { foundry } = sim
   const call = async (path: string, body: unknown): Promise<Response> => {
@@ -55,7 +63,11 @@ export async function recordFoundryRun(
   }
   const sse = [
     await (
-      await call(`/threads/${thread.id}/runs`, { assistant_id: DEMO_ASSISTANT_ID, stream: true })
+      await call(`/threads/${thread.id}/runs`, {
+        assistant_id: DEMO_ASSISTANT_ID,
+        stream: true,
+        ...options.run,
+      })
     ).text(),
   ]
   let events = eventsFromSse(sse[0]!)
@@ -86,11 +98,18 @@ function lastRequiresAction(events: readonly RunStreamEvent[]): { runId: string;
 
 const recorded = new Map<string, Promise<FoundryRecording>>()
 
+/** What a replay's label adds to the prompt: the decision sent, the run's extras. */
+function labelOf(prompt: string, options: FoundryRecordOptions): string {
+  const decision = options.approve === undefined ? '' : options.approve ? ', approved' : ', denied'
+  const extras = options.runNote ? `, ${options.runNote}` : ''
+  return `simulator (Foundry face): “${prompt}”${decision}${extras}`
+}
+
 /** A replay source recorded from the Foundry face (once per key; stories share it). */
 function simulated(key: string, prompt: string, options: FoundryRecordOptions = {}): ReplaySource {
   return {
     key: `foundry-sim-${key}`,
-    label: `simulator (Foundry face): “${prompt}”${options.approve === undefined ? '' : options.approve ? ', approved' : ', denied'}`,
+    label: labelOf(prompt, options),
     load: () => {
       let found = recorded.get(key)
       if (!found) {
@@ -112,4 +131,15 @@ export const FOUNDRY_SIM = {
   openapi: simulated('openapi', 'Call the openapi operation for the forecast'),
   connected: simulated('connected', 'Delegate this to the connected agent'),
   guardrail: simulated('guardrail', 'Trip the guardrail'),
+  mcpNever: simulated('mcp-never', 'Search the MCP docs for streaming runs', {
+    run: { tool_resources: { mcp: [{ server_label: 'runline_docs', require_approval: 'never' }] } },
+    runNote: 'require_approval: never',
+  }),
+  bingCustom: simulated('custom', 'Bing custom search of our sites for streaming'),
+  sharepoint: simulated('sharepoint', 'Search SharePoint for the release process'),
+  fabric: simulated('fabric', 'Ask the Fabric data agent for runs by status'),
+  azureFunction: simulated('azure-function', 'Ask the Azure Function for the 1.4.0 release notes'),
+  deepResearch: simulated('deep-research', 'Deep research on streaming interfaces'),
+  browser: simulated('browser', 'Use the browser to read the status page'),
+  allTools: simulated('all-tools', 'Use all the tools, I will approve the MCP calls', { approve: true }),
 } satisfies Record<string, ReplaySource>

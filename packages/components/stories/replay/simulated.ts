@@ -166,9 +166,14 @@ export function simulatedRun(
 
 /** A weather answer the `get_weather` calls get in replays: what a real function would return. */
 export function weatherOutput(call: RequiredActionFunctionToolCall): string {
+  return weatherFor(call.function.arguments)
+}
+
+/** The weather answer for `get_weather` arguments (JSON text), on either wire. */
+export function weatherFor(args: string): string {
   let location = 'somewhere'
   try {
-    location = String(JSON.parse(call.function.arguments).location ?? location)
+    location = String(JSON.parse(args).location ?? location)
   } catch {
     // Arguments are model output; a replay keeps going with a generic answer.
   }

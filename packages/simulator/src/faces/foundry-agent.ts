@@ -6,6 +6,8 @@
 import type { EngineProfile } from '../engine/engine.js'
 import { buildAssistant } from '../objects.js'
 import { CONNECTED_AGENT, OPENAPI_FUNCTION } from '../scripts/agents.js'
+import { AZURE_FUNCTION, AZURE_FUNCTION_QUEUES } from '../scripts/automation.js'
+import { BING_CUSTOM_INSTANCE } from '../scripts/grounding.js'
 import {
   DEMO_ASSISTANT_ID,
   DEMO_INSTRUCTIONS,
@@ -16,6 +18,15 @@ import {
 
 /** The label of the demo agent's MCP server; its calls need approval unless a run says otherwise. */
 export const MCP_SERVER_LABEL = 'runline_docs'
+
+/** A connection of the demo project (`/subscriptions/…/connections/<name>`), as tools name them. */
+const connection = (name: string) =>
+  `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/runline/providers/Microsoft.CognitiveServices/accounts/runline/projects/runline/connections/${name}`
+
+const queue = (queue_name: string) => ({
+  type: 'storage_queue',
+  storage_queue: { queue_service_endpoint: AZURE_FUNCTION_QUEUES.endpoint, queue_name },
+})
 
 const FOUNDRY_TOOLS = [
   GET_WEATHER_TOOL,
@@ -32,8 +43,7 @@ const FOUNDRY_TOOLS = [
     bing_grounding: {
       search_configurations: [
         {
-          connection_id:
-            '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/runline/providers/Microsoft.CognitiveServices/accounts/runline/projects/runline/connections/runline-bing',
+          connection_id: connection('runline-bing'),
           market: 'en-US',
           set_lang: 'en',
           count: 5,
@@ -65,9 +75,50 @@ const FOUNDRY_TOOLS = [
     },
   },
   { type: 'connected_agent', connected_agent: { ...CONNECTED_AGENT } },
+  {
+    type: 'bing_custom_search',
+    bing_custom_search: {
+      search_configurations: [
+        {
+          connection_id: connection('runline-custom-search'),
+          instance_name: BING_CUSTOM_INSTANCE,
+          market: 'en-US',
+          set_lang: 'en',
+          count: 5,
+        },
+      ],
+    },
+  },
+  {
+    type: 'sharepoint_grounding',
+    sharepoint_grounding: { connection_list: [{ connection_id: connection('runline-sharepoint') }] },
+  },
+  {
+    type: 'fabric_dataagent',
+    fabric_dataagent: { connection_list: [{ connection_id: connection('runline-fabric') }] },
+  },
+  {
+    type: 'azure_function',
+    azure_function: {
+      function: AZURE_FUNCTION,
+      input_binding: queue(AZURE_FUNCTION_QUEUES.input),
+      output_binding: queue(AZURE_FUNCTION_QUEUES.output),
+    },
+  },
+  {
+    type: 'deep_research',
+    deep_research: {
+      deep_research_model: 'o3-deep-research',
+      deep_research_bing_grounding_connections: [{ connection_id: connection('runline-bing') }],
+    },
+  },
+  {
+    type: 'browser_automation',
+    browser_automation: { connection: { id: connection('runline-playwright') } },
+  },
 ] as unknown as WireTool[]
 
-const FOUNDRY_INSTRUCTIONS = `${DEMO_INSTRUCTIONS} Use ${MCP_SERVER_LABEL} to read the docs, Bing for the web, the search index for product pages, runline_status for service status, and ${CONNECTED_AGENT.name} for research.`
+const FOUNDRY_INSTRUCTIONS = `${DEMO_INSTRUCTIONS} Use ${MCP_SERVER_LABEL} to read the docs, Bing for the web, Bing Custom Search for the project's sites, the search index for product pages, SharePoint for team documents, the Fabric data agent for run statistics, ${AZURE_FUNCTION.name} for release notes, runline_status for service status, Deep Research for long questions, the browser for pages without an API, and ${CONNECTED_AGENT.name} for research.`
 
 /** The agents of a new Foundry face. */
 export const seedFoundryAgents: EngineProfile['seedAssistants'] = ({ createdAt, vectorStoreId }) => [
@@ -85,8 +136,7 @@ export const seedFoundryAgents: EngineProfile['seedAssistants'] = ({ createdAt, 
       azure_ai_search: {
         indexes: [
           {
-            index_connection_id:
-              '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/runline/providers/Microsoft.CognitiveServices/accounts/runline/projects/runline/connections/runline-search',
+            index_connection_id: connection('runline-search'),
             index_name: 'runline-docs',
             query_type: 'simple',
             top_k: 5,

@@ -214,13 +214,17 @@ const webScript: Script = async ({ writer, userText }) => {
     'and the Responses API streams typed events',
   ]
   let text = ''
+  // As in the real recordings, a citation spans its Markdown link `([site](url))`, not the claim.
   const annotations: TextAnnotation[] = parts.map((part, index) => {
-    const start = text.length
-    text += `${part} ([${index === 0 ? 'runline.dev' : 'openai.com'}](${SOURCES[index]?.url}))${index === 0 ? ', ' : '.'}`
     const source = SOURCES[index] as (typeof SOURCES)[number]
+    text += `${part} `
+    const start = text.length
+    text += `([${index === 0 ? 'runline.dev' : 'openai.com'}](${source.url}))`
+    const end = text.length
+    text += index === 0 ? ', ' : '.'
     return {
-      at: text.length,
-      annotation: { type: 'url_citation', end_index: text.length, start_index: start, ...source },
+      at: end,
+      annotation: { type: 'url_citation', end_index: end, start_index: start, ...source },
     }
   })
   await writer.message(text, annotations)

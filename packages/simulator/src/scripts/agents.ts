@@ -1,7 +1,6 @@
 /** Calls to other services (Foundry): an OpenAPI operation and a connected (sub-)agent. */
-import type { Script } from '../engine/records.js'
 import { chunkArguments } from '../text.js'
-import { recordCall, startToolStep, text } from './common.js'
+import { recordCall, sentence, singleToolScript, startToolStep, type ToolStep, text } from './common.js'
 
 /** The OpenAPI operation the demo agent's `runline_status` tool calls (`<tool>_<operationId>`). */
 export const OPENAPI_FUNCTION = 'runline_status_getStatus'
@@ -16,7 +15,7 @@ export const CONNECTED_AGENT = {
  * An OpenAPI call: a step delta typed `openapi` (its payload is reserved and empty), then the
  * completed call with the operation's name, arguments and output in a `function` record.
  */
-export const openApiScript: Script = async (driver) => {
+export const openApiStep: ToolStep = async (driver) => {
   const step = startToolStep(driver)
   await driver.tick(2)
   const fn = { name: OPENAPI_FUNCTION, arguments: '{"component":"simulator"}', output: null as string | null }
@@ -30,19 +29,19 @@ export const openApiScript: Script = async (driver) => {
   const status = { component: 'simulator', status: 'operational', uptime_days: driver.random.between(3, 90) }
   fn.output = JSON.stringify(status)
   driver.completeStep(step, null)
-  const reply = `The status API says the **simulator** is ${status.status} (up for ${status.uptime_days} days).`
-  await driver.writeMessage([text(reply, driver)])
-  driver.completeRun()
+  return {
+    summary: `the status API says the **simulator** is ${status.status} (up for ${status.uptime_days} days)`,
+  }
 }
 
 /**
  * A connected agent: the call streams its arguments, the sub-agent runs on a thread of its own, and
  * the completed call carries its answer with that thread's and run's ids (not readable here).
  */
-export const connectedAgentScript: Script = async (driver) => {
+export const connectedAgentStep: ToolStep = async (driver, ask) => {
   const step = startToolStep(driver)
   await driver.tick(2)
-  const question = driver.userText.replace(/\s+/g, ' ').trim().slice(0, 120) || 'What is Runline?'
+  const question = ask ?? (driver.userText.replace(/\s+/g, ' ').trim().slice(0, 120) || 'What is Runline?')
   const connected: Record<string, string> = { name: CONNECTED_AGENT.name, arguments: '' }
   const call = { id: driver.newId('call_'), type: 'connected_agent', connected_agent: connected }
   recordCall(step, call)
@@ -67,6 +66,15 @@ export const connectedAgentScript: Script = async (driver) => {
   connected.thread_id = driver.newId('thread_')
   connected.assistant_id = CONNECTED_AGENT.id
   driver.completeStep(step, null)
-  await driver.writeMessage([text(`I asked **${CONNECTED_AGENT.name}**. ${connected.output}`, driver)])
-  driver.completeRun()
+  return { summary: `**${CONNECTED_AGENT.name}** answered: ${connected.output}` }
 }
+
+/** The `openapi` scenario: the operation, then a reply with what it returned. */
+export const openApiScript = singleToolScript(openApiStep, (driver, found) =>
+  text(`${sentence(found.summary)}.`, driver),
+)
+
+/** The `connected_agent` scenario: the sub-agent's run, then a reply with its answer. */
+export const connectedAgentScript = singleToolScript(connectedAgentStep, (driver, found) =>
+  text(`I asked the connected agent: ${found.summary}`, driver),
+)

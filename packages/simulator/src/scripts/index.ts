@@ -2,6 +2,8 @@
 import type { Script } from '../engine/records.js'
 import type { AnyScenarioName } from '../scenarios.js'
 import { connectedAgentScript, openApiScript } from './agents.js'
+import { allToolsScript } from './all-tools.js'
+import { azureFunctionScript, browserAutomationScript } from './automation.js'
 import {
   defaultScript,
   expireScript,
@@ -13,11 +15,13 @@ import {
 } from './basic.js'
 import { codeScript } from './code.js'
 import type { ScriptEnv } from './common.js'
-import { azureAISearchScript, bingScript } from './grounding.js'
+import { azureAISearchScript, bingCustomSearchScript, bingScript } from './grounding.js'
+import { deepResearchScript, fabricScript, sharepointScript } from './knowledge.js'
 import { mcpScript } from './mcp.js'
 import { searchScript } from './search.js'
 import { weatherScript } from './weather.js'
 
+export { ALL_TOOLS_TYPES } from './all-tools.js'
 export { EXPIRE_AFTER_SECONDS } from './basic.js'
 export type { ScriptEnv, SearchDocument } from './common.js'
 
@@ -56,5 +60,19 @@ export function scriptFor(name: AnyScenarioName, env: ScriptEnv): Script {
       return openApiScript
     case 'connected_agent':
       return connectedAgentScript
+    case 'bing_custom_search':
+      return bingCustomSearchScript
+    case 'sharepoint_grounding':
+      return sharepointScript
+    case 'fabric_dataagent':
+      return fabricScript
+    case 'azure_function':
+      return azureFunctionScript
+    case 'deep_research':
+      return deepResearchScript
+    case 'browser_automation':
+      return browserAutomationScript
+    case 'all_tools':
+      return allToolsScript(env)
   }
 }

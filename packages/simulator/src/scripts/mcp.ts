@@ -63,72 +63,88 @@ async function streamCall(driver: RunDriver, step: WireRunStep, index: number, c
   }
 }
 
-/** Runs the docs server's MCP calls; what each approved call answers. */
+/**
+ * The docs server's part of a run: the `activities` step listing its tools, the tool_calls step with
+ * the MCP calls, the approval pause when the run's policy asks, and the approved calls' outputs.
+ * Resolves with the server's label and the calls (a denied call has no `output`).
+ */
+export async function runMcpCalls(
+  driver: RunDriver,
+  env: ScriptEnv,
+  ask?: string,
+): Promise<{ label: string; calls: McpCall[] }> {
+  const tool = driver.run.tools.find((candidate) => candidate.type === ('mcp' as string)) as unknown as {
+    server_label: string
+    allowed_tools?: string[] | null
+  }
+  const label = tool.server_label
+  const allowed = tool.allowed_tools?.length ? tool.allowed_tools : null
+  const offered = Object.fromEntries(
+    Object.entries(SERVER_TOOLS).filter(([name]) => allowed === null || allowed.includes(name)),
+  )
+  const activities = driver.startStep({
+    type: 'activities',
+    activities: [{ type: 'mcp_list_tools', id: driver.newId('mcpl_'), server_label: label, tools: offered }],
+  } as unknown as WireRunStep['step_details'])
+  await driver.tick(3)
+  driver.completeStep(activities, null)
+
+  const query = ask ?? searchQuery(driver.userText)
+  const [first] = env.documents
+  const plan: Array<{ name: ToolName; args: unknown }> = [
+    { name: 'search_docs', args: { query, limit: 3 } },
+    { name: 'fetch_page', args: { path: `/${first?.filename ?? 'runline-guide.md'}` } },
+  ]
+  const chosen = plan.filter(({ name }) => name in offered)
+  const step = startToolStep(driver)
+  await driver.tick(2)
+  const calls: McpCall[] = []
+  for (const [index, { name, args }] of chosen.entries()) {
+    const call: McpCall = {
+      id: driver.newId('call_'),
+      type: 'mcp',
+      server_label: label,
+      name,
+      arguments: '',
+    }
+    calls.push(call)
+    await streamCall(driver, step, index, call, JSON.stringify(args))
+  }
+  const policy = driver.record.mcpApproval.get(label) ?? 'always'
+  const asking = calls.filter((call) => needsApproval(policy, call.name))
+  const decisions = asking.length > 0 ? await driver.actions.requireApprovals(step, asking) : new Map()
+  const approved = calls.filter((call) => decisions.get(call.id) !== false)
+  await driver.tick(4) // the server answers
+  for (const call of approved) {
+    call.output =
+      call.name === 'search_docs'
+        ? JSON.stringify(
+            env.documents.map((d) => ({
+              title: d.text.split('\n')[0]?.replace(/^# /, ''),
+              path: `/${d.filename}`,
+            })),
+          )
+        : (first?.text ?? '')
+  }
+  driver.completeStep(step, null)
+  return { label, calls }
+}
+
+/** One line per call: what it answered, or that it was not approved. */
+export function mcpCallLines(label: string, calls: readonly McpCall[]): string[] {
+  return calls.map((call) =>
+    call.output === undefined
+      ? `\`${call.name}\` was not approved, so I did not call it.`
+      : `\`${call.name}\` on \`${label}\` answered (${call.output.length} characters).`,
+  )
+}
+
+/** The `mcp` scenario: the docs server's calls, then an answer that says which ones ran. */
 export function mcpScript(env: ScriptEnv): Script {
   return async (driver) => {
-    const tool = driver.run.tools.find((candidate) => candidate.type === ('mcp' as string)) as unknown as {
-      server_label: string
-      allowed_tools?: string[] | null
-    }
-    const label = tool.server_label
-    const allowed = tool.allowed_tools?.length ? tool.allowed_tools : null
-    const offered = Object.fromEntries(
-      Object.entries(SERVER_TOOLS).filter(([name]) => allowed === null || allowed.includes(name)),
-    )
-    const activities = driver.startStep({
-      type: 'activities',
-      activities: [
-        { type: 'mcp_list_tools', id: driver.newId('mcpl_'), server_label: label, tools: offered },
-      ],
-    } as unknown as WireRunStep['step_details'])
-    await driver.tick(3)
-    driver.completeStep(activities, null)
-
-    const query = searchQuery(driver.userText)
-    const [first] = env.documents
-    const plan: Array<{ name: ToolName; args: unknown }> = [
-      { name: 'search_docs', args: { query, limit: 3 } },
-      { name: 'fetch_page', args: { path: `/${first?.filename ?? 'runline-guide.md'}` } },
-    ]
-    const chosen = plan.filter(({ name }) => name in offered)
-    const step = startToolStep(driver)
-    await driver.tick(2)
-    const calls: McpCall[] = []
-    for (const [index, { name, args }] of chosen.entries()) {
-      const call: McpCall = {
-        id: driver.newId('call_'),
-        type: 'mcp',
-        server_label: label,
-        name,
-        arguments: '',
-      }
-      calls.push(call)
-      await streamCall(driver, step, index, call, JSON.stringify(args))
-    }
-    const policy = driver.record.mcpApproval.get(label) ?? 'always'
-    const asking = calls.filter((call) => needsApproval(policy, call.name))
-    const decisions = asking.length > 0 ? await driver.actions.requireApprovals(step, asking) : new Map()
-    const approved = calls.filter((call) => decisions.get(call.id) !== false)
-    await driver.tick(4) // the server answers
-    for (const call of approved) {
-      call.output =
-        call.name === 'search_docs'
-          ? JSON.stringify(
-              env.documents.map((d) => ({
-                title: d.text.split('\n')[0]?.replace(/^# /, ''),
-                path: `/${d.filename}`,
-              })),
-            )
-          : (first?.text ?? '')
-    }
-    driver.completeStep(step, null)
-
-    const lines = calls.map((call) =>
-      call.output === undefined
-        ? `- \`${call.name}\` was not approved, so I did not call it.`
-        : `- \`${call.name}\` on \`${label}\` answered (${call.output.length} characters).`,
-    )
-    const found = approved.length > 0
+    const { label, calls } = await runMcpCalls(driver, env)
+    const lines = mcpCallLines(label, calls).map((line) => `- ${line}`)
+    const found = calls.some((call) => call.output !== undefined)
     const answer = found
       ? `I asked the **${label}** MCP server:\n\n${lines.join('\n')}\n\nThe docs say a run waits in \`requires_action\` until every pending call is answered.`
       : `I did not reach the **${label}** MCP server:\n\n${lines.join('\n')}\n\nAsk again and approve a call to let me read the docs.`

@@ -102,10 +102,51 @@ export const TOOL_CALLS: Readonly<Record<string, Fields>> = {
   azure_ai_search: { required: ['id', 'type', 'azure_ai_search'] },
   openapi: { required: ['id', 'type', 'openapi'], optional: ['function'] },
   connected_agent: { required: ['id', 'type', 'connected_agent'] },
+  bing_custom_search: { required: ['id', 'type', 'bing_custom_search'] },
+  sharepoint_grounding: { required: ['id', 'type', 'sharepoint_grounding'] },
+  fabric_dataagent: { required: ['id', 'type', 'fabric_dataagent'] },
+  azure_function: { required: ['id', 'type', 'azure_function'] },
+  deep_research: { required: ['id', 'type', 'deep_research'] },
+  browser_automation: { required: ['id', 'type', 'browser_automation'] },
 }
 
 /** Payloads the spec types `Record<string>`: every value a string. */
-export const STRING_RECORDS = ['bing_grounding', 'azure_ai_search', 'openapi'] as const
+export const STRING_RECORDS = [
+  'bing_grounding',
+  'bing_custom_search',
+  'azure_ai_search',
+  'openapi',
+  'sharepoint_grounding',
+  'fabric_dataagent',
+] as const
+
+/** Payloads with a model of their own, by tool type (`AzureFunctionToolCallDetails`, …). */
+export const PAYLOADS: Readonly<Record<string, Fields>> = {
+  azure_function: { required: [], optional: ['name', 'arguments', 'output'] },
+  deep_research: { required: ['input'], optional: ['output'] },
+  browser_automation: { required: ['input', 'output', 'steps'] },
+}
+
+/** `BrowserAutomationToolCallStep`. */
+export const BROWSER_STEP: Fields = { required: ['last_step_result', 'current_state', 'next_step'] }
+
+/**
+ * Tool-call types a `tool_calls` step delta may carry (`RunStepDelta*ToolCall`); Browser Automation
+ * has none (its call appears when its step completes).
+ */
+export const DELTA_TOOL_CALLS: readonly string[] = [
+  'function',
+  'file_search',
+  'code_interpreter',
+  'bing_grounding',
+  'bing_custom_search',
+  'azure_ai_search',
+  'azure_function',
+  'sharepoint_grounding',
+  'fabric_dataagent',
+  'deep_research',
+  'connected_agent',
+]
 
 /** `RunStepConnectedAgent`: all optional. */
 export const CONNECTED_AGENT: Fields = {
