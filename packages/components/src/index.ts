@@ -26,6 +26,7 @@ export { defaultFileUrl, RunlineComponentsProvider, useRunlineSettings } from '.
 export type { McpToolsProps } from './foundry/activity.js'
 export type { JsonSchemaSubset, JsonType } from './json-schema.js'
 export { validateJson } from './json-schema.js'
+export { preloadRunTimelineParts } from './lazy-parts.js'
 export type { CitationRenderer, MarkdownProps } from './markdown.js'
 export { Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
 export type { Citation, MessageContentProps } from './message-content.js'

@@ -2,7 +2,7 @@
 // node) and the styled default built from them, assembled here into the `RunTimeline` namespace.
 
 import { RequiredApprovals } from '../approvals/required-approvals.js'
-import { McpTools } from '../foundry/activity.js'
+import { LazyMcpTools } from '../lazy-parts.js'
 import { CodeInterpreter, FileSearch, ToolCall } from '../tool-calls.js'
 import { ToolCard } from '../tool-card.js'
 import { Cancel } from './cancel.js'
@@ -43,7 +43,7 @@ export const RunTimeline = Object.assign(RunTimelineDefault, {
   CodeInterpreter,
   FileSearch,
   ToolCard,
-  McpTools,
+  McpTools: LazyMcpTools,
   Status,
   Usage: UsagePart,
   Error: ErrorPart,

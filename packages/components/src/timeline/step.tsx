@@ -4,8 +4,7 @@ import type { McpListToolsActivity, TimelineItem } from '@runline/core'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from '../cx.js'
 import { listOf } from '../derive.js'
-import { McpTools } from '../foundry/activity.js'
-import { ResponseItemBody } from '../responses/items.js'
+import { LazyMcpTools, LazyResponseItemBody } from '../lazy-parts.js'
 import { CodeInterpreter, FileSearch, type StepStatus, stepWords, ToolCall } from '../tool-calls.js'
 import { ToolCard } from '../tool-card.js'
 import { itemKind, itemState, stepLabel } from './item.js'
@@ -56,7 +55,7 @@ export function StepContent({ item }: { item: TimelineItem }): ReactNode {
     return (
       <>
         <StepHeader item={item} />
-        <ResponseItemBody row={item} />
+        <LazyResponseItemBody row={item} />
       </>
     )
   }
@@ -102,7 +101,7 @@ export function StepContent({ item }: { item: TimelineItem }): ReactNode {
 function Activities({ details }: { details: unknown }): ReactNode {
   const activities = listOf((details as { activities?: McpListToolsActivity[] } | null)?.activities)
   return activities.map((activity, i) =>
-    activity.type === 'mcp_list_tools' ? <McpTools key={activity.id ?? i} activity={activity} /> : null,
+    activity.type === 'mcp_list_tools' ? <LazyMcpTools key={activity.id ?? i} activity={activity} /> : null,
   )
 }
 
