@@ -1,5 +1,5 @@
 // The parts loaded on demand (jsdom), from a fresh module state: nothing is loaded when a file starts
-// (Vitest isolates test files), so the first render here is an app's first Foundry row.
+// (Vitest isolates test files), so each first render here is an app's first row of that kind.
 import { type AssistantStreamEvent, initialRunState, reduceRun } from '@runline/core'
 import { act, cleanup, render, screen, within } from '@testing-library/react'
 import { createRef } from 'react'
@@ -14,12 +14,25 @@ import {
 import { RunTimeline } from './index.js'
 import { lazyPart } from './lazy-part.js'
 import { RowBoundary } from './row-boundary.js'
+import { simulatedState } from './test-utils/states.js'
 
 afterEach(cleanup)
 
 const fold = (events: readonly AssistantStreamEvent[]) => events.reduce(reduceRun, initialRunState)
 
 describe('a part loaded on demand', () => {
+  it('a run that calls functions: rows and status at once, the calls and the output form once loaded', async () => {
+    render(<RunTimeline run={await simulatedState('weather in Paris and in Tokyo')} />)
+    expect(screen.getByRole('status').textContent).toBe('Requires action')
+    const row = screen.getByRole('article', { name: 'Function call: get_weather, get_weather' })
+    expect(row.querySelector('.rl-tool--function')).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Submit tool outputs' })).toBeNull()
+    await screen.findByRole('button', { name: 'Submit tool outputs' })
+    expect(await within(row).findAllByText('get_weather')).toHaveLength(2)
+    expect(row.querySelectorAll('.rl-tool--function[data-state="waiting"]')).toHaveLength(2)
+    expect(screen.getAllByRole('textbox', { name: 'Output for get_weather' })).toHaveLength(2)
+  })
+
   it("first render: the transcript at once, the card's own content once its code is there; then at once", async () => {
     const state = fold([
       runEvent('in_progress'),

@@ -1,7 +1,27 @@
-// The parts loaded on demand, in one place: an Assistants app never downloads the Responses rows,
-// Foundry's tool cards and activities, or the approval form unless a run shows one. Each is wrapped
-// by `lazyPart` (its own Suspense boundary; synchronous once loaded).
+// The parts loaded on demand, in one place: what only some runs show (tool calls and their forms,
+// the Responses wire's rows, Foundry's tool cards and activities, approvals) is downloaded the first
+// time a run shows it, so a page starts with the transcript, its messages and the run's status only.
+// Each is wrapped by `lazyPart` (its own Suspense boundary; synchronous once loaded).
 import { lazyPart } from './lazy-part.js'
+
+/** The function-call, code-interpreter and file-search views (one module, loaded together). */
+const toolCalls = () => import('./tool-calls.js')
+
+/** `RunTimeline.ToolCall`: a function call, its arguments as they stream, its output. */
+export const LazyToolCall = /*#__PURE__*/ lazyPart(() => toolCalls().then((module) => module.ToolCall))
+
+/** `RunTimeline.CodeInterpreter`. */
+export const LazyCodeInterpreter = /*#__PURE__*/ lazyPart(() =>
+  toolCalls().then((module) => module.CodeInterpreter),
+)
+
+/** `RunTimeline.FileSearch`. */
+export const LazyFileSearch = /*#__PURE__*/ lazyPart(() => toolCalls().then((module) => module.FileSearch))
+
+/** The tool-output form `RequiredAction` shows (see `required-action.tsx`). */
+export const LazyToolCallForm = /*#__PURE__*/ lazyPart(() =>
+  import('./required-action.js').then((module) => module.ToolCallForm),
+)
 
 /** The body of a Responses-wire row (see `responses/items.tsx`). */
 export const LazyResponseItemBody = /*#__PURE__*/ lazyPart(() =>
@@ -24,13 +44,23 @@ export const LazyToolApprovalForm = /*#__PURE__*/ lazyPart(() =>
 )
 
 /**
- * Loads every part the timeline otherwise loads the first time a run shows one: the Responses
- * wire's rows, Foundry's tool cards and MCP tool lists, and the approval form. For apps that render
- * on the server with `renderToString` (which cannot wait for code) or that want those rows drawn
- * at once the first time: call it at start-up. Resolves when they are loaded.
+ * Loads every part the timeline otherwise loads the first time a run shows one: the tool-call views
+ * and the tool-output form, the Responses wire's rows, Foundry's tool cards and MCP tool lists, and
+ * the approval form. For apps that render on the server with `renderToString` (which cannot wait
+ * for code), or that want those rows drawn at once the first time: call it at start-up. Resolves
+ * when they are loaded.
  */
 export async function preloadRunTimelineParts(): Promise<void> {
   await Promise.all(
-    [LazyResponseItemBody, LazyKitToolCard, LazyMcpTools, LazyToolApprovalForm].map((part) => part.preload()),
+    [
+      LazyToolCall,
+      LazyCodeInterpreter,
+      LazyFileSearch,
+      LazyToolCallForm,
+      LazyResponseItemBody,
+      LazyKitToolCard,
+      LazyMcpTools,
+      LazyToolApprovalForm,
+    ].map((part) => part.preload()),
   )
 }

@@ -3,8 +3,8 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import { cx } from './cx.js'
 import { textOf } from './derive.js'
 import { LazyKitToolCard } from './lazy-parts.js'
+import type { StepStatus } from './step-words.js'
 import { usePartSettings } from './timeline-context.js'
-import type { StepStatus } from './tool-calls.js'
 
 /** Props of `RunTimeline.ToolCard`. */
 export interface ToolCardProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
