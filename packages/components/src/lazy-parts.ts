@@ -1,7 +1,9 @@
+'use client'
 // The parts loaded on demand, in one place: what only some runs show (tool calls and their forms,
 // the Responses wire's rows, Foundry's tool cards and activities, approvals) is downloaded the first
 // time a run shows it, so a page starts with the transcript, its messages and the run's status only.
-// Each is wrapped by `lazyPart` (its own Suspense boundary; synchronous once loaded).
+// Each is wrapped by `lazyPart` (its own Suspense boundary; synchronous once loaded). A client module:
+// in a React Server Components graph its parts are client references like the other parts.
 import { lazyPart } from './lazy-part.js'
 
 /** The function-call, code-interpreter and file-search views (one module, loaded together). */
