@@ -5,8 +5,6 @@
 import { safeHref } from '../markdown.js'
 import { hostOf } from '../url-citation.js'
 
-export { hostOf }
-
 /** A source a search tool returned: a link that may be opened, and what to call it. */
 export interface Source {
   url: string
