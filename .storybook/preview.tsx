@@ -1,4 +1,5 @@
 import '@runline/components/styles.css'
+import { preloadRunTimelineParts } from '@runline/components'
 import './preview.css'
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { configure } from 'storybook/test'
@@ -43,6 +44,15 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light' },
   decorators: [withTheme],
+  // The timeline's parts loaded on demand (Responses rows, Foundry's cards, the approval form) are
+  // there before a story renders, as in an app that calls preloadRunTimelineParts at start-up: play
+  // functions and axe see each story whole. Their first load is tested in packages/components.
+  loaders: [
+    async () => {
+      await preloadRunTimelineParts()
+      return {}
+    },
+  ],
   parameters: {
     layout: 'fullscreen',
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },

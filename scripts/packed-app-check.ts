@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       )
       await waitFor(`http://127.0.0.1:${port}/`, preview)
       await phase(
-        `${app.label}: Chromium, light and dark: Send → Completed; colours resolve; host rules stay out`,
+        `${app.label}: Chromium, light and dark: Send → Completed; colours resolve; host rules stay out; function calls load their chunks`,
         () => drive(`http://127.0.0.1:${port}/`, app.label, join(root, 'screenshots')),
       )
       preview.kill()

@@ -1,7 +1,8 @@
-// Drives the built app in Chromium, light and dark: the README's Send, and what the page looks like.
+// Drives the built app in Chromium, light and dark: the README's Send, and what the page looks like;
+// then, once, a run that calls functions, whose views and output form load on demand from the build's chunks.
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import { basename, join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
 import { launchChromium, openWatchedPage } from '../../apps/demo/e2e/browser.js'
 import { check } from './util.js'
 
@@ -41,6 +42,35 @@ function lightness(color: string): number {
 }
 
 /**
+ * "weather in Paris and in Tokyo": the run requires action; the function calls and the output form
+ * come from chunks loaded on demand; the outputs are sent and the run completes.
+ */
+async function callFunctions(app: Locator, at: string, scripts: string[]): Promise<void> {
+  const before = scripts.length
+  await app.getByRole('textbox', { name: 'Message' }).fill('weather in Paris and in Tokyo')
+  await app.getByRole('button', { name: 'Send' }).click()
+  await app.getByRole('status').filter({ hasText: 'Requires action' }).waitFor({ timeout: 60_000 })
+  const outputs = app.getByRole('textbox', { name: 'Output for get_weather' })
+  const views = app.locator('.rl-tool--function[data-name="get_weather"]')
+  await outputs.last().waitFor({ timeout: 30_000 })
+  await views.last().waitFor({ timeout: 30_000 })
+  const count = await outputs.count()
+  const calls = await views.count()
+  check(
+    count === 2 && calls === 2,
+    `${at}: two get_weather calls drawn (${calls}), an output field each (${count})`,
+  )
+  const loaded = scripts.slice(before)
+  check(
+    loaded.length > 0,
+    `${at}: their views and the form came in chunks loaded then (${loaded.join(', ')})`,
+  )
+  for (let i = 0; i < count; i++) await outputs.nth(i).fill('{"temperature_c": 21}')
+  await app.getByRole('button', { name: 'Submit tool outputs' }).click()
+  await app.getByRole('status').filter({ hasText: 'Completed' }).waitFor({ timeout: 60_000 })
+}
+
+/**
  * Send → Completed with text, light and dark; screenshots to `shots/<label>-<scheme>.png`. `root` is the
  * element the README's example renders into (the page around it may hold other Runline parts).
  */
@@ -53,7 +83,12 @@ export async function drive(url: string, label: string, shots: string, root = '#
       const { page, errors, close } = await openWatchedPage(browser, { colorScheme: scheme })
       const at = `${label}, ${scheme}`
       try {
+        const scripts: string[] = []
+        page.on('request', (request) => {
+          if (request.resourceType() === 'script') scripts.push(basename(new URL(request.url()).pathname))
+        })
         await page.goto(url)
+        const atStart = scripts.length
         const app = page.locator(root)
         await app.getByRole('textbox', { name: 'Message' }).fill('hello')
         await app.getByRole('button', { name: 'Send' }).click()
@@ -77,6 +112,11 @@ export async function drive(url: string, label: string, shots: string, root = '#
         check(look.listStyle === 'disc', `${at}: a host 'ul { list-style: none }' leaves the reply's bullets`)
         check(look.idColor !== 'rgb(220, 20, 60)', `${at}: a host 'code' rule does not recolour the run id`)
         check(look.idBackground !== 'rgb(255, 255, 0)', `${at}: a host 'code' rule does not fill the run id`)
+        check(
+          scripts.length === atStart,
+          `${at}: a run with a message only loads no code beyond the page's (${scripts.join(', ')})`,
+        )
+        if (scheme === 'light') await callFunctions(app, at, scripts)
         check(errors.length === 0, `${at}: no console errors (${errors.join('; ')})`)
       } finally {
         await close()

@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/react'
 import axe from 'axe-core'
 import type { ReactNode } from 'react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   approvalRequestEvents,
   messageEvents,
@@ -10,10 +10,19 @@ import {
   toolCallStepEvents,
   urlCitation,
 } from '../../core/src/test-utils/foundry.js'
-import { RequiredAction, RunList, RunStatusBadge, RunTimeline, RunUsage } from './index.js'
+import {
+  preloadRunTimelineParts,
+  RequiredAction,
+  RunList,
+  RunStatusBadge,
+  RunTimeline,
+  RunUsage,
+} from './index.js'
 import { fold, manyStepsState, recordingState, simulatedState, syncStore } from './test-utils/states.js'
 
 afterEach(cleanup)
+// axe checks every part drawn whole: the parts loaded on demand are loaded first.
+beforeAll(preloadRunTimelineParts)
 
 // jsdom has no layout, so colour contrast cannot be computed here (Storybook checks it in Chromium).
 async function violations(node: ReactNode) {

@@ -3,7 +3,13 @@ import type { ToolOutput } from '@runline/hooks'
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { RequiredAction, RunTimeline, ToolCallForm, validateOutput } from './index.js'
+import {
+  preloadRunTimelineParts,
+  RequiredAction,
+  RunTimeline,
+  ToolCallForm,
+  validateOutput,
+} from './index.js'
 import { fold, simulatedEvents, simulatedState, syncStore } from './test-utils/states.js'
 
 afterEach(cleanup)
@@ -11,6 +17,8 @@ afterEach(cleanup)
 let weather: RunState
 let calls: readonly RequiredActionFunctionToolCall[]
 beforeAll(async () => {
+  // The form loads on first use; that first load is lazy-parts.test.tsx's subject.
+  await preloadRunTimelineParts()
   weather = await simulatedState('weather in Paris and in Tokyo')
   calls = weather.run!.required_action!.submit_tool_outputs.tool_calls
 })

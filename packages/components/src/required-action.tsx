@@ -1,13 +1,12 @@
 'use client'
 
-import { type RequiredActionFunctionToolCall, selectRequiredToolCalls } from '@runline/core'
-import { handleOf, type RunSource, type ToolOutput, useRunSelector } from '@runline/hooks'
+import type { RequiredActionFunctionToolCall } from '@runline/core'
+import type { ToolOutput } from '@runline/hooks'
 import {
   type ChangeEvent,
   type ComponentPropsWithoutRef,
   type FormEvent,
   forwardRef,
-  type ReactNode,
   useId,
   useRef,
   useState,
@@ -243,30 +242,3 @@ export const ToolCallForm = forwardRef<HTMLFormElement, ToolCallFormProps>(funct
     </form>
   )
 })
-
-/** Props of {@link RequiredAction}. */
-export interface RequiredActionProps extends Omit<ToolCallFormProps, 'calls' | 'handled' | 'onSubmit'> {
-  /** The run: a handle with `submitToolOutputs` (and `handledToolCalls`), a store or a state. */
-  run: RunSource
-}
-
-/**
- * The tool-output form for a run that requires action, fed from the run: its pending calls, the
- * calls client handlers answered, and `submitToolOutputs`. Renders nothing otherwise.
- */
-export function RequiredAction({ run, ...props }: RequiredActionProps): ReactNode {
-  const calls = useRunSelector(run, selectRequiredToolCalls)
-  if (calls.length === 0) return null
-  const handle = handleOf(run)
-  const submit = handle?.submitToolOutputs
-  return (
-    <ToolCallForm
-      // A new required action (new call ids) starts a fresh form.
-      key={calls.map((call) => call.id).join(' ')}
-      calls={calls}
-      handled={handle?.handledToolCalls}
-      onSubmit={submit ? (outputs) => submit.call(handle, outputs) : undefined}
-      {...props}
-    />
-  )
-}

@@ -2,10 +2,14 @@
 // Server rendering of generated streams (core's seeded generator only loads outside jsdom).
 import { STATUS_WORDS as RUN_STATUS_WORDS, selectTimeline } from '@runline/core'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { describe, expect, it } from 'vitest'
-import { RunTimeline } from './index.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { preloadRunTimelineParts, RunTimeline } from './index.js'
 import { generateRunStream } from './test-utils/generated.js'
 import { eventsOf, fold } from './test-utils/states.js'
+
+// renderToStaticMarkup cannot wait for code: a server that uses it loads the on-demand parts first
+// (lazy-parts.ssr.test.tsx shows what it draws without them).
+beforeAll(preloadRunTimelineParts)
 
 const fileUrl = (id: string) => `https://files.test/${id}`
 const TERMINALS = ['completed', 'incomplete', 'failed', 'cancelled', 'expired', 'requires_action'] as const

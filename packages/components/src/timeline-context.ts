@@ -10,7 +10,7 @@ import {
   type ToolRenderers,
   useRunlineSettings,
 } from './context.js'
-import { type ArgumentsCache, createArgumentsCache } from './partial-json.js'
+import type { ArgumentsCache } from './partial-json.js'
 
 /** What `RunTimeline.Root` shares with its parts. Kept stable across stream commits so rows stay memoized. */
 export interface TimelineContextValue {
@@ -22,7 +22,8 @@ export interface TimelineContextValue {
   toolRenderers: ToolRenderers
   /** Cards for tool-call types, over the kit's own. */
   toolCards: ToolCards
-  argumentsCache: ArgumentsCache
+  /** The parsers of streaming function arguments, made by the first function-call view (see below). */
+  argumentsCache: ArgumentsCacheSlot
   /** File id → name from file_search results. */
   fileNames: Readonly<Record<string, string>>
   /** Tool call id → output, for calls client handlers answered. */
@@ -30,11 +31,19 @@ export interface TimelineContextValue {
   headingOffset: number
 }
 
+/**
+ * Where a Root's (or the given) arguments cache lives. The function-call view makes it when it first
+ * draws a call: the parser loads with that view, not with the page.
+ */
+export interface ArgumentsCacheSlot {
+  current: ArgumentsCache | null
+}
+
 /** Shared with the parts by `RunTimeline.Root`. */
 export const TimelineContext = createContext<TimelineContextValue | null>(null)
 
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({})
-const sharedArgumentsCache = createArgumentsCache()
+const sharedArgumentsCache: ArgumentsCacheSlot = { current: null }
 
 /** The parts' view of their settings: the Root's, else the provider's, else defaults. */
 export function usePartSettings(): Omit<TimelineContextValue, 'source' | 'handleRef'> & {

@@ -12,8 +12,8 @@ import {
 } from '@runline/core'
 import type { RunHandle, RunSource } from '@runline/hooks'
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createArgumentsCache, RunTimeline } from './index.js'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createArgumentsCache, preloadRunTimelineParts, RunTimeline } from './index.js'
 import {
   fold,
   manyStepsState,
@@ -25,6 +25,8 @@ import {
 } from './test-utils/states.js'
 
 afterEach(cleanup)
+// The tool-call views and forms load on first use; that first load is lazy-parts.test.tsx's subject.
+beforeAll(preloadRunTimelineParts)
 
 function withRunStatus(state: RunState, status: RunStatus): RunState {
   return { ...state, phase: 'done', run: { ...state.run!, status } }

@@ -10,13 +10,11 @@ import type { FunctionCallState, ToolRenderInfo } from './context.js'
 import { cx } from './cx.js'
 import { jsonText, listOf, textOf } from './derive.js'
 import { CodeIcon, FunctionIcon, SearchIcon } from './icons.js'
-import { formatPartialJson, type PartialJsonParser } from './partial-json.js'
+import { createArgumentsCache, formatPartialJson, type PartialJsonParser } from './partial-json.js'
+import { type StepStatus, stepWords } from './step-words.js'
 import { usePartSettings } from './timeline-context.js'
 
 type DivProps = Omit<ComponentPropsWithoutRef<'div'>, 'children'> & { children?: ReactNode }
-
-/** The status of the step a tool call belongs to (it decides whether the call is still running). */
-export type StepStatus = 'in_progress' | 'cancelled' | 'failed' | 'completed' | 'expired'
 
 /** Props of `RunTimeline.ToolCall`. */
 export interface ToolCallProps extends DivProps {
@@ -64,7 +62,8 @@ export const ToolCall = forwardRef<HTMLDivElement, ToolCallProps>(function ToolC
   const name = textOf(call.function?.name) ?? 'function'
   // Some compatible servers send parsed arguments; show them as the JSON they stand for.
   const raw = jsonText(call.function?.arguments) ?? ''
-  const parser = settings.argumentsCache.parse(call.id, raw)
+  settings.argumentsCache.current ??= createArgumentsCache()
+  const parser = settings.argumentsCache.current.parse(call.id, raw)
   const handledOutput = settings.handled[call.id]
   const state = functionCallState(call, parser, handledOutput, stepStatus)
   const output = jsonText(call.function?.output) ?? handledOutput ?? null
@@ -293,22 +292,4 @@ export const FileSearch = forwardRef<HTMLDivElement, FileSearchProps>(function F
 // The model's code sometimes carries \r\n; show it as plain newlines.
 function normalizeNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
-}
-
-/** A step status in words. */
-export function stepWords(status: string): string {
-  switch (status) {
-    case 'in_progress':
-      return 'In progress'
-    case 'completed':
-      return 'Completed'
-    case 'failed':
-      return 'Failed'
-    case 'cancelled':
-      return 'Cancelled'
-    case 'expired':
-      return 'Expired'
-    default:
-      return status
-  }
 }

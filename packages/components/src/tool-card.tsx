@@ -2,9 +2,9 @@ import type { AnyToolCall } from '@runline/core'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from './cx.js'
 import { textOf } from './derive.js'
-import { FOUNDRY_TOOL_CARDS, GenericToolCard } from './foundry/cards.js'
+import { LazyKitToolCard } from './lazy-parts.js'
+import type { StepStatus } from './step-words.js'
 import { usePartSettings } from './timeline-context.js'
-import type { StepStatus } from './tool-calls.js'
 
 /** Props of `RunTimeline.ToolCard`. */
 export interface ToolCardProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -28,10 +28,9 @@ export const ToolCard = forwardRef<HTMLDivElement, ToolCardProps>(function ToolC
   const { toolCards } = usePartSettings()
   const type = textOf((call as { type?: unknown })?.type) ?? 'unknown'
   // Own keys only: a type named like an Object.prototype member ("toString") is just unknown.
-  const render =
-    (Object.hasOwn(toolCards, type) ? toolCards[type] : undefined) ??
-    (Object.hasOwn(FOUNDRY_TOOL_CARDS, type) ? FOUNDRY_TOOL_CARDS[type] : undefined)
+  const render = Object.hasOwn(toolCards, type) ? toolCards[type] : undefined
   const info = { stepStatus }
+  // The kit's cards (and the generic one) load the first time a run shows one.
   return (
     <div
       ref={ref}
@@ -40,7 +39,7 @@ export const ToolCard = forwardRef<HTMLDivElement, ToolCardProps>(function ToolC
       data-state={stepStatus}
       {...props}
     >
-      {children ?? (render ? render(call, info) : <GenericToolCard call={call} info={info} />)}
+      {children ?? (render ? render(call, info) : <LazyKitToolCard call={call} info={info} />)}
     </div>
   )
 })

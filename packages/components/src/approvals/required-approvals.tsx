@@ -1,8 +1,9 @@
 import { type RunState, selectHandledApprovals, selectRequiredApprovals } from '@runline/core'
 import { handleOf, type RunSource, useRunSelector } from '@runline/hooks'
 import { type ReactNode, useContext } from 'react'
+import { LazyToolApprovalForm } from '../lazy-parts.js'
 import { TimelineContext } from '../timeline-context.js'
-import { ToolApprovalForm, type ToolApprovalFormProps } from './form.js'
+import type { ToolApprovalFormProps } from './form.js'
 
 /** Props of {@link RequiredApprovals}. */
 export interface RequiredApprovalsProps
@@ -31,7 +32,7 @@ export function RequiredApprovals({ run: given, ...props }: RequiredApprovalsPro
   const handle = handleOf(run)
   const submit = handle?.submitToolApprovals
   return (
-    <ToolApprovalForm
+    <LazyToolApprovalForm
       // A new required action (new call ids) starts a fresh form.
       key={calls.map((call) => call.id).join(' ')}
       calls={calls}

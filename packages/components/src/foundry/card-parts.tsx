@@ -2,7 +2,7 @@
 // of facts and the raw-JSON fallback.
 import type { ReactNode } from 'react'
 import type { ToolCardInfo } from '../context.js'
-import { stepWords } from '../tool-calls.js'
+import { stepWords } from '../step-words.js'
 import { keyWords, prettyPayload, type Source } from './payload.js'
 
 /** A card's head: icon, what the tool is, the tool's own name, and the step's state while not done. */

@@ -15,6 +15,7 @@ import {
 import { CardHead, Facts, RawJson } from './card-parts.js'
 import { recordOf } from './payload.js'
 import { AzureAISearchCard, BingCard, InputOutputCard } from './search-cards.js'
+import { TOOL_TYPE_WORDS } from './words.js'
 
 /** The kit's cards for Foundry's tool types; `toolCards` settings go over them. */
 export const FOUNDRY_TOOL_CARDS: ToolCards = Object.freeze({
@@ -39,21 +40,6 @@ export const FOUNDRY_TOOL_CARDS: ToolCards = Object.freeze({
   browser_automation: (call, info) => <BrowserAutomationCard call={call} info={info} />,
 } satisfies ToolCards)
 
-/** What each tool type is called in a row's name and a step's header. */
-export const TOOL_TYPE_WORDS: Readonly<Record<string, string>> = {
-  mcp: 'MCP call',
-  openapi: 'OpenAPI call',
-  bing_grounding: 'Bing search',
-  bing_custom_search: 'Bing custom search',
-  azure_ai_search: 'Azure AI Search',
-  azure_function: 'Azure Function call',
-  sharepoint_grounding: 'SharePoint search',
-  fabric_dataagent: 'Fabric data agent',
-  deep_research: 'Deep research',
-  connected_agent: 'Connected agent',
-  browser_automation: 'Browser automation',
-}
-
 /**
  * A tool type the kit has no card for (a newer server's): its type, the short values of its payload
  * (the object under the type's own key) as facts, and the raw JSON.
@@ -73,4 +59,15 @@ export function GenericToolCard({ call, info }: { call: AnyToolCall; info: ToolC
       <RawJson value={call} />
     </>
   )
+}
+
+/**
+ * What `RunTimeline.ToolCard` shows when no `toolCards` setting draws the call: the kit's card for
+ * its type, else the generic card. Loaded on demand (see `lazy-parts.ts`).
+ */
+export function KitToolCard({ call, info }: { call: AnyToolCall; info: ToolCardInfo }): ReactNode {
+  const type = textOf((call as { type?: unknown })?.type) ?? 'unknown'
+  // Own keys only: a type named like an Object.prototype member ("toString") is just unknown.
+  const render = Object.hasOwn(FOUNDRY_TOOL_CARDS, type) ? FOUNDRY_TOOL_CARDS[type] : undefined
+  return render ? render(call, info) : <GenericToolCard call={call} info={info} />
 }

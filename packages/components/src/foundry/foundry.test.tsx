@@ -8,7 +8,7 @@ import {
   type ToolApproval,
 } from '@runline/core'
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   APPROVAL_CALLS,
   approvalRequestEvents,
@@ -18,11 +18,13 @@ import {
   toolCallStepEvents,
   urlCitation,
 } from '../../../core/src/test-utils/foundry.js'
-import { RunTimeline } from '../index.js'
+import { preloadRunTimelineParts, RunTimeline } from '../index.js'
 import { syncStore } from '../test-utils/states.js'
 import { parseLoose, sourcesOf } from './payload.js'
 
 afterEach(cleanup)
+// The cards and the approval form load on first use; that first load is lazy-parts.test.tsx's subject.
+beforeAll(preloadRunTimelineParts)
 
 const fold = (events: readonly AssistantStreamEvent[], from: RunState = initialRunState) =>
   events.reduce(reduceRun, from)

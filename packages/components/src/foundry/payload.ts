@@ -3,6 +3,7 @@
 // Python literal (`{'market': 'en-US'}`) or plain text. These helpers read what they can and never
 // throw; the cards keep a raw-JSON view for the rest.
 import { safeHref } from '../markdown.js'
+import { hostOf } from '../url-citation.js'
 
 /** A source a search tool returned: a link that may be opened, and what to call it. */
 export interface Source {
@@ -122,15 +123,6 @@ export function searchQueryOf(requestUrl: string | null): string | null {
     return new URL(requestUrl).searchParams.get('q')?.trim() || null
   } catch {
     return null
-  }
-}
-
-/** A URL's host, for a source without a title. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url
-  } catch {
-    return url
   }
 }
 

@@ -1,7 +1,7 @@
 // What a Responses-wire row is, read from its output item (`TimelineItem.item`): its type, its state
 // and its name in words. Kept apart from the Assistants reading in `timeline/item.ts`, which asks here.
 import type { TimelineItem } from '@runline/core'
-import type { StepStatus } from '../tool-calls.js'
+import type { StepStatus } from '../step-words.js'
 
 type Json = Readonly<Record<string, unknown>>
 

@@ -2,11 +2,13 @@ import { listResponsesRecordings } from '@runline/fixtures'
 import { createSimulator, RESPONSES_MODEL } from '@runline/simulator'
 import { cleanup, render, screen, within } from '@testing-library/react'
 import axe from 'axe-core'
-import { afterEach, describe, expect, it } from 'vitest'
-import { RunTimeline } from '../index.js'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { preloadRunTimelineParts, RunTimeline } from '../index.js'
 import { eventsOf, fold, responsesState, syncStore } from '../test-utils/states.js'
 
 afterEach(cleanup)
+// The rows load on first use; that first load is lazy-parts.test.tsx's subject.
+beforeAll(preloadRunTimelineParts)
 
 const rec = (short: string) => `ai-sdk__${short}.1.jsonl`
 

@@ -4,9 +4,10 @@
 import type { ReactNode } from 'react'
 import type { ToolCardInfo } from '../context.js'
 import { CardHead, Facts, RawJson, SourceList } from '../foundry/card-parts.js'
-import { hostOf, type Source } from '../foundry/payload.js'
+import type { Source } from '../foundry/payload.js'
 import { GlobeIcon } from '../icons.js'
 import { safeHref } from '../markdown.js'
+import { hostOf } from '../url-citation.js'
 import { partStatus } from './kind.js'
 
 type Json = Readonly<Record<string, unknown>>

@@ -2,11 +2,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import axe from 'axe-core'
 import { useState } from 'react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ASSISTANT, createTestBackend, createWrapper } from '../../../hooks/src/test-utils/sim.js'
-import { RunThread } from '../index.js'
+import { preloadRunTimelineParts, RunThread } from '../index.js'
 
 afterEach(cleanup)
+// axe and the assertions see the tool-call views and forms whole: they are loaded first.
+beforeAll(preloadRunTimelineParts)
 
 type Backend = ReturnType<typeof createTestBackend>
 

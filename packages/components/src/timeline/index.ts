@@ -2,8 +2,7 @@
 // node) and the styled default built from them, assembled here into the `RunTimeline` namespace.
 
 import { RequiredApprovals } from '../approvals/required-approvals.js'
-import { McpTools } from '../foundry/activity.js'
-import { CodeInterpreter, FileSearch, ToolCall } from '../tool-calls.js'
+import { LazyCodeInterpreter, LazyFileSearch, LazyMcpTools, LazyToolCall } from '../lazy-parts.js'
 import { ToolCard } from '../tool-card.js'
 import { Cancel } from './cancel.js'
 import { ErrorPart } from './error.js'
@@ -39,11 +38,11 @@ export const RunTimeline = Object.assign(RunTimelineDefault, {
   Log,
   Step,
   Message: MessagePart,
-  ToolCall,
-  CodeInterpreter,
-  FileSearch,
+  ToolCall: LazyToolCall,
+  CodeInterpreter: LazyCodeInterpreter,
+  FileSearch: LazyFileSearch,
   ToolCard,
-  McpTools,
+  McpTools: LazyMcpTools,
   Status,
   Usage: UsagePart,
   Error: ErrorPart,

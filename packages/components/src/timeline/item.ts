@@ -1,5 +1,5 @@
 import type { TimelineItem } from '@runline/core'
-import { TOOL_TYPE_WORDS } from '../foundry/cards.js'
+import { TOOL_TYPE_WORDS } from '../foundry/words.js'
 import { responseItemLabel, responseItemOf, responseItemState, responseItemType } from '../responses/kind.js'
 
 // What a timeline row is, read from its item: the step's row, the log's row wrapper and the step

@@ -13,8 +13,8 @@ import {
 } from '../context.js'
 import { cx } from '../cx.js'
 import { sameRecord, selectFileNames } from '../derive.js'
-import { type ArgumentsCache, createArgumentsCache } from '../partial-json.js'
-import { TimelineContext, type TimelineContextValue } from '../timeline-context.js'
+import type { ArgumentsCache } from '../partial-json.js'
+import { type ArgumentsCacheSlot, TimelineContext, type TimelineContextValue } from '../timeline-context.js'
 import { warmUpRunTimeline } from '../warm-up.js'
 
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({})
@@ -50,7 +50,12 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
   const handleRef = useRef<RunHandleLike | null>(null)
   handleRef.current = handleOf(run)
   const handled = useStableRecord(handleRef.current?.handledToolCalls)
-  const [ownCache] = useState(createArgumentsCache)
+  // Filled by the first function call drawn (the parser loads with the function-call view).
+  const [ownCache] = useState<ArgumentsCacheSlot>(() => ({ current: null }))
+  const cache = useMemo(
+    () => (argumentsCache ? { current: argumentsCache } : ownCache),
+    [argumentsCache, ownCache],
+  )
   useEffect(warmUpRunTimeline, [])
   const fileNames = useRunSelector(source, selectFileNames)
   const status = useRunSelector(source, selectStatus)
@@ -62,23 +67,12 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(
       fileUrl: fileUrl ?? settings.fileUrl ?? defaultFileUrl,
       toolRenderers: toolRenderers ?? settings.toolRenderers ?? EMPTY,
       toolCards: toolCards ?? settings.toolCards ?? EMPTY,
-      argumentsCache: argumentsCache ?? ownCache,
+      argumentsCache: cache,
       fileNames,
       handled,
       headingOffset: headingOffset ?? settings.headingOffset ?? 2,
     }),
-    [
-      source,
-      fileUrl,
-      toolRenderers,
-      toolCards,
-      argumentsCache,
-      ownCache,
-      fileNames,
-      handled,
-      headingOffset,
-      settings,
-    ],
+    [source, fileUrl, toolRenderers, toolCards, cache, fileNames, handled, headingOffset, settings],
   )
   return (
     <TimelineContext.Provider value={value}>

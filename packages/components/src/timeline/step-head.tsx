@@ -4,7 +4,7 @@ import type { RunStep, TimelineItem } from '@runline/core'
 import { memo, type ReactNode } from 'react'
 import { formatClock, formatCount, formatDuration, isoTime, stepEndedAt, timeOf } from '../derive.js'
 import { responseItemOf, responseItemState, responseItemTitle } from '../responses/kind.js'
-import { stepWords } from '../tool-calls.js'
+import { stepWords } from '../step-words.js'
 import { itemKind } from './item.js'
 
 /** A step's header: what it is, its status while not completed, when it ran and its tokens. */

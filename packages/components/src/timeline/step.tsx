@@ -4,9 +4,14 @@ import type { McpListToolsActivity, TimelineItem } from '@runline/core'
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react'
 import { cx } from '../cx.js'
 import { listOf } from '../derive.js'
-import { McpTools } from '../foundry/activity.js'
-import { ResponseItemBody } from '../responses/items.js'
-import { CodeInterpreter, FileSearch, type StepStatus, stepWords, ToolCall } from '../tool-calls.js'
+import {
+  LazyCodeInterpreter,
+  LazyFileSearch,
+  LazyMcpTools,
+  LazyResponseItemBody,
+  LazyToolCall,
+} from '../lazy-parts.js'
+import { type StepStatus, stepWords } from '../step-words.js'
 import { ToolCard } from '../tool-card.js'
 import { itemKind, itemState, stepLabel } from './item.js'
 import { MessagePart } from './message.js'
@@ -56,7 +61,7 @@ export function StepContent({ item }: { item: TimelineItem }): ReactNode {
     return (
       <>
         <StepHeader item={item} />
-        <ResponseItemBody row={item} />
+        <LazyResponseItemBody row={item} />
       </>
     )
   }
@@ -79,11 +84,11 @@ export function StepContent({ item }: { item: TimelineItem }): ReactNode {
         // biome-ignore-start lint/suspicious/noArrayIndexKey: tool calls are placed by index
         switch (call.type) {
           case 'function':
-            return <ToolCall key={call.id ?? i} call={call} stepStatus={status} />
+            return <LazyToolCall key={call.id ?? i} call={call} stepStatus={status} />
           case 'code_interpreter':
-            return <CodeInterpreter key={call.id ?? i} call={call} stepStatus={status} />
+            return <LazyCodeInterpreter key={call.id ?? i} call={call} stepStatus={status} />
           case 'file_search':
-            return <FileSearch key={call.id ?? i} call={call} stepStatus={status} />
+            return <LazyFileSearch key={call.id ?? i} call={call} stepStatus={status} />
           default:
             // Foundry's tool types and any newer one: a card per type, else the generic card.
             return <ToolCard key={call.id ?? i} call={call} stepStatus={status} />
@@ -102,7 +107,7 @@ export function StepContent({ item }: { item: TimelineItem }): ReactNode {
 function Activities({ details }: { details: unknown }): ReactNode {
   const activities = listOf((details as { activities?: McpListToolsActivity[] } | null)?.activities)
   return activities.map((activity, i) =>
-    activity.type === 'mcp_list_tools' ? <McpTools key={activity.id ?? i} activity={activity} /> : null,
+    activity.type === 'mcp_list_tools' ? <LazyMcpTools key={activity.id ?? i} activity={activity} /> : null,
   )
 }
 

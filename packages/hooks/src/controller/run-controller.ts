@@ -17,7 +17,7 @@ import { mergeToolApprovals } from '../approvals.js'
 import type { RunPointer } from '../resume-storage.js'
 import { mergeToolOutputs, requiredActionKey, type ToolOutput } from '../tool-calls.js'
 import { createAssistantsWire } from '../wire/assistants.js'
-import { createResponsesWire } from '../wire/responses.js'
+import { lazyWire } from '../wire/lazy.js'
 import type { RunAnswers, RunWire } from '../wire/wire.js'
 import { clearActiveRun, makeRoom } from './active-run.js'
 import { type ApprovalRunner, createApprovalRunner } from './approval-runner.js'
@@ -79,7 +79,10 @@ export class RunController {
     this.approvals = createApprovalRunner(latest, this.pipe.dispatch)
     this.wire =
       options.wire === 'responses'
-        ? createResponsesWire(latest, this.pipe.getState)
+        ? // Loaded on first use: an Assistants app never downloads the Responses wire.
+          lazyWire(() =>
+            import('../wire/responses.js').then((m) => m.createResponsesWire(latest, this.pipe.getState)),
+          )
         : createAssistantsWire(latest)
     this.phases = {
       pipe: this.pipe,

@@ -1,0 +1,41 @@
+// @vitest-environment node
+// Server rendering of the parts loaded on demand, from a fresh module state (nothing loaded yet).
+import { type AssistantStreamEvent, initialRunState, reduceRun } from '@runline/core'
+import type { ReactNode } from 'react'
+import { renderToString } from 'react-dom/server'
+import { prerenderToNodeStream } from 'react-dom/static'
+import { describe, expect, it, vi } from 'vitest'
+import { runEvent, SAMPLE_CALLS, toolCallStepEvents } from '../../core/src/test-utils/foundry.js'
+import { preloadRunTimelineParts, RunTimeline } from './index.js'
+
+const state = [
+  runEvent('in_progress'),
+  ...toolCallStepEvents('step_tools', [SAMPLE_CALLS.bing_grounding]),
+  runEvent('completed'),
+].reduce<typeof initialRunState>((s, e) => reduceRun(s, e as AssistantStreamEvent), initialRunState)
+
+async function prerender(node: ReactNode): Promise<string> {
+  const { prelude } = await prerenderToNodeStream(node)
+  let html = ''
+  for await (const chunk of prelude) html += chunk
+  return html
+}
+
+describe('parts loaded on demand, on the server', () => {
+  it('renderToString cannot wait: the row, with the card empty, and no error; a static prerender waits for the card', async () => {
+    const errors = vi.spyOn(console, 'error')
+    const html = renderToString(<RunTimeline run={state} />)
+    expect(errors).not.toHaveBeenCalled()
+    errors.mockRestore()
+    expect(html).toContain('data-type="bing_grounding"')
+    expect(html).toContain('Completed')
+    expect(html).not.toContain('Search on Bing')
+    const waited = await prerender(<RunTimeline run={state} />)
+    expect(waited).toContain('Search on Bing')
+  })
+
+  it('after preloadRunTimelineParts, renderToString draws every part', async () => {
+    await preloadRunTimelineParts()
+    expect(renderToString(<RunTimeline run={state} />)).toContain('Search on Bing')
+  })
+})
