@@ -1,7 +1,13 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
-import { Lexer } from 'marked'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { lexMarkdown } from './markdown/lex.js'
 import { Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
+
+// The real lexer, watched: which texts each render lexes.
+vi.mock('./markdown/lex.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./markdown/lex.js')>()
+  return { ...real, lexMarkdown: vi.fn(real.lexMarkdown) }
+})
 
 function md(source: string) {
   return render(
@@ -165,7 +171,7 @@ describe('Markdown', () => {
   it('lexes only the growing last block on each update, never the finished ones again', () => {
     const paragraphs = Array.from({ length: 80 }, (_, i) => `Paragraph ${i}: ${'lorem ipsum '.repeat(30)}`)
     const text = paragraphs.join('\n\n')
-    const lex = vi.spyOn(Lexer, 'lex')
+    const lex = vi.mocked(lexMarkdown)
     try {
       const view = render(<Markdown source="" caret />)
       let most = 0
@@ -181,7 +187,7 @@ describe('Markdown', () => {
       expect(most).toBeLessThanOrEqual(2 * longest)
       expect(view.container.querySelectorAll('p')).toHaveLength(80)
     } finally {
-      lex.mockRestore()
+      lex.mockClear()
     }
   })
 
