@@ -80,6 +80,12 @@ describe('Markdown', () => {
     expect(splitMarkdownBlocks('a\n\nb')).toEqual(['a\n', 'b'])
     expect(splitMarkdownBlocks('```\nx\n\ny\n```\n\nz')).toEqual(['```\nx\n\ny\n```\n', 'z'])
     expect(splitMarkdownBlocks('- a\n\n- b\n\n  more')).toEqual(['- a\n\n- b\n\n  more'])
+    // A last line that may still grow into a list marker (`-`, `2.`) is not cut off yet: streamed
+    // text must be cut where the whole text is.
+    expect(splitMarkdownBlocks('- a\n\n-')).toEqual(['- a\n\n-'])
+    expect(splitMarkdownBlocks('1. a\n\n2')).toEqual(['1. a\n\n2'])
+    expect(splitMarkdownBlocks('- a\n\n-x')).toEqual(['- a\n', '-x'])
+    expect(splitMarkdownBlocks('- a\n\n-\n  b')).toEqual(['- a\n\n-\n  b'])
   })
 
   it('puts the streaming caret at the end of the last text, inside the block that holds it', () => {
