@@ -1,7 +1,7 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { lexMarkdown } from './markdown/lex.js'
-import { Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
+import { CITATION_CLOSE, CITATION_OPEN, Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
 
 // The real lexer, watched: which texts each render lexes.
 vi.mock('./markdown/lex.js', async (importOriginal) => {
@@ -226,6 +226,22 @@ describe('Markdown', () => {
       </div>,
     )
     expect(streamed.getByTestId('streamed').innerHTML).toBe(whole.getByTestId('whole').innerHTML)
+  })
+
+  it('draws citation marks where they stand: in text, after a bare URL, as a file link', () => {
+    const mark = (i: number) => `${CITATION_OPEN}${i}${CITATION_CLOSE}`
+    const root = render(
+      <div data-testid="md">
+        <Markdown
+          source={`Fact${mark(0)} and https://x.example/a${mark(1)}.\n\n[download](${mark(2)}) and \`code${mark(3)}\``}
+          renderCitation={(index, label) => <cite data-index={index}>{label ?? `[${index}]`}</cite>}
+        />
+      </div>,
+    ).getByTestId('md')
+    const cites = [...root.querySelectorAll('cite')].map((c) => `${c.dataset.index}:${c.textContent}`)
+    expect(cites).toEqual(['0:[0]', '1:[1]', '2:download', '3:[3]'])
+    // The bare URL ends before its citation mark.
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('https://x.example/a')
   })
 
   it('safeHref allows only http(s) and mailto', () => {
