@@ -125,7 +125,7 @@ class InlineLexer {
       const code = src.charCodeAt(i)
       // A bare URL or e-mail address can only start a word.
       if (isAlnum(code) && (i === 0 || !isAlnum(src.charCodeAt(i - 1)))) {
-        const link = scanBareLink(src, i, this.emails)
+        const link = scanBareLink(src, i, this.emails, this.brackets !== null)
         if (link) {
           this.pending += src.slice(this.pos, i)
           const text = decodeEntities(link.text)

@@ -109,7 +109,7 @@ export function skipSpace(text: string, pos: number): number {
   return pos
 }
 
-// GFM's extended autolinks: `www.`, `http://`, `https://` after a space or `*_~(`, and e-mail addresses.
+// GFM's extended autolinks: `www.`, `http://`, `https://` and e-mail addresses in plain text.
 const BARE_URL = /(?:[hH][tT][tT][pP][sS]?:\/\/[A-Za-z0-9_-]|www\.[A-Za-z0-9_-]+\.)[^\s<\uE000]*/y
 const BARE_EMAIL = /[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/y
 const EMAIL_LOCAL = /[A-Za-z0-9._+-]/
@@ -139,20 +139,28 @@ function trimUrl(url: string): string {
 
 /**
  * A bare URL or e-mail address starting at `pos` (GFM extended autolink), or null. `emails`: the text
- * has an `@` somewhere (else addresses are not looked for).
+ * has an `@` somewhere (else addresses are not looked for). `inBrackets`: a `[` is open, so a `]` ends the
+ * URL (link syntax comes first: `[see https://a.example](https://b.example)`).
  */
 export function scanBareLink(
   text: string,
   pos: number,
   emails: boolean,
+  inBrackets: boolean,
 ): { href: string; text: string; end: number } | null {
   const before = text[pos - 1] ?? ' '
   const ch = text[pos]!
-  if ((ch === 'h' || ch === 'H' || ch === 'w') && URL_BOUNDARY.test(before)) {
+  // `www.` after a space or `*_~(` (GFM); `http(s)://` after anything but a letter or digit, as
+  // GitHub (cmark-gfm) and marked link it: `"https://…"`, `see:https://…`.
+  if (
+    ((ch === 'h' || ch === 'H') && !/[A-Za-z0-9]/.test(before)) ||
+    (ch === 'w' && URL_BOUNDARY.test(before))
+  ) {
     BARE_URL.lastIndex = pos
     const match = BARE_URL.exec(text)
     if (match) {
-      const url = trimUrl(match[0])
+      const bracket = inBrackets ? match[0].indexOf(']') : -1
+      const url = trimUrl(bracket < 0 ? match[0] : match[0].slice(0, bracket))
       const www = ch === 'w'
       // Trimmed back to `www.x` or `https://`: no domain any more.
       if (www ? /^www\.[^.]+\./.test(url) : /^https?:\/\/./i.test(url)) {

@@ -158,6 +158,9 @@ export const MARKDOWN_CORPUS: Readonly<Record<string, readonly string[]>> = {
     'localhost: http://localhost:8787/api',
     'not_a_url:https://example.com',
     '*https://example.com/in/em*',
+    '[see https://a.example/x](https://b.example)',
+    'Quoted "https://example.com/q" and see:https://example.com/s',
+    '[https://example.com/in-brackets] not a link',
   ],
   escapes: [
     '\\*not em\\* \\_not em\\_ \\`not code\\`',
