@@ -42,6 +42,7 @@ export class BlockLexer extends LineCursor {
   private allClosed = true
   private lineNo = -1
 
+  /** Reads the whole text (any line endings) and returns its document node, every block closed. */
   lex(src: string): BlockNode {
     const lines = src.split(/\r\n?|\n/)
     if (lines[lines.length - 1] === '') lines.pop()

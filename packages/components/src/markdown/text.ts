@@ -50,8 +50,10 @@ const NAMED: Record<string, string> = {
   check: '✓',
 }
 
+const REFERENCE = '&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});'
+
 /** A character reference at the start of the sticky match: `&name;`, `&#123;`, `&#x1F;`. */
-export const ENTITY = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/y
+export const ENTITY = new RegExp(REFERENCE, 'y')
 
 /** What a character reference stands for; null when it is not one this lexer knows. */
 export function entityValue(ref: string): string | null {
@@ -67,8 +69,7 @@ export function entityValue(ref: string): string | null {
 /** Characters a backslash escapes (ASCII punctuation). */
 export const ESCAPABLE = /^[!-/:-@[-`{-~]$/
 
-const BACKSLASH_OR_ENTITY =
-  /\\([!-/:-@[-`{-~])|&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g
+const BACKSLASH_OR_ENTITY = new RegExp(`\\\\([!-/:-@[-\`{-~])|${REFERENCE}`, 'g')
 
 /** Resolves backslash escapes and character references (link destinations, titles, info strings). */
 export function unescapeText(text: string): string {
@@ -78,7 +79,7 @@ export function unescapeText(text: string): string {
   )
 }
 
-const ENTITIES = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g
+const ENTITIES = new RegExp(REFERENCE, 'g')
 
 /** Resolves character references only (a bare URL's text: backslashes there are literal). */
 export function decodeEntities(text: string): string {
