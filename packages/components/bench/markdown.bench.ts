@@ -8,6 +8,8 @@
  *
  * Times are the best of 5 runs after a warm-up, each from a collected heap (`--expose-gc`; without
  * it the garbage of big inputs inflates their times); ratios, not absolute times, are the result.
+ * On a busy machine they scatter (a 4n input's garbage outgrows the young generation, other
+ * processes take the core): read several runs, or a quiet machine.
  */
 import { Lexer } from 'marked'
 import { lexMarkdown } from '../src/markdown/lex.js'
