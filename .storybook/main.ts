@@ -41,7 +41,6 @@ const PREBUNDLED = [
   'react-dom/client',
   'zustand/vanilla',
   'eventsource-parser',
-  'marked',
   'axe-core',
 ]
 

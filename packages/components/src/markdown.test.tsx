@@ -1,7 +1,13 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
-import { Lexer } from 'marked'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
+import { lexMarkdown } from './markdown/lex.js'
+import { CITATION_CLOSE, CITATION_OPEN, Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
+
+// The real lexer, watched: which texts each render lexes.
+vi.mock('./markdown/lex.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./markdown/lex.js')>()
+  return { ...real, lexMarkdown: vi.fn(real.lexMarkdown) }
+})
 
 function md(source: string) {
   return render(
@@ -74,6 +80,12 @@ describe('Markdown', () => {
     expect(splitMarkdownBlocks('a\n\nb')).toEqual(['a\n', 'b'])
     expect(splitMarkdownBlocks('```\nx\n\ny\n```\n\nz')).toEqual(['```\nx\n\ny\n```\n', 'z'])
     expect(splitMarkdownBlocks('- a\n\n- b\n\n  more')).toEqual(['- a\n\n- b\n\n  more'])
+    // A last line that may still grow into a list marker (`-`, `2.`) is not cut off yet: streamed
+    // text must be cut where the whole text is.
+    expect(splitMarkdownBlocks('- a\n\n-')).toEqual(['- a\n\n-'])
+    expect(splitMarkdownBlocks('1. a\n\n2')).toEqual(['1. a\n\n2'])
+    expect(splitMarkdownBlocks('- a\n\n-x')).toEqual(['- a\n', '-x'])
+    expect(splitMarkdownBlocks('- a\n\n-\n  b')).toEqual(['- a\n\n-\n  b'])
   })
 
   it('puts the streaming caret at the end of the last text, inside the block that holds it', () => {
@@ -165,7 +177,7 @@ describe('Markdown', () => {
   it('lexes only the growing last block on each update, never the finished ones again', () => {
     const paragraphs = Array.from({ length: 80 }, (_, i) => `Paragraph ${i}: ${'lorem ipsum '.repeat(30)}`)
     const text = paragraphs.join('\n\n')
-    const lex = vi.spyOn(Lexer, 'lex')
+    const lex = vi.mocked(lexMarkdown)
     try {
       const view = render(<Markdown source="" caret />)
       let most = 0
@@ -181,7 +193,7 @@ describe('Markdown', () => {
       expect(most).toBeLessThanOrEqual(2 * longest)
       expect(view.container.querySelectorAll('p')).toHaveLength(80)
     } finally {
-      lex.mockRestore()
+      lex.mockClear()
     }
   })
 
@@ -214,6 +226,22 @@ describe('Markdown', () => {
       </div>,
     )
     expect(streamed.getByTestId('streamed').innerHTML).toBe(whole.getByTestId('whole').innerHTML)
+  })
+
+  it('draws citation marks where they stand: in text, after a bare URL, as a file link', () => {
+    const mark = (i: number) => `${CITATION_OPEN}${i}${CITATION_CLOSE}`
+    const root = render(
+      <div data-testid="md">
+        <Markdown
+          source={`Fact${mark(0)} and https://x.example/a${mark(1)}.\n\n[download](${mark(2)}) and \`code${mark(3)}\``}
+          renderCitation={(index, label) => <cite data-index={index}>{label ?? `[${index}]`}</cite>}
+        />
+      </div>,
+    ).getByTestId('md')
+    const cites = [...root.querySelectorAll('cite')].map((c) => `${c.dataset.index}:${c.textContent}`)
+    expect(cites).toEqual(['0:[0]', '1:[1]', '2:download', '3:[3]'])
+    // The bare URL ends before its citation mark.
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('https://x.example/a')
   })
 
   it('safeHref allows only http(s) and mailto', () => {

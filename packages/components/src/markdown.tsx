@@ -1,17 +1,16 @@
 'use client'
 
-import { Lexer } from 'marked'
 import { createContext, memo, type ReactNode, useContext, useEffect, useReducer, useRef } from 'react'
-import { Caret, lastContentIndex, renderBlocks } from './markdown/blocks.js'
+import { Caret, renderBlocks } from './markdown/blocks.js'
 import type { CitationRenderer } from './markdown/inline.js'
-import { LEX_OPTIONS } from './markdown/lex.js'
+import { lexMarkdown } from './markdown/lex.js'
 import { type SplitCache, splitIncrementally } from './markdown/split.js'
 
-// Assistant text is rendered from marked's tokens straight to React elements: nothing is ever
-// injected as HTML, so raw HTML in the text shows as text. Text streams in, so the source is cut
-// into blocks at blank lines and each finished block is memoized: a delta re-lexes only the last one.
-// The pieces: markdown/split.ts cuts blocks, markdown/blocks.tsx and markdown/inline.tsx turn
-// marked's tokens into elements, markdown/lex.ts holds the lexer's options and warm-up.
+// Assistant text is rendered from Runline's own markdown tokens straight to React elements: nothing
+// is ever injected as HTML, so raw HTML in the text shows as text. Text streams in, so the source is
+// cut into blocks at blank lines and each finished block is memoized: a delta re-lexes only the last
+// one. The pieces: markdown/split.ts cuts blocks, markdown/lex.ts lexes one (CommonMark + GFM, see
+// markdown/tokens.ts), markdown/blocks.tsx and markdown/inline.tsx turn the tokens into elements.
 
 export type { CitationRenderer } from './markdown/inline.js'
 export { CITATION_CLOSE, CITATION_OPEN, safeHref } from './markdown/inline.js'
@@ -141,8 +140,8 @@ const MarkdownBlock = memo(function MarkdownBlock({
   caret: boolean
 }) {
   const renderCitation = useContext(CitationContext)
-  const tokens = Lexer.lex(source, LEX_OPTIONS)
+  const blocks = lexMarkdown(source)
   // Nothing to show yet (empty text, blank lines): the caret stands alone.
-  if (caret && lastContentIndex(tokens) < 0) return <Caret />
-  return <>{renderBlocks(tokens, { renderCitation, headingOffset, caret })}</>
+  if (caret && blocks.length === 0) return <Caret />
+  return <>{renderBlocks(blocks, { renderCitation, headingOffset, caret })}</>
 })

@@ -1,7 +1,7 @@
 import { formatClock } from './derive.js'
 import { warmUpMarkdownStep } from './markdown/lex.js'
 
-// The first markdown lex of a page compiles marked's regular expressions (10–20 ms, in one piece);
+// The first markdown lex of a page compiles the lexer's functions and regular expressions;
 // the first clock format loads locale data; the first layout of each text style of the timeline
 // loads a font strike (on Linux a synchronous round trip to the browser process per size and weight,
 // which a busy machine stretches to tens of ms). Done in idle time, a slice at a time, they stay out
@@ -73,10 +73,9 @@ function step(deadline?: IdleDeadline): void {
 
 /**
  * Prepares the styled timeline in the browser's idle time, once per page, so the first streamed
- * frames do not pay for it: the markdown lexer (one 10–20 ms slice, then a few short ones), the
- * clock format, and the fonts of its text styles. Call it at start-up, e.g. next to
- * `createRoot(...)`: `RunTimeline.Root` also calls it when it mounts, but that is when a run starts
- * streaming. Safe to call any number of times; does nothing without a `window` (server rendering).
+ * frames do not pay for it: the markdown lexer (two short slices), the clock format, and the fonts
+ * of its text styles. Call it at start-up, e.g. next to `createRoot(...)`: `RunTimeline.Root` also
+ * calls it when it mounts, but that is when a run starts streaming. Safe to call any number of times; does nothing without a `window` (server rendering).
  */
 export function warmUpRunTimeline(): void {
   if (state !== 'idle' || typeof window === 'undefined') return

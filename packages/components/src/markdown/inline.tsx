@@ -1,8 +1,8 @@
-import type { Token, Tokens } from 'marked'
 import { Fragment, type ReactNode } from 'react'
+import type { Inline } from './tokens.js'
 
 // Inline tokens (emphasis, code spans, links, images) to React elements, with the citation marks
-// drawn in their place and character references decoded. Never HTML: raw HTML shows as text.
+// drawn in their place. Never HTML: raw HTML shows as text.
 
 /** Marks a citation's place in the text; the number between the two marks indexes `citations`. */
 export const CITATION_OPEN = '\uE000'
@@ -20,43 +20,6 @@ export function safeHref(href: string | null | undefined): string | null {
   return /^(https?:\/\/|mailto:)/i.test(trimmed) ? trimmed : null
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  laquo: '«',
-  raquo: '»',
-  times: '×',
-  divide: '÷',
-  deg: '°',
-  middot: '·',
-  bull: '•',
-  larr: '←',
-  rarr: '→',
-}
-
-/** Decodes the character references marked leaves in text tokens (it decodes numeric ones itself). */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text
-  return text.replace(/&([a-z]+|#\d+|#x[0-9a-f]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    return NAMED_ENTITIES[name.toLowerCase()] ?? whole
-  })
-}
-
 /** How tokens are drawn: citations, heading depth, and whether this token carries the caret. */
 export interface RenderContext {
   renderCitation: CitationRenderer | null
@@ -66,66 +29,72 @@ export interface RenderContext {
 }
 
 /** Renders inline tokens (the caret, if any, is the caller's to draw after them). */
-export function renderInline(tokens: readonly Token[] | undefined, ctx: RenderContext): ReactNode[] {
-  if (!tokens) return []
+export function renderInline(tokens: readonly Inline[], ctx: RenderContext): ReactNode[] {
   return tokens.map((token, key) => renderInlineToken(token, ctx, key))
 }
 
-function renderInlineToken(token: Token, ctx: RenderContext, key: number): ReactNode {
-  const t = token as Tokens.Generic
-  switch (t.type) {
-    case 'text': {
-      const text = t as Tokens.Text
-      return text.tokens ? (
-        <Fragment key={key}>{renderInline(text.tokens, ctx)}</Fragment>
-      ) : (
-        <Fragment key={key}>{withCitations(decodeEntities(text.text), ctx)}</Fragment>
-      )
-    }
-    case 'escape':
-      return <Fragment key={key}>{t.text}</Fragment>
+/** A safe href as an attribute: characters URLs do not carry raw are percent-encoded. */
+function encodeHref(href: string): string {
+  try {
+    // Keeps escapes already there (`%20`), encodes a lone `%`.
+    return encodeURI(href).replace(/%25([0-9A-Fa-f]{2})/g, '%$1')
+  } catch {
+    return href // a lone surrogate: left as it is
+  }
+}
+
+function renderInlineToken(token: Inline, ctx: RenderContext, key: number): ReactNode {
+  switch (token.type) {
+    case 'text':
+      return <Fragment key={key}>{withCitations(token.text, ctx)}</Fragment>
     case 'strong':
-      return <strong key={key}>{renderInline(t.tokens, ctx)}</strong>
+      return <strong key={key}>{renderInline(token.children, ctx)}</strong>
     case 'em':
-      return <em key={key}>{renderInline(t.tokens, ctx)}</em>
+      return <em key={key}>{renderInline(token.children, ctx)}</em>
     case 'del':
-      return <del key={key}>{renderInline(t.tokens, ctx)}</del>
-    case 'codespan':
-      return <code key={key}>{withCitations(t.text, ctx)}</code>
+      return <del key={key}>{renderInline(token.children, ctx)}</del>
+    case 'code':
+      return <code key={key}>{withCitations(token.text, ctx)}</code>
     case 'br':
       return <br key={key} />
     case 'link': {
-      const link = t as Tokens.Link
-      const cited = citationIn(link.href)
+      const cited = citationIn(token.href)
       if (cited !== null && ctx.renderCitation) {
         // `[download](sandbox:/mnt/data/x.csv)`: the path is a file_path annotation; link the file.
-        return <Fragment key={key}>{ctx.renderCitation(cited, renderInline(link.tokens, ctx))}</Fragment>
+        return <Fragment key={key}>{ctx.renderCitation(cited, renderInline(token.children, ctx))}</Fragment>
       }
-      const href = safeHref(link.href)
-      const children = renderInline(link.tokens, ctx)
+      const href = safeHref(token.href)
+      const children = renderInline(token.children, ctx)
       if (!href) return <Fragment key={key}>{children}</Fragment>
       return (
-        <a key={key} href={href} title={link.title ?? undefined} target="_blank" rel="noopener noreferrer">
+        <a
+          key={key}
+          href={encodeHref(href)}
+          title={token.title ?? undefined}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {children}
         </a>
       )
     }
     case 'image': {
       // Markdown images are not loaded (they could track the reader); they become links.
-      const image = t as Tokens.Image
-      const href = safeHref(image.href)
-      const label = image.text || image.href
+      const href = safeHref(token.href)
+      const label = token.alt || token.href
       if (!href) return <Fragment key={key}>{label}</Fragment>
       return (
-        <a key={key} href={href} target="_blank" rel="noopener noreferrer" className="rl-md-image-link">
+        <a
+          key={key}
+          href={encodeHref(href)}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="rl-md-image-link"
+        >
           {label}
         </a>
       )
     }
-    case 'html':
-      return <Fragment key={key}>{t.raw}</Fragment>
-    default:
-      return <Fragment key={key}>{t.raw}</Fragment>
   }
 }
 

@@ -2,7 +2,10 @@
 // blocks before the last one never change and their rendering can be reused.
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
-const STARTS_LIST_OR_INDENT = /^(\s|[-*+] |\d{1,9}[.)] )/
+const STARTS_LIST_OR_INDENT = /^(\s|[-*+](\s|$)|\d{1,9}[.)](\s|$))/
+// The text's last line may still grow: `-` or `12.` can become a list item's marker, so no cut is
+// made before it yet (else streamed text would be cut where the whole text is not).
+const MAY_START_LIST = /^([-*+]|\d{1,9}[.)]?)$/
 
 /**
  * Cuts markdown into top-level blocks at blank lines outside fenced code, keeping indented
@@ -15,7 +18,7 @@ export function splitMarkdownBlocks(source: string): string[] {
   let current: string[] = []
   let fence: string | null = null
   let afterBlank = false
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const fenceMatch = FENCE.exec(line)
     if (fence) {
       if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = null
@@ -27,7 +30,9 @@ export function splitMarkdownBlocks(source: string): string[] {
       current.push(line)
       continue
     }
-    if (afterBlank && current.some((l) => l.trim() !== '') && !STARTS_LIST_OR_INDENT.test(line)) {
+    const continues =
+      STARTS_LIST_OR_INDENT.test(line) || (index === lines.length - 1 && MAY_START_LIST.test(line))
+    if (afterBlank && current.some((l) => l.trim() !== '') && !continues) {
       blocks.push(current.join('\n'))
       current = []
     }
