@@ -111,6 +111,7 @@ export const STATE_KEYS = [
   'retry',
   'responses',
   'cancelRequested',
+  'pendingInput',
 ] as const
 
 /**
@@ -132,6 +133,7 @@ export function copyState(s: RunState): RunState {
     retry: s.retry,
     responses: s.responses,
     cancelRequested: s.cancelRequested,
+    pendingInput: s.pendingInput,
   }
 }
 

@@ -1,6 +1,7 @@
 import { type Batch, copyState, createBatch, owned, settle, writable } from './batch.js'
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
 import { reduceToolApproval } from './reduce-runline.js'
+import { reduceInputItems } from './responses/input-items.js'
 import { ResponseInputError } from './responses/items.js'
 import {
   isResponsesEvent,
@@ -34,6 +35,7 @@ export const initialRunState: RunState = Object.freeze({
   retry: null,
   responses: Object.freeze([]),
   cancelRequested: false,
+  pendingInput: null,
 }) as RunState
 
 /**
@@ -228,6 +230,8 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
       return reduceSnapshot(state, event.data, batch)
     case 'runline.items':
       return reduceTurnItems(state, event.data)
+    case 'runline.input_items':
+      return reduceInputItems(state, event.data)
     case 'runline.reset':
       return initialRunState
     default: {

@@ -83,6 +83,12 @@ export type RunlineLifecycleEvent =
    * message, oldest first); replaces the state's responses (see `reduceTurnItems`).
    */
   | { event: 'runline.items'; data: { items: readonly unknown[]; threadId?: string | null } }
+  /**
+   * The Responses wire: the input items the client sent to begin the turn's next response (function
+   * outputs, approval decisions), which the API never echoes. Held in `RunState.pendingInput` until
+   * the next `response.created` begins that response, which takes them as its `input`.
+   */
+  | { event: 'runline.input_items'; data: { items: readonly unknown[] } }
   /** Back to the initial state. */
   | { event: 'runline.reset' }
 
@@ -165,4 +171,10 @@ export interface RunState {
    * hand-built states.
    */
   cancelRequested?: boolean
+  /**
+   * The Responses wire: input items sent for the turn's next response (`runline.input_items`), until
+   * its `response.created` makes them that response's `ResponseState.input`; else null. Absent on
+   * hand-built states.
+   */
+  pendingInput?: readonly Readonly<Record<string, unknown>>[] | null
 }

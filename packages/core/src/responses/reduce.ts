@@ -4,6 +4,7 @@
 import { type Batch, copyState, writable } from '../batch.js'
 import { isRecord } from '../merge.js'
 import type { RunlineStateError, RunState, RunStreamEvent } from '../types.js'
+import { withPendingInput } from './input-items.js'
 import {
   type Copy,
   checkIndex,
@@ -56,7 +57,9 @@ export function reduceResponseEvent(
     payload !== null &&
     (last === undefined || (name === 'response.created' && last.response.id !== payload.id))
   ) {
-    return opened({ ...state, responses: [...responses, begin(payload, seq)] })
+    // It takes the input items the client sent to begin it (`runline.input_items`).
+    const [rest, begun] = withPendingInput(state, begin(payload, seq))
+    return opened({ ...rest, responses: [...responses, begun] })
   }
   if (last === undefined) {
     throw new ResponseInputError(`${name} before any response.created`, 'unknown_response')

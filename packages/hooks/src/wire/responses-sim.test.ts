@@ -3,6 +3,7 @@
 // how a turn ends, cancel (in flight and while the turn waits for the client).
 import {
   isRunlineError,
+  type RunState,
   selectRequiredApprovals,
   selectRequiredToolCalls,
   selectResponses,
@@ -16,6 +17,17 @@ import {
   WEATHER,
 } from '../test-utils/responses-sim.js'
 import { memoryStorage } from '../test-utils/sim.js'
+
+/** The turn's function outputs by call id, from the input items its responses were begun with. */
+function functionOutputsOf(state: RunState): Record<string, unknown> {
+  const outputs: Record<string, unknown> = {}
+  for (const rs of state.responses ?? []) {
+    for (const item of rs.input ?? []) {
+      if (item.type === 'function_call_output') outputs[String(item.call_id)] = item.output
+    }
+  }
+  return outputs
+}
 
 describe('the Responses wire on the simulator: answers', () => {
   it('client tool handlers answer every function call; the next response carries function_call_output', async () => {
@@ -42,6 +54,16 @@ describe('the Responses wire on the simulator: answers', () => {
       })),
     )
     expect(second!.output_text).toContain('Sunny in Tokyo')
+    // The API never echoes them: the store learned what was sent (the function cards show it).
+    expect(functionOutputsOf(state)).toEqual(
+      Object.fromEntries(
+        calls.map((call) => {
+          const { call_id, arguments: args } = call as { call_id: string; arguments: string }
+          return [call_id, `Sunny in ${JSON.parse(args).location}`]
+        }),
+      ),
+    )
+    expect(state.pendingInput).toBeNull()
     expect(ends.done.map((run) => run.status)).toEqual(['completed'])
     expect(ends.completed).toHaveLength(1)
     expect(ends.end).toHaveLength(1)
@@ -68,6 +90,7 @@ describe('the Responses wire on the simulator: answers', () => {
     expect(a).toBe(b)
     expect(selectStatus(a)).toBe('completed')
     expect(creates()).toHaveLength(2)
+    expect(functionOutputsOf(a)).toEqual({ [calls[0]!.id]: 'Rain', [calls[1]!.id]: 'Rain' })
     // The turn moved on to its next response: a late click is the same answer, nothing sent, no error.
     expect(await controller.submitToolOutputsOrThrow(outputs)).toBe(a)
     expect(creates()).toHaveLength(2)
@@ -91,6 +114,7 @@ describe('the Responses wire on the simulator: answers', () => {
       { type: 'mcp_approval_response', approval_request_id: request.id, approve: true },
     ])
     expect(selectResponses(state)[1]!.output.some((item) => item.type === 'mcp_call')).toBe(true)
+    expect(state.responses![1]!.input).toEqual(creates()[1].input)
     expect(ends.done).toHaveLength(1)
   })
 

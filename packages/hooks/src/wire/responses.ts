@@ -97,11 +97,11 @@ export function createResponsesWire(options: () => ResponsesWireOptions, state: 
     async answer({ threadId, runId }, answers, signal) {
       // One request answers all: the outputs and the approvals are the next response's input items.
       const where = threadId ? { conversation: threadId } : { previous_response_id: runId }
-      const stream = await create(
-        responseBody(options(), answerItems(answers), where) as ResponseCreateBody,
-        signal,
-      )
-      return ending(stream)
+      const items = answerItems(answers)
+      const stream = await create(responseBody(options(), items, where) as ResponseCreateBody, signal)
+      // The API never echoes input items: the store learns them here, and the next response it
+      // begins keeps them (the function cards show their outputs, the approval rows the decisions).
+      return ending(stream, [{ event: 'runline.input_items', data: { items } }])
     },
 
     async cancel({ runId }, signal) {
