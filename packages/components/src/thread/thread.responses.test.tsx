@@ -2,10 +2,12 @@
 // client's `fetch` option: conversations, their items as history, the live turn and its handover.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import axe from 'axe-core'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestBackend, createWrapper } from '../../../hooks/src/test-utils/sim.js'
-import { RunThread } from '../index.js'
+import { preloadRunTimelineParts, RunThread } from '../index.js'
 
+// The Responses rows load lazily; loaded up front, a row is its real part from its first render.
+beforeAll(preloadRunTimelineParts)
 afterEach(cleanup)
 
 type Backend = ReturnType<typeof createTestBackend>
@@ -137,6 +139,31 @@ describe('<RunThread wire="responses">', () => {
     expect(screen.queryByRole('button', { name: 'Submit tool outputs' })).toBeNull()
   })
 
+  it('the tool-output form: once submitted, the live function cards show the outputs sent', async () => {
+    const backend = createTestBackend()
+    const { Wrapper } = createWrapper(backend.client)
+    render(<RunThread wire="responses" model={MODEL} />, { wrapper: Wrapper })
+    await act(() => sendWithEnter("What's the weather in Paris and in Tokyo?"))
+    await waitFor(() => expect(liveStatus()?.textContent).toBe('Requires action'))
+    const log = within(liveRegion()).getByRole('log')
+    const cards = () => [...log.querySelectorAll('.rl-tool--function[data-name="get_weather"]')]
+    expect(cards().map((card) => card.getAttribute('data-state'))).toEqual(['waiting', 'waiting'])
+    const fields = screen.getAllByLabelText('Output for get_weather')
+    expect(fields).toHaveLength(2)
+    fields.forEach((field, i) => {
+      fireEvent.change(field, { target: { value: `{"forecast": "answer ${i + 1}"}` } })
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Submit tool outputs' }))
+    await waitFor(() => expect(liveStatus()?.textContent).toBe('Completed'))
+    // The API does not echo the outputs: the cards know them from what the wire sent.
+    expect(cards().map((card) => card.getAttribute('data-state'))).toEqual(['answered', 'answered'])
+    expect(cards().map((card) => card.textContent)).toEqual([
+      expect.stringMatching(/Output submitted.*"forecast": "answer 1"/s),
+      expect.stringMatching(/Output submitted.*"forecast": "answer 2"/s),
+    ])
+    expect(log.textContent).not.toMatch(/Waiting for output/)
+  })
+
   it('an MCP approval approved from the form; the turn goes on, then the history shows it once', async () => {
     const backend = createTestBackend()
     const { Wrapper } = createWrapper(backend.client)
@@ -145,7 +172,12 @@ describe('<RunThread wire="responses">', () => {
     await waitFor(() => expect(liveStatus()?.textContent).toBe('Requires action'))
     fireEvent.click(screen.getByRole('button', { name: 'Approve search_docs' }))
     await waitFor(() => expect(liveStatus()?.textContent).toBe('Completed'))
-    expect(within(liveRegion()).getByRole('log').querySelector('[data-kind="mcp_call"]')).not.toBeNull()
+    const live = within(liveRegion()).getByRole('log')
+    expect(live.querySelector('[data-kind="mcp_call"]')).not.toBeNull()
+    // The decision sent, on the request's row (the API does not echo it).
+    const request = live.querySelector('[data-type="mcp_approval_request"]')
+    expect(request?.getAttribute('data-decision')).toBe('approved')
+    expect(request?.textContent).toMatch(/Approved/)
     const answer = backend.requests.filter((r) => r.method === 'POST' && r.path === '/responses')[1]
     expect(answer?.body).toMatchObject({
       input: [{ type: 'mcp_approval_response', approve: true }],
@@ -155,9 +187,9 @@ describe('<RunThread wire="responses">', () => {
     await waitFor(() => expect(earlierRuns()).toHaveLength(1))
     const [earlier] = earlierRuns()
     await waitFor(() => expect(within(earlier!).getByRole('status').textContent).toBe('Completed'))
-    expect(earlier!.querySelector('[data-type="mcp_approval_request"]')?.getAttribute('data-state')).toBe(
-      'answered',
-    )
+    const asked = earlier!.querySelector('[data-type="mcp_approval_request"]')
+    expect(asked?.getAttribute('data-state')).toBe('answered')
+    expect(asked?.getAttribute('data-decision')).toBe('approved')
     expect(earlier!.querySelectorAll('[data-kind="mcp_call"]')).toHaveLength(1)
     await waitFor(() => expect(liveStatus()?.textContent).toBe('Completed'))
     expect(container.querySelectorAll('[data-kind="mcp_call"]')).toHaveLength(1)
