@@ -62,6 +62,13 @@ export const FunctionCalls: Story = replayStory(RESPONSES_SIM.weather, {
 export const FunctionCallsAnswered: Story = replayStory(RESPONSES_SIM.weatherAnswered, {
   status: 'Completed',
   play: async ({ canvasElement }) => {
+    // The outputs sent (the wire's `runline.input_items`; the API does not echo them) on the cards.
+    const calls = await rowsNamed(canvasElement, 'Function call: get_weather')
+    await expect(calls).toHaveLength(2)
+    for (const call of calls) {
+      await expect(call).toHaveTextContent(/Output submitted/)
+      await expect(call).not.toHaveTextContent(/Waiting for output/)
+    }
     const messages = await rowsNamed(canvasElement, 'Message')
     await expect(messages.at(-1)).toHaveTextContent(/Paris.*light rain.*Tokyo.*clear/s)
   },
@@ -177,6 +184,9 @@ export const McpApproved: Story = replayStory(RESPONSES_SIM.approved, {
   play: async ({ canvasElement }) => {
     const canvas = canvasOf(canvasElement)
     await expect(canvas.queryByRole('button', { name: 'Approve search_docs' })).not.toBeInTheDocument()
+    await expect(canvasElement.querySelector('[data-type="mcp_approval_request"]')).toHaveTextContent(
+      /Approved/,
+    )
     const [call] = await rowsNamed(canvasElement, 'MCP call: search_docs')
     await expect(call).toHaveTextContent(/approvals gate MCP calls/)
   },
@@ -189,6 +199,9 @@ export const McpDenied: Story = replayStory(RESPONSES_SIM.denied, {
     await expect(
       canvasOf(canvasElement).queryAllByRole('article', { name: 'MCP call: search_docs' }),
     ).toEqual([])
+    await expect(canvasElement.querySelector('[data-type="mcp_approval_request"]')).toHaveTextContent(
+      /Denied/,
+    )
     await expect(canvasOf(canvasElement).getByRole('log')).toHaveTextContent(
       /I did not run the search_docs call/,
     )

@@ -23,7 +23,10 @@ export interface ResponsesRecordOptions {
   body?: Record<string, unknown>
 }
 
-/** A recorded turn: the SSE text of each streamed response, and the events core parsed from it. */
+/**
+ * A recorded turn: the SSE text of each streamed response, and the events core parsed from it, with
+ * the wire's `runline.input_items` (the answers sent) before the next response's.
+ */
 export interface ResponsesRecording {
   sse: string[]
   events: RunStreamEvent[]
@@ -82,7 +85,10 @@ export async function recordResponsesTurn(
   const answers = first ? answersTo(first.output, options) : []
   if (first && answers.length > 0) {
     sse.push(await stream({ previous_response_id: first.id, input: answers }))
-    events = [...events, ...eventsFromSse(sse[1]!)]
+    // As the hooks' Responses wire tells its store what it sent (the API never echoes input items):
+    // the next response keeps them, so its function cards show their outputs, approvals the decision.
+    const sent: RunStreamEvent = { event: 'runline.input_items', data: { items: answers } }
+    events = [...events, sent, ...eventsFromSse(sse[1]!)]
   }
   return { sse, events }
 }
