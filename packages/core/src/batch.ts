@@ -10,36 +10,64 @@ import type { Message, RunState, Text } from './types.js'
 export interface Batch {
   /** The objects this batch created since its folder's last snapshot: nobody else has seen them. */
   readonly owned: OwnedObjects
-  /** Where this batch's last text append went, so the next one to the same part costs an array push. */
+  /** Where this batch's last text append went, so the next one to the same text costs an array push. */
   hot: TextPath | null
 }
 
 /**
- * A text part this batch owns the whole path to: `message` (as the state holds it) → its content
- * array → the part at `index` → `text`. A message is replaced (never written) by anything that puts a
- * new one, and within a batch the merge writes owned objects in place, so while the state still holds
- * this very `message` object, its part at `index` still holds this very `text` object. Its value is
- * `text.value` followed by the `pending` fragments, until {@link settle} writes them in.
+ * A text this batch owns the whole path to, from `root` (as the state holds it) down to `holder`,
+ * the object whose `key` is the text: on the Assistants wire a message → its content array → the part
+ * at `index` → its text object (`value`); on the Responses wire a response state → its output → the
+ * item at `index` → (a content or summary part) → `text`, `arguments`, `code`... Its value is
+ * `holder[key]` (a string) followed by the `pending` fragments, until {@link settle} writes them in.
+ * Only events named `event` may leave fragments pending (the reducer settles before any other), and
+ * an append reaches the same path only while the state still holds these very objects (a `root` is
+ * replaced, never written, by anything that puts a new one; within a batch owned objects are written
+ * in place, so while the state holds this very `root`, what it holds at `index` is unchanged unless an
+ * event put something new there, which each wire's append checks).
  */
 export interface TextPath {
-  readonly message: Message
+  readonly event: string
+  readonly root: object
   readonly index: number
-  readonly text: { value: string }
+  readonly holder: Record<string, unknown>
+  readonly key: string
   readonly pending: string[]
 }
+
+/**
+ * Pending fragments a batch joins into its text at most (see {@link settle}): bounds what a long batch
+ * holds, and keeps each join (one flat string, one rope node) a few KiB at most.
+ */
+export const MAX_PENDING = 256
 
 /**
  * Writes the pending fragments of the batch's text path into its text, joined: a batch adds one flat
  * string and one rope node to a long text, where appending each fragment would add a node per delta,
  * all of them kept as long as the text is (what made long runs cost the GC more per event). Called
- * before anything may read that text: a snapshot, and every reduce that is not an append to that part.
+ * before anything may read that text: a snapshot, and every reduce that is not an append to that path.
  */
 export function settle(batch: Batch): void {
   const hot = batch.hot
-  if (hot === null || hot.pending.length === 0) return
+  if (hot === null) return
+  // The path ends here: the next append walks to its text again (through objects the batch owns
+  // already, so without copies) and starts a new one. Cheaper than emptying `pending` in place.
+  batch.hot = null
+  if (hot.pending.length > 0) writeIn(hot)
+}
+
+function writeIn(hot: TextPath): void {
   const { pending } = hot
-  hot.text.value += pending.length === 1 ? pending[0]! : pending.join('')
-  pending.length = 0
+  hot.holder[hot.key] =
+    (hot.holder[hot.key] as string) + (pending.length === 1 ? pending[0]! : pending.join(''))
+}
+
+/** Appends `fragment` to the batch's text path (it waits; a long batch writes in every {@link MAX_PENDING}). */
+export function appendPending(hot: TextPath, fragment: string): void {
+  if (fragment !== '' && hot.pending.push(fragment) === MAX_PENDING) {
+    writeIn(hot)
+    hot.pending.length = 0
+  }
 }
 
 /** A fresh batch: owns nothing yet. */
@@ -92,7 +120,7 @@ function shallowCopy<T extends object>(value: T): T {
 // has no symbol keys, and these objects come from JSON or from these copies).
 
 /** True when `value`'s own enumerable keys (and inherited ones, which plain objects lack) are `keys`, in order. */
-function hasKeys(value: object, keys: readonly string[]): boolean {
+export function hasKeys(value: object, keys: readonly string[]): boolean {
   let i = 0
   for (const key in value) if (key !== keys[i++]) return false
   return i === keys.length

@@ -97,11 +97,16 @@ function reduceChecked(state: RunState, event: RunStreamEvent, batch: Batch | nu
 }
 
 function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null): RunState {
-  // Only an append to the batch's text path leaves fragments pending. A message delta that is not one
-  // settles them before it reads the text (below); no other event reads a message's text today, and
-  // settling before them all keeps a new one from ever seeing a text without its last fragments.
-  if (batch?.hot != null && event.event !== 'thread.message.delta') settle(batch)
-  // Deltas first: a switch over strings compares case by case, and deltas are most of a stream.
+  // Only an append to the batch's text path leaves fragments pending, and only events of its name
+  // append. One of those that is not an append to that path settles them before it reads the text
+  // (thread.message.delta below, the Responses deltas in responses/append.ts); settling before every
+  // other event keeps any of them from ever seeing a text without its last fragments.
+  if (batch?.hot != null && event.event !== batch.hot.event) settle(batch)
+  // Deltas first: a switch over strings compares case by case, and deltas are most of a stream (on
+  // the Responses wire, its text deltas: every other name would be compared to each case below).
+  const name: string = event.event
+  if (name === 'response.output_text.delta')
+    return reduceResponseEvent(state, name, (event as { data?: unknown }).data, batch)
   switch (event.event) {
     case 'thread.message.delta': {
       const data = event.data
@@ -223,7 +228,6 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
       return initialRunState
     default: {
       // The Responses wire (see responses/reduce.ts).
-      const name: string = (event as { event: string }).event
       if (isResponsesEvent(name))
         return reduceResponseEvent(state, name, (event as { data?: unknown }).data, batch)
       // Exhaustive over the known union; unknown names from newer servers are ignored.
