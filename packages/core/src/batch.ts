@@ -12,6 +12,8 @@ export interface Batch {
   readonly owned: OwnedObjects
   /** Where this batch's last text append went, so the next one to the same text costs an array push. */
   hot: TextPath | null
+  /** The folder's memory of the last text its batches wrote (shared by them, see {@link TextTail}). */
+  readonly tail: TextTail
 }
 
 /**
@@ -42,10 +44,35 @@ export interface TextPath {
 export const MAX_PENDING = 256
 
 /**
+ * What a folder's batches remember of the last text they wrote, from one snapshot to the next: they
+ * wrote `holder[key]` as `text`, which is `base + tail`, `tail` a flat string of at most
+ * {@link MAX_TAIL} characters. In a store that commits after every network chunk, each batch holds a
+ * few fragments; written onto the text as they are, each batch would leave one more rope node and
+ * flat string that live as long as the text does (what the GC then copies and promotes, a cost per
+ * chunk). Joined onto `tail` instead, the last write's `base + tail` node and old tail are garbage at
+ * once, and a long text keeps one node per {@link MAX_TAIL} characters. `holder` follows the text from
+ * batch to batch (each append's copy of it, see `keepTail`).
+ */
+export interface TextTail {
+  holder: object | null
+  key: string
+  text: string
+  base: string
+  tail: string
+}
+
+/**
+ * The longest tail a write copies (see {@link TextTail}): a write copies up to this many characters
+ * more, so a long text keeps a rope node per this many.
+ */
+export const MAX_TAIL = 256
+
+/**
  * Writes the pending fragments of the batch's text path into its text, joined: a batch adds one flat
- * string and one rope node to a long text, where appending each fragment would add a node per delta,
- * all of them kept as long as the text is (what made long runs cost the GC more per event). Called
- * before anything may read that text: a snapshot, and every reduce that is not an append to that path.
+ * string to a long text (see {@link TextTail}), where appending each fragment would add a rope node
+ * and a string per delta, all of them kept as long as the text is (what made long runs cost the GC
+ * more per event). Called before anything may read that text: a snapshot, and every reduce that is
+ * not an append to that path.
  */
 export function settle(batch: Batch): void {
   const hot = batch.hot
@@ -53,26 +80,53 @@ export function settle(batch: Batch): void {
   // The path ends here: the next append walks to its text again (through objects the batch owns
   // already, so without copies) and starts a new one. Cheaper than emptying `pending` in place.
   batch.hot = null
-  if (hot.pending.length > 0) writeIn(hot)
+  if (hot.pending.length > 0) writeIn(batch.tail, hot)
 }
 
-function writeIn(hot: TextPath): void {
-  const { pending } = hot
-  hot.holder[hot.key] =
-    (hot.holder[hot.key] as string) + (pending.length === 1 ? pending[0]! : pending.join(''))
+function writeIn(memo: TextTail, hot: TextPath): void {
+  const { pending, holder, key } = hot
+  const text = holder[key] as string
+  let added = 0
+  for (let i = 0; i < pending.length; i++) added += pending[i]!.length
+  // The text the last write made (same holder: the compare is by pointer), with room in its tail.
+  if (
+    memo.holder === holder &&
+    memo.key === key &&
+    memo.text === text &&
+    memo.tail.length + added <= MAX_TAIL
+  ) {
+    pending.unshift(memo.tail)
+    memo.tail = pending.join('')
+    memo.text = memo.base + memo.tail
+  } else {
+    memo.holder = holder
+    memo.key = key
+    memo.base = text
+    memo.tail = pending.length === 1 ? pending[0]! : pending.join('')
+    memo.text = text + memo.tail
+  }
+  holder[key] = memo.text
+}
+
+/**
+ * A text path's holder was copied (`from` → `to`) to start a new path in a later batch: the tail
+ * memory follows it, so the new batch's write still extends the last one's tail.
+ */
+export function keepTail(batch: Batch, from: object, to: object): void {
+  if (batch.tail.holder === from) batch.tail.holder = to
 }
 
 /** Appends `fragment` to the batch's text path (it waits; a long batch writes in every {@link MAX_PENDING}). */
-export function appendPending(hot: TextPath, fragment: string): void {
+export function appendPending(batch: Batch, hot: TextPath, fragment: string): void {
   if (fragment !== '' && hot.pending.push(fragment) === MAX_PENDING) {
-    writeIn(hot)
+    writeIn(batch.tail, hot)
     hot.pending.length = 0
   }
 }
 
-/** A fresh batch: owns nothing yet. */
-export function createBatch(): Batch {
-  return { owned: new OwnedObjects(), hot: null }
+/** A fresh batch of a folder whose batches remember `tail` (a new folder: nothing yet). */
+export function createBatch(tail: TextTail = { holder: null, key: '', text: '', base: '', tail: '' }): Batch {
+  return { owned: new OwnedObjects(), hot: null, tail }
 }
 
 /** `T` with its `readonly` taken off, for objects a batch owns. */

@@ -74,7 +74,7 @@ export function createRunFolder(state: RunState = initialRunState): RunFolder {
       // The text a snapshot holds is whole: pending fragments go in first.
       settle(batch)
       // From here on everything is shared: start a new batch (a batch that owns nothing has no path either).
-      if (batch.owned.size > 0) batch = createBatch()
+      if (batch.owned.size > 0) batch = createBatch(batch.tail)
       return current
     },
     peek: () => current,

@@ -1,4 +1,13 @@
-import { appendPending, type Batch, copyMessage, copyText, copyTextPart, owned, settle } from './batch.js'
+import {
+  appendPending,
+  type Batch,
+  copyMessage,
+  copyText,
+  copyTextPart,
+  keepTail,
+  owned,
+  settle,
+} from './batch.js'
 import { isRecord } from './merge.js'
 import type { Message } from './types.js'
 
@@ -28,7 +37,7 @@ export function appendText(
   // fragment waits with the others (see `settle`), which a long batch writes in every so often.
   const hot = batch?.hot
   if (hot != null && hot.root === message && hot.index === index) {
-    appendPending(hot, value)
+    appendPending(batch!, hot, value)
     return message
   }
   if (batch !== null) settle(batch)
@@ -48,6 +57,7 @@ export function appendText(
   next.content = nextContent
   // In a batch even the first fragment waits: the text gets one rope node per batch, not two.
   if (batch !== null) {
+    keepTail(batch, part.text, nextText)
     const holder = nextText as unknown as Record<string, unknown>
     batch.hot = { event: DELTA, root: next, index, holder, key: 'value', pending: [value] }
   }

@@ -7,6 +7,7 @@ import {
   appendPending,
   type Batch,
   copyState,
+  keepTail,
   owned,
   settle,
   type TextPath,
@@ -116,7 +117,7 @@ export function appendFragment(
   // The same text as the batch's last append: everything on its path is ours already.
   if (hot != null && hot.root === last && hot.holder === holder && hot.key === target.key) {
     ;(last as { sequence: number }).sequence = seq
-    appendPending(hot, delta)
+    appendPending(batch!, hot, delta)
     return state
   }
   if (batch !== null) settle(batch)
@@ -150,6 +151,7 @@ export function appendFragment(
   }
   // In a batch even the first fragment waits: the text gets one rope node per batch, not two.
   nextHolder[target.key] = prefix
+  keepTail(batch, holder, nextHolder)
   const path: TextPath = {
     event: name,
     root: rs,
@@ -159,6 +161,6 @@ export function appendFragment(
     pending: [],
   }
   batch.hot = path
-  appendPending(path, delta)
+  appendPending(batch, path, delta)
   return next
 }

@@ -35,6 +35,14 @@ it('leaves anything else to JSON.parse', () => {
   ]) {
     expect(readResponsesTextDelta(data)).toBeUndefined()
   }
+  // A raw control character, in a short string and in a long one: JSON.parse refuses it, so does this.
+  for (const data of [
+    `${head},"delta":"x\ty","logprobs":[]}`,
+    `${head},"delta":"a long fragment\twith a tab","logprobs":[]}`,
+  ]) {
+    expect(() => JSON.parse(data)).toThrow()
+    expect(readResponsesTextDelta(data)).toBeUndefined()
+  }
 })
 
 it('reuses the previous delta’s item id only when the bytes are the same', () => {

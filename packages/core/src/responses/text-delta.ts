@@ -30,11 +30,27 @@ function integer(data: string, at: number, end: number): number {
   return n
 }
 
-/** The string from `at` to `end` when it has no escape (its own characters: copied when long). */
+/**
+ * The string from `at` to `end` (between two quotes of `data`) when it has no escape and no raw
+ * control character (which JSON.parse refuses), else `undefined`. A short one is a slice (its own
+ * characters); a long one goes through JSON.parse, quotes and all, straight from `data` (one copy, not
+ * a slice that would keep the network chunk alive, nor a new quoted string to parse).
+ */
 function plain(data: string, at: number, end: number): string | undefined {
-  const raw = data.slice(at, end)
-  if (raw.indexOf('\\') !== -1) return undefined
-  return raw.length < SHORT ? raw : (JSON.parse(`"${raw}"`) as string)
+  if (end - at < SHORT) {
+    for (let i = at; i < end; i++) {
+      const code = data.charCodeAt(i)
+      if (code < 0x20 || code === 0x5c /* \ */) return undefined
+    }
+    return data.slice(at, end)
+  }
+  const escape = data.indexOf('\\', at)
+  if (escape !== -1 && escape < end) return undefined
+  try {
+    return JSON.parse(data.slice(at - 1, end + 1)) as string
+  } catch {
+    return undefined // a raw control character
+  }
 }
 
 /**
