@@ -65,7 +65,7 @@ export interface TextTail {
  * The longest tail a write copies (see {@link TextTail}): a write copies up to this many characters
  * more, so a long text keeps a rope node per this many.
  */
-export const MAX_TAIL = 256
+export const MAX_TAIL = 128
 
 /**
  * Writes the pending fragments of the batch's text path into its text, joined: a batch adds one flat

@@ -102,11 +102,12 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
   // (thread.message.delta below, the Responses deltas in responses/append.ts); settling before every
   // other event keeps any of them from ever seeing a text without its last fragments.
   if (batch?.hot != null && event.event !== batch.hot.event) settle(batch)
-  // Deltas first: a switch over strings compares case by case, and deltas are most of a stream (on
-  // the Responses wire, its text deltas: every other name would be compared to each case below).
+  // The Responses wire first (see responses/reduce.ts): a switch over strings compares case by case,
+  // and its events, text deltas above all, would be compared to every Assistants case below.
   const name: string = event.event
-  if (name === 'response.output_text.delta')
+  if (name === 'response.output_text.delta' || isResponsesEvent(name))
     return reduceResponseEvent(state, name, (event as { data?: unknown }).data, batch)
+  // Deltas first, for the same reason: they are most of a stream.
   switch (event.event) {
     case 'thread.message.delta': {
       const data = event.data
@@ -227,9 +228,6 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
     case 'runline.reset':
       return initialRunState
     default: {
-      // The Responses wire (see responses/reduce.ts).
-      if (isResponsesEvent(name))
-        return reduceResponseEvent(state, name, (event as { data?: unknown }).data, batch)
       // Exhaustive over the known union; unknown names from newer servers are ignored.
       const unknown: never = event
       void unknown

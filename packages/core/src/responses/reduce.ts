@@ -148,7 +148,11 @@ function foldInto(
     case 'response.output_item.done': {
       if (!isRecord(e.item)) throw new ResponseInputError('an item that is not an object', 'invalid_event')
       const output = placed(rs.output, e.output_index, e.item as unknown as ResponseOutputItem, 'output')
-      return { ...rs, output, outputText: touchesText(rs, e.item) ? null : rs.outputText, sequence }
+      const next = copyResponseState(rs) as Writable<ResponseState>
+      next.output = output
+      if (touchesText(rs, e.item)) next.outputText = null
+      next.sequence = sequence
+      return next
     }
     case 'response.image_generation_call.partial_image': {
       const at = checkIndex(e.output_index, rs.output.length, 'output', false)
@@ -161,7 +165,11 @@ function foldInto(
       return { ...rs, partialImages: { ...rs.partialImages, [at]: image }, sequence }
     }
   }
-  if (!('output_index' in e)) return { ...rs, sequence }
+  if (!('output_index' in e)) {
+    const next = copyResponseState(rs) as Writable<ResponseState>
+    next.sequence = sequence
+    return next
+  }
   const at = checkIndex(e.output_index, rs.output.length, 'output', false)
   const item = rs.output[at] as Json | undefined
   if (!isRecord(item)) throw new ResponseInputError(`no output item at index ${at}`, 'unknown_item')
