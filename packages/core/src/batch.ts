@@ -32,6 +32,8 @@ export interface TextPath {
   readonly event: string
   readonly root: object
   readonly index: number
+  /** Responses: the content or summary part's index in the item (-1: the text is the item's own). */
+  readonly sub: number
   readonly holder: Record<string, unknown>
   readonly key: string
   readonly pending: string[]

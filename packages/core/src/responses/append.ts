@@ -91,6 +91,27 @@ export function appendFragment(
   // Only the next event in sequence (an old one changes nothing, a gap is an error: the general fold's).
   if (last === undefined || seq !== last.sequence + 1 || typeof seq !== 'number') return undefined
   if (state.phase !== 'open' && state.phase !== 'errored') return undefined
+  // Logprobs take the general fold (it keeps them on the part); an empty list (what OpenAI sends) adds none.
+  if (target === OUTPUT_TEXT) {
+    const logprobs: unknown = data.logprobs
+    if (logprobs !== undefined && !(Array.isArray(logprobs) && logprobs.length === 0)) return undefined
+  }
+  const delta = typeof data.delta === 'string' ? data.delta : ''
+  const hot = batch?.hot
+  // The same text as the batch's last append: an array push and the sequence number. While a path is
+  // live no other event has run since it began (any other settles it, which ends it), so what it
+  // leads to is as it left it: the same response state, indexes and event name mean the same text.
+  if (
+    hot != null &&
+    hot.root === last &&
+    hot.event === name &&
+    hot.index === data.output_index &&
+    (target.index === null || hot.sub === data[target.index])
+  ) {
+    ;(last as { sequence: number }).sequence = seq
+    appendPending(batch!, hot, delta)
+    return state
+  }
   const at = below(data.output_index, last.output.length)
   if (at < 0) return undefined
   const item = last.output[at] as Json | undefined
@@ -106,19 +127,6 @@ export function appendFragment(
     if (!isRecord(found) || (target.partType !== null && found.type !== target.partType)) return undefined
     list = parts
     holder = found
-  }
-  // Logprobs take the general fold (it keeps them on the part); an empty list (what OpenAI sends) adds none.
-  if (target === OUTPUT_TEXT) {
-    const logprobs: unknown = data.logprobs
-    if (logprobs !== undefined && !(Array.isArray(logprobs) && logprobs.length === 0)) return undefined
-  }
-  const delta = typeof data.delta === 'string' ? data.delta : ''
-  const hot = batch?.hot
-  // The same text as the batch's last append: everything on its path is ours already.
-  if (hot != null && hot.root === last && hot.holder === holder && hot.key === target.key) {
-    ;(last as { sequence: number }).sequence = seq
-    appendPending(batch!, hot, delta)
-    return state
   }
   if (batch !== null) settle(batch)
   const text = holder[target.key]
@@ -156,6 +164,7 @@ export function appendFragment(
     event: name,
     root: rs,
     index: at,
+    sub: index,
     holder: nextHolder,
     key: target.key,
     pending: [],
