@@ -44,8 +44,8 @@ function plain(data: string, at: number, end: number): string | undefined {
     }
     return data.slice(at, end)
   }
-  const escape = data.indexOf('\\', at)
-  if (escape !== -1 && escape < end) return undefined
+  const slash = data.indexOf('\\', at)
+  if (slash !== -1 && slash < end) return undefined
   try {
     return JSON.parse(data.slice(at - 1, end + 1)) as string
   } catch {
