@@ -90,7 +90,9 @@ function writeIn(memo: TextTail, hot: TextPath): void {
   const text = holder[key] as string
   let added = 0
   for (let i = 0; i < pending.length; i++) added += pending[i]!.length
-  // The text the last write made (same holder: the compare is by pointer), with room in its tail.
+  // The text the last write made, with room in its tail. Same holder, so normally the same string
+  // object too, which `===` settles at once; one written in place since (another event) compares
+  // by its length, and by its characters only when that is the same.
   if (
     memo.holder === holder &&
     memo.key === key &&
