@@ -21,7 +21,9 @@ export interface Batch {
  * the object whose `key` is the text: on the Assistants wire a message → its content array → the part
  * at `index` → its text object (`value`); on the Responses wire a response state → its output → the
  * item at `index` → (a content or summary part) → `text`, `arguments`, `code`... Its value is
- * `holder[key]` (a string) followed by the `pending` fragments, until {@link settle} writes them in.
+ * `holder[key]` (a string) followed by the `pending` fragments, until {@link settle} writes them in;
+ * `pending[0]` is not one: it is the slot where the write puts the tail it extends (see {@link TextTail}),
+ * `''` until then, so the join needs no `unshift`.
  * Only events named `event` may leave fragments pending (the reducer settles before any other), and
  * an append reaches the same path only while the state still holds these very objects (a `root` is
  * replaced, never written, by anything that puts a new one; within a batch owned objects are written
@@ -82,14 +84,14 @@ export function settle(batch: Batch): void {
   // The path ends here: the next append walks to its text again (through objects the batch owns
   // already, so without copies) and starts a new one. Cheaper than emptying `pending` in place.
   batch.hot = null
-  if (hot.pending.length > 0) writeIn(batch.tail, hot)
+  if (hot.pending.length > 1) writeIn(batch.tail, hot)
 }
 
 function writeIn(memo: TextTail, hot: TextPath): void {
   const { pending, holder, key } = hot
   const text = holder[key] as string
   let added = 0
-  for (let i = 0; i < pending.length; i++) added += pending[i]!.length
+  for (let i = 1; i < pending.length; i++) added += pending[i]!.length
   // The text the last write made, with room in its tail. Same holder, so normally the same string
   // object too, which `===` settles at once; one written in place since (another event) compares
   // by its length, and by its characters only when that is the same.
@@ -99,14 +101,14 @@ function writeIn(memo: TextTail, hot: TextPath): void {
     memo.text === text &&
     memo.tail.length + added <= MAX_TAIL
   ) {
-    pending.unshift(memo.tail)
+    pending[0] = memo.tail
     memo.tail = pending.join('')
     memo.text = memo.base + memo.tail
   } else {
     memo.holder = holder
     memo.key = key
     memo.base = text
-    memo.tail = pending.length === 1 ? pending[0]! : pending.join('')
+    memo.tail = pending.length === 2 ? pending[1]! : pending.join('')
     memo.text = text + memo.tail
   }
   holder[key] = memo.text
@@ -122,9 +124,10 @@ export function keepTail(batch: Batch, from: object, to: object): void {
 
 /** Appends `fragment` to the batch's text path (it waits; a long batch writes in every {@link MAX_PENDING}). */
 export function appendPending(batch: Batch, hot: TextPath, fragment: string): void {
-  if (fragment !== '' && hot.pending.push(fragment) === MAX_PENDING) {
+  if (fragment !== '' && hot.pending.push(fragment) > MAX_PENDING) {
     writeIn(batch.tail, hot)
-    hot.pending.length = 0
+    hot.pending.length = 1
+    hot.pending[0] = ''
   }
 }
 

@@ -167,7 +167,7 @@ export function appendFragment(
     sub: index,
     holder: nextHolder,
     key: target.key,
-    pending: [],
+    pending: [''],
   }
   batch.hot = path
   appendPending(batch, path, delta)
