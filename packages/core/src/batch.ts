@@ -10,41 +10,130 @@ import type { Message, RunState, Text } from './types.js'
 export interface Batch {
   /** The objects this batch created since its folder's last snapshot: nobody else has seen them. */
   readonly owned: OwnedObjects
-  /** Where this batch's last text append went, so the next one to the same part costs an array push. */
+  /** Where this batch's last text append went, so the next one to the same text costs an array push. */
   hot: TextPath | null
+  /** The folder's memory of the last text its batches wrote (shared by them, see {@link TextTail}). */
+  readonly tail: TextTail
 }
 
 /**
- * A text part this batch owns the whole path to: `message` (as the state holds it) → its content
- * array → the part at `index` → `text`. A message is replaced (never written) by anything that puts a
- * new one, and within a batch the merge writes owned objects in place, so while the state still holds
- * this very `message` object, its part at `index` still holds this very `text` object. Its value is
- * `text.value` followed by the `pending` fragments, until {@link settle} writes them in.
+ * A text this batch owns the whole path to, from `root` (as the state holds it) down to `holder`,
+ * the object whose `key` is the text: on the Assistants wire a message → its content array → the part
+ * at `index` → its text object (`value`); on the Responses wire a response state → its output → the
+ * item at `index` → (a content or summary part) → `text`, `arguments`, `code`... Its value is
+ * `holder[key]` (a string) followed by the `pending` fragments, until {@link settle} writes them in;
+ * `pending[0]` is not one: it is the slot where the write puts the tail it extends (see {@link TextTail}),
+ * `''` until then, so the join needs no `unshift`.
+ * Only events named `event` may leave fragments pending (the reducer settles before any other), and
+ * an append reaches the same path only while the state still holds these very objects (a `root` is
+ * replaced, never written, by anything that puts a new one; within a batch owned objects are written
+ * in place, so while the state holds this very `root`, what it holds at `index` is unchanged unless an
+ * event put something new there, which each wire's append checks).
  */
 export interface TextPath {
-  readonly message: Message
+  readonly event: string
+  readonly root: object
   readonly index: number
-  readonly text: { value: string }
+  /** Responses: the content or summary part's index in the item (-1: the text is the item's own). */
+  readonly sub: number
+  readonly holder: Record<string, unknown>
+  readonly key: string
   readonly pending: string[]
 }
 
 /**
+ * Pending fragments a batch joins into its text at most (see {@link settle}): bounds what a long batch
+ * holds, and keeps each join (one flat string, one rope node) a few KiB at most.
+ */
+export const MAX_PENDING = 256
+
+/**
+ * What a folder's batches remember of the last text they wrote, from one snapshot to the next: they
+ * wrote `holder[key]` as `text`, which is `base + tail`, `tail` a flat string of at most
+ * {@link MAX_TAIL} characters. In a store that commits after every network chunk, each batch holds a
+ * few fragments; written onto the text as they are, each batch would leave one more rope node and
+ * flat string that live as long as the text does (what the GC then copies and promotes, a cost per
+ * chunk). Joined onto `tail` instead, the last write's `base + tail` node and old tail are garbage at
+ * once, and a long text keeps one node per {@link MAX_TAIL} characters. `holder` follows the text from
+ * batch to batch (each append's copy of it, see `keepTail`).
+ */
+export interface TextTail {
+  holder: object | null
+  key: string
+  text: string
+  base: string
+  tail: string
+}
+
+/**
+ * The longest tail a write copies (see {@link TextTail}): a write copies up to this many characters
+ * more, so a long text keeps a rope node per this many.
+ */
+export const MAX_TAIL = 128
+
+/**
  * Writes the pending fragments of the batch's text path into its text, joined: a batch adds one flat
- * string and one rope node to a long text, where appending each fragment would add a node per delta,
- * all of them kept as long as the text is (what made long runs cost the GC more per event). Called
- * before anything may read that text: a snapshot, and every reduce that is not an append to that part.
+ * string to a long text (see {@link TextTail}), where appending each fragment would add a rope node
+ * and a string per delta, all of them kept as long as the text is (what made long runs cost the GC
+ * more per event). Called before anything may read that text: a snapshot, and every reduce that is
+ * not an append to that path.
  */
 export function settle(batch: Batch): void {
   const hot = batch.hot
-  if (hot === null || hot.pending.length === 0) return
-  const { pending } = hot
-  hot.text.value += pending.length === 1 ? pending[0]! : pending.join('')
-  pending.length = 0
+  if (hot === null) return
+  // The path ends here: the next append walks to its text again (through objects the batch owns
+  // already, so without copies) and starts a new one. Cheaper than emptying `pending` in place.
+  batch.hot = null
+  if (hot.pending.length > 1) writeIn(batch.tail, hot)
 }
 
-/** A fresh batch: owns nothing yet. */
-export function createBatch(): Batch {
-  return { owned: new OwnedObjects(), hot: null }
+function writeIn(memo: TextTail, hot: TextPath): void {
+  const { pending, holder, key } = hot
+  const text = holder[key] as string
+  let added = 0
+  for (let i = 1; i < pending.length; i++) added += pending[i]!.length
+  // The text the last write made, with room in its tail. Same holder, so normally the same string
+  // object too, which `===` settles at once; one written in place since (another event) compares
+  // by its length, and by its characters only when that is the same.
+  if (
+    memo.holder === holder &&
+    memo.key === key &&
+    memo.text === text &&
+    memo.tail.length + added <= MAX_TAIL
+  ) {
+    pending[0] = memo.tail
+    memo.tail = pending.join('')
+    memo.text = memo.base + memo.tail
+  } else {
+    memo.holder = holder
+    memo.key = key
+    memo.base = text
+    memo.tail = pending.length === 2 ? pending[1]! : pending.join('')
+    memo.text = text + memo.tail
+  }
+  holder[key] = memo.text
+}
+
+/**
+ * A text path's holder was copied (`from` → `to`) to start a new path in a later batch: the tail
+ * memory follows it, so the new batch's write still extends the last one's tail.
+ */
+export function keepTail(batch: Batch, from: object, to: object): void {
+  if (batch.tail.holder === from) batch.tail.holder = to
+}
+
+/** Appends `fragment` to the batch's text path (it waits; a long batch writes in every {@link MAX_PENDING}). */
+export function appendPending(batch: Batch, hot: TextPath, fragment: string): void {
+  if (fragment !== '' && hot.pending.push(fragment) > MAX_PENDING) {
+    writeIn(batch.tail, hot)
+    hot.pending.length = 1
+    hot.pending[0] = ''
+  }
+}
+
+/** A fresh batch of a folder whose batches remember `tail` (a new folder: nothing yet). */
+export function createBatch(tail: TextTail = { holder: null, key: '', text: '', base: '', tail: '' }): Batch {
+  return { owned: new OwnedObjects(), hot: null, tail }
 }
 
 /** `T` with its `readonly` taken off, for objects a batch owns. */
@@ -92,7 +181,7 @@ function shallowCopy<T extends object>(value: T): T {
 // has no symbol keys, and these objects come from JSON or from these copies).
 
 /** True when `value`'s own enumerable keys (and inherited ones, which plain objects lack) are `keys`, in order. */
-function hasKeys(value: object, keys: readonly string[]): boolean {
+export function hasKeys(value: object, keys: readonly string[]): boolean {
   let i = 0
   for (const key in value) if (key !== keys[i++]) return false
   return i === keys.length

@@ -34,7 +34,7 @@ function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined)
     name === 'thread.message.delta'
       ? readTextDelta(message.data, memo)
       : name === 'response.output_text.delta'
-        ? readResponsesTextDelta(message.data)
+        ? readResponsesTextDelta(message.data, memo)
         : undefined
   if (data === undefined) {
     try {

@@ -78,7 +78,7 @@ export function createRunFolder(state: RunState = initialRunState): RunFolder {
       // The text a snapshot holds is whole: pending fragments go in first.
       settle(batch)
       // From here on everything is shared: start a new batch (a batch that owns nothing has no path either).
-      if (batch.owned.size > 0) batch = createBatch()
+      if (batch.owned.size > 0) batch = createBatch(batch.tail)
       return current
     },
     peek: () => current,
@@ -101,11 +101,15 @@ function reduceChecked(state: RunState, event: RunStreamEvent, batch: Batch | nu
 }
 
 function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null): RunState {
-  // Only an append to the batch's text path leaves fragments pending. A message delta that is not one
-  // settles them before it reads the text (below); no other event reads a message's text today, and
-  // settling before them all keeps a new one from ever seeing a text without its last fragments.
-  if (batch?.hot != null && event.event !== 'thread.message.delta') settle(batch)
-  // Deltas first: a switch over strings compares case by case, and deltas are most of a stream.
+  // Only an append to the batch's text path leaves fragments pending, and only events of its name
+  // append. One of those that is not an append to that path settles them before it reads the text
+  // (thread.message.delta below, the Responses deltas in responses/append.ts); settling before every
+  // other event keeps any of them from ever seeing a text without its last fragments.
+  if (batch?.hot != null && event.event !== batch.hot.event) settle(batch)
+  // The Responses wire first (see responses/reduce.ts): a switch over strings compares case by case,
+  // and its events, text deltas above all, would be compared to every Assistants case below.
+  if (isResponsesEvent(event)) return reduceResponseEvent(state, event.event, event.data, batch)
+  // Deltas first, for the same reason: they are most of a stream.
   switch (event.event) {
     case 'thread.message.delta': {
       const data = event.data
@@ -235,8 +239,6 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
     case 'runline.reset':
       return initialRunState
     default: {
-      // The Responses wire (see responses/reduce.ts).
-      if (isResponsesEvent(event)) return reduceResponseEvent(state, event.event, event.data, batch)
       // Exhaustive over the known union; unknown names from newer servers are ignored.
       const unknown: never = event
       void unknown

@@ -2,18 +2,32 @@
 // openai-node's `accumulateResponse` folds from each response's events — on every real recording,
 // under any chunking, cut after any event, and on seeded generated turns.
 import { describe, expect, it } from 'vitest'
-import { parseRunStream } from './parse.js'
-import { initialRunState, reduceRun } from './reduce.js'
+import { parseRunStream, readRunStream } from './parse.js'
+import { createRunFolder, initialRunState, reduceRun } from './reduce.js'
 import { selectResponses } from './responses/select.js'
+import { createRunStore } from './store.js'
 import { generateResponsesStream, ITEM_KINDS } from './test-utils/generate-responses.js'
 import { type Chunking, chunkBytes, eventBoundaries, streamOf, utf8 } from './test-utils/recordings.js'
-import { accumulate, loadResponsesRecordings } from './test-utils/responses.js'
+import { accumulate, frameSse, loadResponsesRecordings } from './test-utils/responses.js'
 import type { RunState, RunStreamEvent } from './types.js'
 
 async function fold(chunks: Uint8Array[], format?: 'sse' | 'ndjson'): Promise<RunState> {
   let state = initialRunState
   for await (const event of parseRunStream(streamOf(chunks), { format })) state = reduceRun(state, event)
   return state
+}
+
+/** The hooks' path: readRunStream into a run store that commits after every network chunk (the batch fold). */
+async function foldInStore(chunks: Uint8Array[]): Promise<RunState> {
+  const store = createRunStore({
+    scheduler: (flush) => {
+      queueMicrotask(flush)
+      return () => {}
+    },
+  })
+  await readRunStream(streamOf(chunks), store.dispatch)
+  store.flush()
+  return store.getState()
 }
 
 const recordings = loadResponsesRecordings()
@@ -155,5 +169,49 @@ describe('agreement with accumulateResponse on generated Responses turns', () =>
         ),
       ),
     ).toBeGreaterThan(1)
+  })
+})
+
+describe('agreement with accumulateResponse through the run store (the batch fold)', () => {
+  it('on every recording, whole and in random chunks (a commit after nearly every event)', async () => {
+    const chunkings: Chunking[] = ['whole', { seed: 7, max: 97 }, { seed: 3, max: 9 }]
+    for (const recording of recordings) {
+      for (const chunking of chunkings)
+        expectAgreement(recording.name, await foldInStore(chunkBytes(recording.bytes, chunking)))
+    }
+  })
+
+  it('on a long response cut before its text is done (the text as its deltas built it)', async () => {
+    const generated = generateResponsesStream(11, { terminal: 'completed', responses: 1, textDeltas: 3000 })
+    const events = generated.events.slice(
+      0,
+      generated.events.findIndex((e) => e.type === 'response.output_text.done'),
+    )
+    const bytes = utf8(frameSse(events.map((e) => JSON.stringify(e))))
+    const oracle = accumulate(events)
+    expect(oracle.responses[0]!.output_text.length).toBeGreaterThan(10_000)
+    for (const max of [9, 64, 1024]) {
+      const chunks = chunkBytes(bytes, { seed: max, max })
+      expect(selectResponses(await foldInStore(chunks))).toEqual(oracle.responses)
+      expect(selectResponses(await fold(chunks))).toEqual(oracle.responses)
+    }
+  })
+
+  it('on generated turns, in random chunks and with a snapshot after every event', async () => {
+    for (const seed of seeds(1, 40)) {
+      const generated = generateResponsesStream(seed)
+      const oracle = accumulate(forOracle(generated.events))
+      const chunks = chunkBytes(utf8(generated.sse), { seed, max: 40 })
+      expect(selectResponses(await foldInStore(chunks))).toEqual(oracle.responses)
+      // One event a batch: every fragment starts a text path and every snapshot writes it in.
+      const folder = createRunFolder()
+      const snapshots = generated.events.map((event) => {
+        folder.push({ event: event.type, data: event } as RunStreamEvent)
+        return folder.snapshot()
+      })
+      accumulate(forOracle(generated.events), (k, responses) => {
+        expect(selectResponses(snapshots[k]!)).toEqual(responses)
+      })
+    }
   })
 })

@@ -1,9 +1,17 @@
-import { type Batch, copyMessage, copyText, copyTextPart, owned, settle } from './batch.js'
+import {
+  appendPending,
+  type Batch,
+  copyMessage,
+  copyText,
+  copyTextPart,
+  keepTail,
+  owned,
+  settle,
+} from './batch.js'
 import { isRecord } from './merge.js'
 import type { Message } from './types.js'
 
-/** Pending fragments a batch joins into its text at most (see `settle`): bounds what a long batch holds. */
-const MAX_PENDING = 256
+const DELTA = 'thread.message.delta'
 
 /**
  * The fast path for most of a stream: a delta that only appends to one text part's value
@@ -28,8 +36,8 @@ export function appendText(
   // The same part as the last append of this batch: everything on its path is already ours, and the
   // fragment waits with the others (see `settle`), which a long batch writes in every so often.
   const hot = batch?.hot
-  if (hot != null && hot.message === message && hot.index === index) {
-    if (value !== '' && hot.pending.push(value) === MAX_PENDING) settle(batch!)
+  if (hot != null && hot.root === message && hot.index === index) {
+    appendPending(batch!, hot, value)
     return message
   }
   if (batch !== null) settle(batch)
@@ -48,7 +56,11 @@ export function appendText(
   const next = batch === null ? copyMessage(message) : owned(batch, message, copyMessage)
   next.content = nextContent
   // In a batch even the first fragment waits: the text gets one rope node per batch, not two.
-  if (batch !== null) batch.hot = { message: next, index, text: nextText, pending: [value] }
+  if (batch !== null) {
+    keepTail(batch, part.text, nextText)
+    const holder = nextText as unknown as Record<string, unknown>
+    batch.hot = { event: DELTA, root: next, index, sub: -1, holder, key: 'value', pending: ['', value] }
+  }
   return next
 }
 

@@ -13,7 +13,8 @@ const TAIL = '"}}]}}'
 const TAIL_ANNOTATED = '","annotations":[]}}]}}'
 
 /**
- * What one stream's reader remembers from one text delta to the next: the last message id it read.
+ * What one stream's reader remembers from one text delta to the next: the last message id (Assistants)
+ * or item id (Responses) it read.
  * Each decoder has its own (see `createRunEventDecoder`), so no two streams ever share one.
  */
 export interface TextDeltaMemo {

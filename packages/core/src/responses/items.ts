@@ -2,6 +2,7 @@
 // a text or argument fragment costs a string append and a few shallow copies, never the prefix).
 import { type Batch, writable } from '../batch.js'
 import { isRecord, MAX_ARRAY_GROWTH } from '../merge.js'
+import { copyItem, copyPart } from './copies.js'
 
 type Json = Record<string, any>
 
@@ -11,9 +12,12 @@ export type Copy = Batch | null
 /** What {@link foldItemEvent} gives for an event that does not apply to the item's type (openai-node ignores it). */
 export const SKIP: unique symbol = Symbol('skip')
 
-/** `value` with `key` set: written into a copy (or into `value` itself when the batch owns it). */
+/**
+ * `value` (an item, or an object in one) with `key` set: written into a copy (or into `value` itself
+ * when the batch owns it). Copied by `copyItem`: a spread for anything but the items it knows.
+ */
 function set(copy: Copy, value: Json, key: string, to: unknown): Json {
-  const next = writable(copy, value)
+  const next = writable(copy, value, copyItem)
   next[key] = to
   return next
 }
@@ -113,7 +117,7 @@ function rewritePart(
   if (partType !== null && part.type !== partType) {
     throw new ResponseInputError(`expected a ${partType} part, got ${String(part.type)}`, 'unknown_content')
   }
-  const next = writable(copy, part)
+  const next = writable(copy, part, copyPart)
   write(next)
   return set(copy, item, key, withEntry(copy, list, index as number, next))
 }

@@ -1,9 +1,11 @@
 // Folds the Responses wire's events (`response.*`, and `error` during a response) into RunState.
 // One run is one user turn: each `response.created` begins the next response of the turn, and its
 // `sequence_number` starts over. Items are placed by `output_index`, never by item id.
-import { type Batch, copyState, writable } from '../batch.js'
+import { type Batch, copyState, settle, writable } from '../batch.js'
 import { isRecord } from '../merge.js'
 import type { RunlineStateError, RunState, RunStreamEvent } from '../types.js'
+import { appendFragment } from './append.js'
+import { copyResponseState } from './copies.js'
 import { withPendingInput } from './input-items.js'
 import {
   type Copy,
@@ -46,6 +48,11 @@ export function reduceResponseEvent(
 ): RunState {
   const copy: Copy = batch
   if (!isRecord(data)) throw new ResponseInputError(`${name}: data is not an object`, 'invalid_event')
+  // Fragment deltas first: most of a stream (see append.ts).
+  const appended = appendFragment(state, name, data, batch)
+  if (appended !== undefined) return appended
+  // What follows may read any text: the batch's pending fragments go in first.
+  if (batch !== null) settle(batch)
   const responses = state.responses ?? NONE
   const last = responses.length > 0 ? responses[responses.length - 1]! : undefined
   const seq = typeof data.sequence_number === 'number' ? data.sequence_number : null
@@ -158,7 +165,11 @@ function foldInto(
     case 'response.output_item.done': {
       if (!isRecord(e.item)) throw new ResponseInputError('an item that is not an object', 'invalid_event')
       const output = placed(rs.output, e.output_index, e.item as unknown as ResponseOutputItem, 'output')
-      return { ...rs, output, outputText: touchesText(rs, e.item) ? null : rs.outputText, sequence }
+      const next = copyResponseState(rs) as Writable<ResponseState>
+      next.output = output
+      if (touchesText(rs, e.item)) next.outputText = null
+      next.sequence = sequence
+      return next
     }
     case 'response.image_generation_call.partial_image': {
       const at = checkIndex(e.output_index, rs.output.length, 'output', false)
@@ -171,12 +182,16 @@ function foldInto(
       return { ...rs, partialImages: { ...rs.partialImages, [at]: image }, sequence }
     }
   }
-  if (!('output_index' in e)) return { ...rs, sequence }
+  if (!('output_index' in e)) {
+    const next = copyResponseState(rs) as Writable<ResponseState>
+    next.sequence = sequence
+    return next
+  }
   const at = checkIndex(e.output_index, rs.output.length, 'output', false)
   const item = rs.output[at] as Json | undefined
   if (!isRecord(item)) throw new ResponseInputError(`no output item at index ${at}`, 'unknown_item')
   const folded = foldItemEvent(item, name, e, copy)
-  const next = writable(copy, rs) as Writable<ResponseState>
+  const next = writable(copy, rs, copyResponseState) as Writable<ResponseState>
   next.sequence = sequence
   // An item event this version does not know (or one that does not apply to the item's type).
   if (folded === undefined || folded === SKIP) return next

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import { loadResponsesRecordings } from '../test-utils/responses.js'
+import { createTextDeltaMemo } from '../text-delta.js'
 import { readResponsesTextDelta } from './text-delta.js'
 
 it('reads every templated text delta of the recordings as JSON.parse does (same keys, same order)', () => {
@@ -34,4 +35,29 @@ it('leaves anything else to JSON.parse', () => {
   ]) {
     expect(readResponsesTextDelta(data)).toBeUndefined()
   }
+  // A raw control character, in a short string and in a long one: JSON.parse refuses it, so does this.
+  for (const data of [
+    `${head},"delta":"x\ty","logprobs":[]}`,
+    `${head},"delta":"a long fragment\twith a tab","logprobs":[]}`,
+  ]) {
+    expect(() => JSON.parse(data)).toThrow()
+    expect(readResponsesTextDelta(data)).toBeUndefined()
+  }
+})
+
+it('reuses the previous delta’s item id only when the bytes are the same', () => {
+  const memo = createTextDeltaMemo()
+  const line = (id: string, delta: string) =>
+    `{"type":"response.output_text.delta","sequence_number":1,"item_id":"${id}","output_index":0,"content_index":0,"delta":"${delta}","logprobs":[]}`
+  const first = readResponsesTextDelta(line('msg_0123456789abcdef', 'a'), memo)
+  expect(memo.lastId).toBe('msg_0123456789abcdef')
+  const again = readResponsesTextDelta(line('msg_0123456789abcdef', 'b'), memo)
+  expect(again?.item_id).toBe(first?.item_id)
+  // Same length, other bytes: read anew.
+  const other = readResponsesTextDelta(line('msg_0123456789abcdeX', 'c'), memo)
+  expect(other).toEqual(JSON.parse(line('msg_0123456789abcdeX', 'c')))
+  expect(memo.lastId).toBe('msg_0123456789abcdeX')
+  // A delta that is not the template leaves the memo as it was.
+  expect(readResponsesTextDelta(line('msg_other', 'd\\"'), memo)).toBeUndefined()
+  expect(memo.lastId).toBe('msg_0123456789abcdeX')
 })

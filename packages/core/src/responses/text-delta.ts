@@ -4,6 +4,7 @@
 //    "content_index":N,"delta":"…","logprobs":[],"obfuscation":"…"}
 // A delta in that template whose strings have no escapes is read without JSON.parse; anything else
 // (another key order, an escape, logprobs) gives `undefined` and the caller parses it whole.
+import type { TextDeltaMemo } from '../text-delta.js'
 
 const HEAD = '{"type":"response.output_text.delta","sequence_number":'
 const ITEM = ',"item_id":"'
@@ -29,18 +30,38 @@ function integer(data: string, at: number, end: number): number {
   return n
 }
 
-/** The string from `at` to `end` when it has no escape (its own characters: copied when long). */
+/**
+ * The string from `at` to `end` (between two quotes of `data`) when it has no escape and no raw
+ * control character (which JSON.parse refuses), else `undefined`. A short one is a slice (its own
+ * characters); a long one goes through JSON.parse, quotes and all, straight from `data` (one copy, not
+ * a slice that would keep the network chunk alive, nor a new quoted string to parse).
+ */
 function plain(data: string, at: number, end: number): string | undefined {
-  const raw = data.slice(at, end)
-  if (raw.indexOf('\\') !== -1) return undefined
-  return raw.length < SHORT ? raw : (JSON.parse(`"${raw}"`) as string)
+  if (end - at < SHORT) {
+    for (let i = at; i < end; i++) {
+      const code = data.charCodeAt(i)
+      if (code < 0x20 || code === 0x5c /* \ */) return undefined
+    }
+    return data.slice(at, end)
+  }
+  const slash = data.indexOf('\\', at)
+  if (slash !== -1 && slash < end) return undefined
+  try {
+    return JSON.parse(data.slice(at - 1, end + 1)) as string
+  } catch {
+    return undefined // a raw control character
+  }
 }
 
 /**
  * The object JSON.parse gives for a text delta in the template above (same keys, same order), or
- * `undefined` when `data` is not exactly that template.
+ * `undefined` when `data` is not exactly that template. With a `memo`, an `item_id` with the same
+ * bytes as the previous delta's is reused instead of read again.
  */
-export function readResponsesTextDelta(data: string): Record<string, unknown> | undefined {
+export function readResponsesTextDelta(
+  data: string,
+  memo?: TextDeltaMemo,
+): Record<string, unknown> | undefined {
   if (data.indexOf(HEAD) !== 0) return undefined
   const seqEnd = data.indexOf(',', HEAD.length)
   const sequence = integer(data, HEAD.length, seqEnd)
@@ -59,7 +80,14 @@ export function readResponsesTextDelta(data: string): Record<string, unknown> | 
   const deltaAt = contentEnd + DELTA.length
   const deltaEnd = data.indexOf(LOGPROBS, deltaAt)
   if (deltaEnd === -1) return undefined
-  const itemId = plain(data, itemAt, itemEnd)
+  // Consecutive deltas name the same item: reuse its id (an id is long enough that reading it is a
+  // JSON.parse of its own, and a new copy of it per event is garbage for the GC). Only an id read
+  // without escapes is remembered, so equal bytes (it has no quote) mean an equal id.
+  const lastId = memo?.lastId
+  const itemId =
+    lastId !== undefined && lastId.length === itemEnd - itemAt && data.indexOf(lastId, itemAt) === itemAt
+      ? lastId
+      : plain(data, itemAt, itemEnd)
   const delta = plain(data, deltaAt, deltaEnd)
   if (itemId === undefined || delta === undefined) return undefined
   let at = deltaEnd + LOGPROBS.length
@@ -73,6 +101,7 @@ export function readResponsesTextDelta(data: string): Record<string, unknown> | 
     at = to + 1
   }
   if (at !== data.length - 1 || data.charCodeAt(at) !== 125 /* } */) return undefined
+  if (memo !== undefined) memo.lastId = itemId
   const event: Record<string, unknown> = {
     type: 'response.output_text.delta',
     sequence_number: sequence,

@@ -123,6 +123,8 @@ export function generateResponsesStream(
     })
   }
 
+  // Items and parts have their keys in the order OpenAI sends them (the recordings' order), so a
+  // benchmark on generated streams meets the shapes real streams have.
   function genItem(kind: string, output_index: number): Json {
     const itemId = id(kind.slice(0, 3))
     const at = { item_id: itemId, output_index }
@@ -134,7 +136,7 @@ export function generateResponsesStream(
     switch (kind) {
       case 'long':
       case 'message': {
-        const base = { id: itemId, type: 'message', status: 'in_progress', role: 'assistant', content: [] }
+        const base = { id: itemId, type: 'message', status: 'in_progress', content: [], role: 'assistant' }
         added(base)
         const parts: Json[] = []
         const n = kind === 'long' ? 1 : int(1, 2)
@@ -142,7 +144,7 @@ export function generateResponsesStream(
           emit('response.content_part.added', {
             ...at,
             content_index: c,
-            part: { type: 'output_text', text: '', annotations: [], logprobs: [] },
+            part: { type: 'output_text', annotations: [], logprobs: [], text: '' },
           })
           const whole = kind === 'long' ? text(options.textDeltas!) : text(int(1, 30))
           const deltas = kind === 'long' ? whole.split(/(?= )/) : split(whole, int(1, 12))
@@ -166,14 +168,14 @@ export function generateResponsesStream(
             annotations.push(annotation)
           }
           emit('response.output_text.done', { ...at, content_index: c, text: whole, logprobs: [] })
-          const part = { type: 'output_text', text: whole, annotations, logprobs: [] }
+          const part = { type: 'output_text', annotations, logprobs: [], text: whole }
           emit('response.content_part.done', { ...at, content_index: c, part })
           parts.push(part)
         }
         return done({ ...base, status: 'completed', content: parts })
       }
       case 'refusal': {
-        const base = { id: itemId, type: 'message', status: 'in_progress', role: 'assistant', content: [] }
+        const base = { id: itemId, type: 'message', status: 'in_progress', content: [], role: 'assistant' }
         added(base)
         emit('response.content_part.added', {
           ...at,
@@ -199,9 +201,9 @@ export function generateResponsesStream(
                 id: itemId,
                 type: kind,
                 status: 'in_progress',
+                arguments: '',
                 call_id: id('call'),
                 name: 'get_weather',
-                arguments: '',
               }
             : kind === 'mcp_call'
               ? {

@@ -1,0 +1,253 @@
+// The Responses fragment fast path (append.ts): in a run folder, fragments wait as the batch's text path;
+// without one, each delta copies its path. Either way the state is what the general fold gives.
+import { describe, expect, it } from 'vitest'
+import { createRunFolder, initialRunState, reduceRun } from '../reduce.js'
+import { seededRandom } from '../test-utils/recordings.js'
+import type { RunState, RunStreamEvent } from '../types.js'
+import { selectResponses } from './select.js'
+
+type Json = Record<string, any>
+
+/** Events without sequence numbers: `numbered` gives them theirs, in order. */
+const numbered = (events: Json[], from = 0): RunStreamEvent[] =>
+  events.map((e, i) => ({ event: e.type, data: { ...e, sequence_number: from + i } }) as RunStreamEvent)
+const fold = (events: RunStreamEvent[], state: RunState = initialRunState) => events.reduce(reduceRun, state)
+
+const text = (output_index: number, delta: unknown, content_index = 0): Json => ({
+  type: 'response.output_text.delta',
+  item_id: 'msg_1',
+  output_index,
+  content_index,
+  delta,
+  logprobs: [],
+})
+const args = (delta: unknown): Json => ({
+  type: 'response.function_call_arguments.delta',
+  item_id: 'fc_1',
+  output_index: 1,
+  delta,
+})
+const summary = (delta: unknown): Json => ({
+  type: 'response.reasoning_summary_text.delta',
+  item_id: 'rs_1',
+  output_index: 2,
+  summary_index: 0,
+  delta,
+})
+const outputText = (t: string) => ({ type: 'output_text', annotations: [], logprobs: [], text: t })
+
+/** A response with a message of two text parts, a function call and a reasoning item with a summary part. */
+const opening: Json[] = [
+  {
+    type: 'response.created',
+    response: { id: 'resp_1', object: 'response', status: 'in_progress', output: [] },
+  },
+  {
+    type: 'response.output_item.added',
+    output_index: 0,
+    item: { id: 'msg_1', type: 'message', status: 'in_progress', content: [], role: 'assistant' },
+  },
+  {
+    type: 'response.content_part.added',
+    item_id: 'msg_1',
+    output_index: 0,
+    content_index: 0,
+    part: outputText(''),
+  },
+  {
+    type: 'response.content_part.added',
+    item_id: 'msg_1',
+    output_index: 0,
+    content_index: 1,
+    part: outputText(''),
+  },
+  {
+    type: 'response.output_item.added',
+    output_index: 1,
+    item: {
+      id: 'fc_1',
+      type: 'function_call',
+      status: 'in_progress',
+      arguments: '',
+      call_id: 'c',
+      name: 'f',
+    },
+  },
+  {
+    type: 'response.output_item.added',
+    output_index: 2,
+    item: { id: 'rs_1', type: 'reasoning', summary: [] },
+  },
+  {
+    type: 'response.reasoning_summary_part.added',
+    item_id: 'rs_1',
+    output_index: 2,
+    summary_index: 0,
+    part: { type: 'summary_text', text: '' },
+  },
+  text(0, 'a'),
+]
+const base = fold(numbered(opening))
+const after = opening.length
+
+/** Folds `events` (numbered on from the opening) both ways; every snapshot and the end must agree. */
+function expectSameFold(events: Json[], snapshotEvery = 0, from: RunState = base) {
+  const stream = numbered(events, after)
+  const folder = createRunFolder(from)
+  let pure = from
+  const handedOut: Array<[RunState, string]> = []
+  stream.forEach((event, i) => {
+    folder.push(event)
+    pure = reduceRun(pure, event)
+    if (snapshotEvery > 0 && i % snapshotEvery === snapshotEvery - 1) {
+      const snapshot = folder.snapshot()
+      expect(snapshot).toEqual(pure)
+      handedOut.push([snapshot, JSON.stringify(snapshot)])
+    }
+  })
+  const end = folder.snapshot()
+  expect(end).toEqual(pure)
+  // A snapshot is never written again, nor the state the folder started from.
+  for (const [snapshot, json] of handedOut) expect(JSON.stringify(snapshot)).toBe(json)
+  expect(selectResponses(from)[0]!.output_text).toBe('a')
+  return end
+}
+
+describe('fragments a batch keeps pending (Responses)', () => {
+  it('are in the text before any other event reads or replaces it', () => {
+    const between: Json[][] = [
+      [text(0, 'p', 1)],
+      [args('{"k"')],
+      [summary('thinking')],
+      [text(0, 'q', 5)], // no such part: the general fold's error
+      [text(7, 'q')], // no such item
+      [{ ...text(0, 'L'), logprobs: [{ token: 'L', logprob: -1, bytes: [76], top_logprobs: [] }] }],
+      [{ ...text(0, 'n'), response: { id: 'resp_1' } }],
+      [
+        {
+          type: 'response.output_text.done',
+          item_id: 'msg_1',
+          output_index: 0,
+          content_index: 0,
+          text: 'axyz!',
+        },
+      ],
+      [
+        {
+          type: 'response.content_part.done',
+          item_id: 'msg_1',
+          output_index: 0,
+          content_index: 0,
+          part: outputText('P'),
+        },
+      ],
+      [
+        {
+          type: 'response.output_text.annotation.added',
+          item_id: 'msg_1',
+          output_index: 0,
+          content_index: 0,
+          annotation_index: 0,
+          annotation: { type: 'url_citation', url: 'https://example.com', start_index: 0, end_index: 1 },
+        },
+      ],
+      [
+        {
+          type: 'response.output_item.done',
+          output_index: 0,
+          item: {
+            id: 'msg_1',
+            type: 'message',
+            status: 'completed',
+            content: [outputText('done')],
+            role: 'assistant',
+          },
+        },
+      ],
+      [{ type: 'response.in_progress', response: { id: 'resp_1', status: 'in_progress', output: [] } }],
+      [{ type: 'error', code: 'boom', message: 'Boom.' }],
+      [{ type: 'response.refusal.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'no' }],
+      [],
+    ]
+    // Without a snapshot, and with one (a new batch, the text's tail carried over) after every event or two.
+    for (const every of [0, 1, 2]) {
+      for (const events of between) {
+        const end = expectSameFold(
+          [text(0, 'x'), text(0, 'y'), text(0, 'z'), ...events, text(0, 'w'), text(0, 'v'), text(0, 'u')],
+          every,
+        )
+        expect(end.responses?.length, JSON.stringify(events)).toBe(1)
+      }
+    }
+  })
+
+  it('wait per text: interleaved parts, items and fragment kinds give what reduceRun gives', () => {
+    const random = seededRandom(3)
+    const makers = [
+      (d: string) => text(0, d),
+      (d: string) => text(0, d, 1),
+      args,
+      summary,
+      (d: string) => ({ ...text(0, d), delta: 5 }), // not a string: adds nothing
+    ]
+    for (const every of [0, 1, 2, 3, 7]) {
+      const events = Array.from({ length: 400 }, (_, i) =>
+        makers[Math.floor(random() ** 3 * makers.length)]!(`${i % 10}`),
+      )
+      const end = expectSameFold(events, every)
+      expect(selectResponses(end)[0]!.output_text.length).toBeGreaterThan(100)
+    }
+  })
+
+  it('ignore a replayed fragment and report a gap as the general fold does', () => {
+    const stream = numbered([text(0, 'x'), text(0, 'y')], after)
+    const replayed = [...stream, stream[0]!, stream[1]!]
+    const gap = { event: 'response.output_text.delta', data: { ...text(0, 'G'), sequence_number: after + 9 } }
+    for (const events of [
+      replayed,
+      [...stream, gap as RunStreamEvent, ...numbered([text(0, 'h')], after + 10)],
+    ]) {
+      const folder = createRunFolder(base)
+      for (const event of events) folder.push(event)
+      expect(folder.snapshot()).toEqual(fold(events, base))
+    }
+    expect(selectResponses(fold(replayed, base))[0]!.output_text).toBe('axy')
+    expect(fold(replayed, base).responses?.[0]?.sequence).toBe(after + 1)
+  })
+
+  it('in a long batch are written in as it goes, and the text is whole however long it runs', () => {
+    for (const length of [255, 256, 257, 1000]) {
+      const events = Array.from({ length }, (_, i) => text(0, i % 7 === 0 ? '' : String(i % 10)))
+      const end = expectSameFold(events)
+      expect(selectResponses(end)[0]!.output_text).toHaveLength(1 + length - Math.ceil(length / 7))
+    }
+  })
+
+  it('of two folders from one state never mix', () => {
+    const folders = [createRunFolder(base), createRunFolder(base)]
+    const pure = [base, base]
+    const random = seededRandom(9)
+    for (let i = 0; i < 300; i++) {
+      const k = random() < 0.5 ? 0 : 1
+      // Each folder numbers its own events.
+      const own = numbered([text(0, 'xy'[k]!)], pure[k]!.responses![0]!.sequence + 1)[0]!
+      folders[k]!.push(own)
+      pure[k] = reduceRun(pure[k]!, own)
+      if (random() < 0.1) expect(folders[k]!.snapshot()).toEqual(pure[k])
+    }
+    for (const k of [0, 1]) expect(folders[k]!.snapshot()).toEqual(pure[k])
+    expect(selectResponses(pure[0]!)[0]!.output_text).toMatch(/^ax+$/)
+    expect(selectResponses(pure[1]!)[0]!.output_text).toMatch(/^ay+$/)
+  })
+})
+
+describe('a fragment without a batch (reduceRun)', () => {
+  it('copies its path and leaves the state it was given as it was', () => {
+    const json = JSON.stringify(base)
+    const next = reduceRun(base, numbered([text(0, 'b')], after)[0]!)
+    expect(JSON.stringify(base)).toBe(json)
+    expect(selectResponses(next)[0]!.output_text).toBe('ab')
+    expect(next.responses?.[0]?.output[1]).toBe(base.responses?.[0]?.output[1])
+    expect(next.responses?.[0]?.response).toBe(base.responses?.[0]?.response)
+  })
+})

@@ -1,0 +1,175 @@
+// The fast path for most of a Responses stream: a fragment delta (`response.output_text.delta`, a
+// function call's argument delta, a reasoning summary delta, ...) that appends to one string of one
+// item. Gives what the general fold (reduce.ts, items.ts) gives, without its generic walk; `undefined`
+// for anything else (a sequence gap, logprobs, an index or part that is not there...), which then
+// takes the general fold and its errors.
+import {
+  appendPending,
+  type Batch,
+  copyState,
+  keepTail,
+  owned,
+  settle,
+  type TextPath,
+  type Writable,
+} from '../batch.js'
+import { isRecord } from '../merge.js'
+import type { RunState } from '../types.js'
+import { copyItem, copyPart, copyResponseState } from './copies.js'
+import type { ResponseState } from './types.js'
+
+type Json = Record<string, any>
+
+/** Where a fragment event's text lives in its item: in a part of `list` (at the event's `index`), or in the item. */
+interface Target {
+  readonly itemType: string
+  readonly list: 'content' | 'summary' | null
+  readonly index: 'content_index' | 'summary_index' | null
+  /** The part type the general fold requires (it refuses another), or null for any. */
+  readonly partType: string | null
+  readonly key: string
+}
+
+const part = (
+  itemType: string,
+  list: 'content' | 'summary',
+  partType: string | null,
+  key: string,
+): Target => ({
+  itemType,
+  list,
+  index: list === 'content' ? 'content_index' : 'summary_index',
+  partType,
+  key,
+})
+const field = (itemType: string, key: string): Target => ({
+  itemType,
+  list: null,
+  index: null,
+  partType: null,
+  key,
+})
+
+const OUTPUT_TEXT = part('message', 'content', 'output_text', 'text')
+
+// The fragment deltas whose fold is `text += delta` (items.ts folds the same, one by one).
+const TARGETS: ReadonlyMap<string, Target> = new Map([
+  ['response.output_text.delta', OUTPUT_TEXT],
+  ['response.refusal.delta', part('message', 'content', 'refusal', 'refusal')],
+  ['response.reasoning_text.delta', part('reasoning', 'content', 'reasoning_text', 'text')],
+  ['response.reasoning_summary_text.delta', part('reasoning', 'summary', null, 'text')],
+  ['response.function_call_arguments.delta', field('function_call', 'arguments')],
+  ['response.custom_tool_call_input.delta', field('custom_tool_call', 'input')],
+  ['response.mcp_call_arguments.delta', field('mcp_call', 'arguments')],
+  ['response.code_interpreter_call_code.delta', field('code_interpreter_call', 'code')],
+])
+
+/** A valid index below `length` (what the general fold's `checkIndex` accepts), else -1. */
+function below(index: unknown, length: number): number {
+  return typeof index === 'number' && index >>> 0 === index && index < length ? index : -1
+}
+
+/**
+ * The state after the fragment event `name` (`data` its event), or `undefined` when it is not the
+ * simple case: then the caller settles the batch and takes the general fold. In a batch, consecutive
+ * fragments of one text wait as the batch's text path (see `TextPath`): each costs an array push and
+ * the response's sequence number, where a copy of the path and a rope node per delta made long
+ * streams spend a fifth of their time in the GC. Without a batch (the pure `reduceRun`), every object
+ * on the path is copied once, by copies that know its shape.
+ */
+export function appendFragment(
+  state: RunState,
+  name: string,
+  data: Json,
+  batch: Batch | null,
+): RunState | undefined {
+  const target = name === 'response.output_text.delta' ? OUTPUT_TEXT : TARGETS.get(name)
+  if (target === undefined || data.response !== undefined) return undefined
+  const responses = state.responses
+  const last = responses !== undefined && responses.length > 0 ? responses[responses.length - 1]! : undefined
+  const seq = data.sequence_number
+  // Only the next event in sequence (an old one changes nothing, a gap is an error: the general fold's).
+  if (last === undefined || seq !== last.sequence + 1 || typeof seq !== 'number') return undefined
+  if (state.phase !== 'open' && state.phase !== 'errored') return undefined
+  // Logprobs take the general fold (it keeps them on the part); an empty list (what OpenAI sends) adds none.
+  if (target === OUTPUT_TEXT) {
+    const logprobs: unknown = data.logprobs
+    if (logprobs !== undefined && !(Array.isArray(logprobs) && logprobs.length === 0)) return undefined
+  }
+  const delta = typeof data.delta === 'string' ? data.delta : ''
+  const hot = batch?.hot
+  // The same text as the batch's last append: an array push and the sequence number. While a path is
+  // live no other event has run since it began (any other settles it, which ends it), so what it
+  // leads to is as it left it: the same response state, indexes and event name mean the same text.
+  if (
+    hot != null &&
+    hot.root === last &&
+    hot.event === name &&
+    hot.index === data.output_index &&
+    (target.index === null || hot.sub === data[target.index])
+  ) {
+    ;(last as { sequence: number }).sequence = seq
+    appendPending(batch!, hot, delta)
+    return state
+  }
+  const at = below(data.output_index, last.output.length)
+  if (at < 0) return undefined
+  const item = last.output[at] as Json | undefined
+  if (!isRecord(item) || item.type !== target.itemType) return undefined
+  let list: unknown[] | null = null
+  let index = -1
+  let holder: Json = item
+  if (target.list !== null) {
+    const parts: unknown = item[target.list]
+    if (!Array.isArray(parts)) return undefined
+    index = below(data[target.index!], parts.length)
+    const found: unknown = index < 0 ? undefined : parts[index]
+    if (!isRecord(found) || (target.partType !== null && found.type !== target.partType)) return undefined
+    list = parts
+    holder = found
+  }
+  if (batch !== null) settle(batch)
+  const text = holder[target.key]
+  const prefix = typeof text === 'string' ? text : ''
+  // Each copy called directly in the pure path (see `owned` in batch.ts).
+  const copyHolder = list === null ? copyItem : copyPart
+  const nextHolder = batch === null ? copyHolder(holder) : owned(batch, holder, copyHolder)
+  let nextItem = nextHolder
+  if (list !== null) {
+    const nextList = batch === null ? list.slice() : owned(batch, list)
+    nextList[index] = nextHolder
+    nextItem = batch === null ? copyItem(item) : owned(batch, item, copyItem)
+    nextItem[target.list!] = nextList
+  }
+  const output = batch === null ? last.output.slice() : owned(batch, last.output as unknown[])
+  output[at] = nextItem
+  const rs: Writable<ResponseState> =
+    batch === null ? copyResponseState(last) : owned(batch, last, copyResponseState)
+  rs.output = output as ResponseState['output']
+  rs.sequence = seq
+  // `output_text` is the message parts' text again (a lifecycle event's own copy of it is old now).
+  if (target === OUTPUT_TEXT) rs.outputText = null
+  const nextResponses = batch === null ? responses!.slice() : owned(batch, responses as ResponseState[])
+  nextResponses[nextResponses.length - 1] = rs
+  const next = batch === null ? copyState(state) : owned(batch, state, copyState)
+  next.responses = nextResponses
+  if (batch === null) {
+    nextHolder[target.key] = prefix + delta
+    return next
+  }
+  // In a batch even the first fragment waits: the text gets one rope node per batch, not two.
+  nextHolder[target.key] = prefix
+  keepTail(batch, holder, nextHolder)
+  const path: TextPath = {
+    event: name,
+    root: rs,
+    index: at,
+    sub: index,
+    holder: nextHolder,
+    key: target.key,
+    pending: [''],
+  }
+  batch.hot = path
+  appendPending(batch, path, delta)
+  return next
+}
