@@ -70,8 +70,14 @@ export function lazyPart<C extends AnyComponent>(
   }
   // biome-ignore lint/correctness/noComponentHookFactories: made once per part, at module scope
   const Part = forwardRef<unknown, object>(function LazyPart(props, ref) {
+    // Once loaded, nothing suspends: no fallback to make (a streamed block renders once per delta).
+    const shown = code.component
+      ? null
+      : typeof fallback === 'function'
+        ? fallback(props as ComponentProps<C>)
+        : fallback
     return (
-      <Suspense fallback={typeof fallback === 'function' ? fallback(props as ComponentProps<C>) : fallback}>
+      <Suspense fallback={shown}>
         <LoadedPart code={code} props={props} partRef={ref} />
       </Suspense>
     )
