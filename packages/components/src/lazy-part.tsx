@@ -3,7 +3,15 @@
 // approval form) load with a dynamic import the first time one renders, so an app that never shows
 // one never downloads it. Once loaded, a part renders synchronously, like any other component.
 
-import { type ComponentType, createElement, forwardRef, type ReactNode, type Ref, Suspense } from 'react'
+import {
+  type ComponentProps,
+  type ComponentType,
+  createElement,
+  forwardRef,
+  type ReactNode,
+  type Ref,
+  Suspense,
+} from 'react'
 
 type AnyComponent = ComponentType<any>
 
@@ -32,15 +40,15 @@ function LoadedPart({ code, props, partRef }: { code: PartCode; props: object; p
 
 /**
  * Wraps the component a dynamic import resolves to. The first render suspends inside the part's own
- * Suspense boundary and shows `fallback` (default nothing) there only, so the rows around it keep
- * their content; every later render is synchronous. On the server, `renderToString` shows the
+ * Suspense boundary and shows `fallback` (default nothing; a function draws it from the part's props)
+ * there only, so the rows around it keep their content; every later render is synchronous. On the server, `renderToString` shows the
  * fallback and a streaming render waits for the code. A failed load (a chunk the network lost) is
  * thrown to the nearest error boundary, a timeline row's (that row says so), as `React.lazy` does;
  * `preload()` tries again. Call it at module scope, once per part.
  */
 export function lazyPart<C extends AnyComponent>(
   load: () => Promise<C>,
-  fallback: ReactNode = null,
+  fallback: ReactNode | ((props: ComponentProps<C>) => ReactNode) = null,
 ): LazyPart<C> {
   let loading: Promise<void> | null = null
   const code: PartCode = {
@@ -62,8 +70,14 @@ export function lazyPart<C extends AnyComponent>(
   }
   // biome-ignore lint/correctness/noComponentHookFactories: made once per part, at module scope
   const Part = forwardRef<unknown, object>(function LazyPart(props, ref) {
+    // Once loaded, nothing suspends: no fallback to make (a streamed block renders once per delta).
+    const shown = code.component
+      ? null
+      : typeof fallback === 'function'
+        ? fallback(props as ComponentProps<C>)
+        : fallback
     return (
-      <Suspense fallback={fallback}>
+      <Suspense fallback={shown}>
         <LoadedPart code={code} props={props} partRef={ref} />
       </Suspense>
     )

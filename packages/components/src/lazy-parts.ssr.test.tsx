@@ -5,11 +5,17 @@ import type { ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { prerenderToNodeStream } from 'react-dom/static'
 import { describe, expect, it, vi } from 'vitest'
-import { runEvent, SAMPLE_CALLS, toolCallStepEvents } from '../../core/src/test-utils/foundry.js'
+import {
+  messageEvents,
+  runEvent,
+  SAMPLE_CALLS,
+  toolCallStepEvents,
+} from '../../core/src/test-utils/foundry.js'
 import { preloadRunTimelineParts, RunTimeline } from './index.js'
 
 const state = [
   runEvent('in_progress'),
+  ...messageEvents('msg_1', 'Searching for **both** of them.'),
   ...toolCallStepEvents('step_tools', [SAMPLE_CALLS.bing_grounding]),
   runEvent('completed'),
 ].reduce<typeof initialRunState>((s, e) => reduceRun(s, e as AssistantStreamEvent), initialRunState)
@@ -22,7 +28,7 @@ async function prerender(node: ReactNode): Promise<string> {
 }
 
 describe('parts loaded on demand, on the server', () => {
-  it('renderToString cannot wait: the row, with the card empty, and no error; a static prerender waits for the card', async () => {
+  it('renderToString cannot wait: the row, with the card empty, the message unformatted, and no error; a static prerender waits for both', async () => {
     const errors = vi.spyOn(console, 'error')
     const html = renderToString(<RunTimeline run={state} />)
     expect(errors).not.toHaveBeenCalled()
@@ -30,12 +36,16 @@ describe('parts loaded on demand, on the server', () => {
     expect(html).toContain('data-type="bing_grounding"')
     expect(html).toContain('Completed')
     expect(html).not.toContain('Search on Bing')
+    expect(html).toContain('Searching for **both** of them.')
     const waited = await prerender(<RunTimeline run={state} />)
     expect(waited).toContain('Search on Bing')
+    expect(waited).toContain('Searching for <strong>both</strong> of them.')
   })
 
   it('after preloadRunTimelineParts, renderToString draws every part', async () => {
     await preloadRunTimelineParts()
-    expect(renderToString(<RunTimeline run={state} />)).toContain('Search on Bing')
+    const html = renderToString(<RunTimeline run={state} />)
+    expect(html).toContain('Search on Bing')
+    expect(html).toContain('Searching for <strong>both</strong> of them.')
   })
 })

@@ -1,10 +1,13 @@
 'use client'
-// The parts loaded on demand, in one place: what only some runs show (tool calls and their forms,
-// the Responses wire's rows, Foundry's tool cards and activities, approvals) is downloaded the first
-// time a run shows it, so a page starts with the transcript, its messages and the run's status only.
+// The parts loaded on demand, in one place: what only some runs show (markdown formatting, tool calls
+// and their forms, the Responses wire's rows, Foundry's tool cards and activities, approvals) is
+// downloaded the first time a run shows it, so a page starts with the transcript, its messages (as
+// plain text) and the run's status only.
 // Each is wrapped by `lazyPart` (its own Suspense boundary; synchronous once loaded). A client module:
 // in a React Server Components graph its parts are client references like the other parts.
+import { createElement } from 'react'
 import { lazyPart } from './lazy-part.js'
+import { PlainBlock } from './markdown/plain.js'
 
 /** The function-call, code-interpreter and file-search views (one module, loaded together). */
 const toolCalls = () => import('./tool-calls.js')
@@ -45,16 +48,29 @@ export const LazyToolApprovalForm = /*#__PURE__*/ lazyPart(() =>
   import('./approvals/form.js').then((module) => module.ToolApprovalForm),
 )
 
+/** The markdown lexer and its drawing (see `markdown/lexed-block.tsx`). */
+export const loadMarkdownLexer = () => import('./markdown/lexed-block.js')
+
 /**
- * Loads every part the timeline otherwise loads the first time a run shows one: the tool-call views
- * and the tool-output form, the Responses wire's rows, Foundry's tool cards and MCP tool lists, and
- * the approval form. For apps that render on the server with `renderToString` (which cannot wait
+ * A block of markdown with syntax in it, lexed and drawn (see `markdown.tsx`). Until the lexer is
+ * there, the block shows as plain paragraphs: its text, unformatted, where it will stand formatted.
+ */
+export const LazyLexedBlock = /*#__PURE__*/ lazyPart(
+  () => loadMarkdownLexer().then((module) => module.LexedBlock),
+  (props) => createElement(PlainBlock, props),
+)
+
+/**
+ * Loads every part the timeline otherwise loads the first time a run shows one: the markdown lexer
+ * (messages with markdown syntax), the tool-call views and the tool-output form, the Responses wire's
+ * rows, Foundry's tool cards and MCP tool lists, and the approval form. For apps that render on the server with `renderToString` (which cannot wait
  * for code), or that want those rows drawn at once the first time: call it at start-up. Resolves
  * when they are loaded.
  */
 export async function preloadRunTimelineParts(): Promise<void> {
   await Promise.all(
     [
+      LazyLexedBlock,
       LazyToolCall,
       LazyCodeInterpreter,
       LazyFileSearch,

@@ -1,5 +1,6 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { LazyLexedBlock } from './lazy-parts.js'
 import { lexMarkdown } from './markdown/lex.js'
 import { CITATION_CLOSE, CITATION_OPEN, Markdown, safeHref, splitMarkdownBlocks } from './markdown.js'
 
@@ -17,6 +18,8 @@ function md(source: string) {
   ).getByTestId('md')
 }
 
+// The lexer's chunk loaded, as after `preloadRunTimelineParts` (markdown/lazy.test.tsx: before it is).
+beforeAll(() => LazyLexedBlock.preload())
 afterEach(cleanup)
 
 describe('Markdown', () => {
@@ -175,7 +178,11 @@ describe('Markdown', () => {
   })
 
   it('lexes only the growing last block on each update, never the finished ones again', () => {
-    const paragraphs = Array.from({ length: 80 }, (_, i) => `Paragraph ${i}: ${'lorem ipsum '.repeat(30)}`)
+    // Markdown in each (plain text is not lexed at all).
+    const paragraphs = Array.from(
+      { length: 80 },
+      (_, i) => `**Paragraph ${i}**: ${'lorem *ipsum* '.repeat(30)}`,
+    )
     const text = paragraphs.join('\n\n')
     const lex = vi.mocked(lexMarkdown)
     try {

@@ -1,22 +1,23 @@
 'use client'
 
-import { createContext, memo, type ReactNode, useContext, useEffect, useReducer, useRef } from 'react'
-import { Caret, renderBlocks } from './markdown/blocks.js'
-import type { CitationRenderer } from './markdown/inline.js'
-import { lexMarkdown } from './markdown/lex.js'
+import { memo, type ReactNode, useEffect, useReducer, useRef } from 'react'
+import { LazyLexedBlock } from './lazy-parts.js'
+import { CitationContext, type CitationRenderer } from './markdown/citations.js'
+import { hasMarkdownSyntax, PlainBlock } from './markdown/plain.js'
 import { type SplitCache, splitIncrementally } from './markdown/split.js'
 
 // Assistant text is rendered from Runline's own markdown tokens straight to React elements: nothing
 // is ever injected as HTML, so raw HTML in the text shows as text. Text streams in, so the source is
 // cut into blocks at blank lines and each finished block is memoized: a delta re-lexes only the last
-// one. The pieces: markdown/split.ts cuts blocks, markdown/lex.ts lexes one (CommonMark + GFM, see
-// markdown/tokens.ts), markdown/blocks.tsx and markdown/inline.tsx turn the tokens into elements.
+// one. The pieces: markdown/split.ts cuts blocks; a block without markdown syntax is drawn as plain
+// paragraphs at once (markdown/plain.tsx); one with syntax is lexed (markdown/lex.ts: CommonMark +
+// GFM, see markdown/tokens.ts) and drawn (markdown/blocks.tsx, markdown/inline.tsx) by a chunk that
+// loads the first time such a block shows, which shows as plain paragraphs until then.
 
-export type { CitationRenderer } from './markdown/inline.js'
-export { CITATION_CLOSE, CITATION_OPEN, safeHref } from './markdown/inline.js'
+export type { CitationRenderer } from './markdown/citations.js'
+export { CITATION_CLOSE, CITATION_OPEN } from './markdown/citations.js'
+export { safeHref } from './markdown/safe-href.js'
 export { splitMarkdownBlocks } from './markdown/split.js'
-
-const CitationContext = createContext<CitationRenderer | null>(null)
 
 /** Props of {@link Markdown}. */
 export interface MarkdownProps {
@@ -75,7 +76,9 @@ function useDrawnBlocks(blocks: readonly string[]): number {
 
 /**
  * Renders markdown safely as React elements, block by block. Returns a fragment: the caller owns the
- * surrounding element. While the source grows by appending (streaming), finished blocks are neither
+ * surrounding element. Text without markdown syntax is drawn at once; the first block with syntax loads
+ * the lexer (see `preloadRunTimelineParts`, `warmUpRunTimeline`) and shows as plain paragraphs until
+ * it is there. While the source grows by appending (streaming), finished blocks are neither
  * split, lexed nor re-rendered again: only the last, growing block is. When a burst adds many blocks
  * at once, they are drawn a few at a time over the next frames (the growing block after them).
  */
@@ -129,7 +132,10 @@ const FinishedBlocks = memo(function FinishedBlocks({
   })
 })
 
-/** One block, lexed and drawn. Memoized on its text, so a finished block is never lexed again. */
+/**
+ * One block: lexed and drawn when it has markdown syntax, else drawn as the plain paragraphs it is.
+ * Memoized on its text, so a finished block is never scanned or lexed again.
+ */
 const MarkdownBlock = memo(function MarkdownBlock({
   source,
   headingOffset,
@@ -139,9 +145,9 @@ const MarkdownBlock = memo(function MarkdownBlock({
   headingOffset: number
   caret: boolean
 }) {
-  const renderCitation = useContext(CitationContext)
-  const blocks = lexMarkdown(source)
-  // Nothing to show yet (empty text, blank lines): the caret stands alone.
-  if (caret && blocks.length === 0) return <Caret />
-  return <>{renderBlocks(blocks, { renderCitation, headingOffset, caret })}</>
+  return hasMarkdownSyntax(source) ? (
+    <LazyLexedBlock source={source} headingOffset={headingOffset} caret={caret} />
+  ) : (
+    <PlainBlock source={source} caret={caret} />
+  )
 })

@@ -1,8 +1,9 @@
 import { formatClock } from './derive.js'
-import { warmUpMarkdownStep } from './markdown/lex.js'
+import { LazyLexedBlock, loadMarkdownLexer } from './lazy-parts.js'
 
-// The first markdown lex of a page compiles the lexer's functions and regular expressions;
-// the first clock format loads locale data; the first layout of each text style of the timeline
+// The markdown lexer is a chunk of its own, loaded the first time a message has markdown syntax:
+// loading it here, in idle time, has it there before; its first lex compiles the lexer's functions
+// and regular expressions. The first clock format loads locale data; the first layout of each text style of the timeline
 // loads a font strike (on Linux a synchronous round trip to the browser process per size and weight,
 // which a busy machine stretches to tens of ms). Done in idle time, a slice at a time, they stay out
 // of the streamed frames — as long as they run before the stream starts, which is why apps should
@@ -44,8 +45,26 @@ function warmUpStyles(): void {
   host.remove()
 }
 
-// Each step returns whether it has more to do (then it runs again in a later slice).
-const STEPS: ReadonlyArray<() => boolean> = [
+/** Each step returns whether it has more to do (then it runs again in a later slice). */
+type Step = () => boolean
+
+/** Loads the lexer's chunk; once it is there, its warm-up steps join the queue (one slice each). */
+function loadMarkdown(): boolean {
+  Promise.all([loadMarkdownLexer(), LazyLexedBlock.preload()]).then(
+    ([lexer]) => {
+      steps.push(lexer.warmUpMarkdownStep)
+      if (state === 'done') {
+        state = 'scheduled'
+        later(step)
+      }
+    },
+    // A chunk the network lost: the first message with markdown tries again.
+    () => {},
+  )
+  return false
+}
+
+const steps: Step[] = [
   () => {
     formatClock(0)
     return false
@@ -54,13 +73,13 @@ const STEPS: ReadonlyArray<() => boolean> = [
     if (typeof document !== 'undefined' && document.body) warmUpStyles()
     return false
   },
-  warmUpMarkdownStep,
+  loadMarkdown,
 ]
 let next = 0
 
 function step(deadline?: IdleDeadline): void {
   for (;;) {
-    const work = STEPS[next]
+    const work = steps[next]
     if (!work) {
       state = 'done'
       return
@@ -73,7 +92,7 @@ function step(deadline?: IdleDeadline): void {
 
 /**
  * Prepares the styled timeline in the browser's idle time, once per page, so the first streamed
- * frames do not pay for it: the markdown lexer (two short slices), the clock format, and the fonts
+ * frames do not pay for it: the markdown lexer (its chunk loaded, then two short slices), the clock format, and the fonts
  * of its text styles. Call it at start-up, e.g. next to `createRoot(...)`: `RunTimeline.Root` also
  * calls it when it mounts, but that is when a run starts streaming. Safe to call any number of times; does nothing without a `window` (server rendering).
  */

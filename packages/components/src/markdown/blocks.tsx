@@ -1,15 +1,12 @@
 import { Fragment, type ReactNode } from 'react'
-import { type RenderContext, renderInline, withCitations } from './inline.js'
+import { Caret } from './caret.js'
+import { withCitations } from './citations.js'
+import { type RenderContext, renderInline } from './inline.js'
 import type { Block, ListItem } from './tokens.js'
 
 // Block tokens (paragraphs, headings, code, lists, tables, ...) to React elements. While text
 // streams, the caret goes at the end of the last text: inside the last paragraph, list item,
 // heading, table cell or code block, never on a line of its own.
-
-/** The streaming caret: decorative, so screen readers skip it. */
-export function Caret(): ReactNode {
-  return <span className="rl-caret" aria-hidden="true" />
-}
 
 const NO_CARET = (ctx: RenderContext): RenderContext => (ctx.caret ? { ...ctx, caret: false } : ctx)
 
@@ -49,7 +46,7 @@ function renderBlock(block: Block, ctx: RenderContext, key: number): ReactNode {
       return (
         <pre key={key} data-language={lang}>
           <code className={lang ? `language-${lang}` : undefined}>
-            {withCitations(block.text, ctx)}
+            {withCitations(block.text, ctx.renderCitation)}
             {caretOf(ctx)}
           </code>
         </pre>
@@ -119,7 +116,7 @@ function renderBlock(block: Block, ctx: RenderContext, key: number): ReactNode {
       // Raw HTML is shown as the text it is, never parsed.
       return (
         <p key={key}>
-          {withCitations(block.text, ctx)}
+          {withCitations(block.text, ctx.renderCitation)}
           {caretOf(ctx)}
         </p>
       )

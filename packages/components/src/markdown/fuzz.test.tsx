@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { LazyLexedBlock } from '../lazy-parts.js'
 import { Markdown } from '../markdown.js'
 import { lexMarkdown } from './lex.js'
 import type { Block, Inline } from './tokens.js'
@@ -168,6 +169,9 @@ function faultsOf(source: string): string[] {
   }
   return faults
 }
+
+// The lexer's chunk loaded, as after `preloadRunTimelineParts`.
+beforeAll(() => LazyLexedBlock.preload())
 
 describe('Markdown on arbitrary input', () => {
   it('never throws on random markdown-ish strings, and draws only safe markup', () => {

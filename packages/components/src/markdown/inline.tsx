@@ -1,24 +1,10 @@
 import { Fragment, type ReactNode } from 'react'
+import { type CitationRenderer, withCitations } from './citations.js'
+import { safeHref } from './safe-href.js'
 import type { Inline } from './tokens.js'
 
 // Inline tokens (emphasis, code spans, links, images) to React elements, with the citation marks
-// drawn in their place. Never HTML: raw HTML shows as text.
-
-/** Marks a citation's place in the text; the number between the two marks indexes `citations`. */
-export const CITATION_OPEN = '\uE000'
-/** Closes a citation mark. */
-export const CITATION_CLOSE = '\uE001'
-const CITATION_MARK = /\uE000(\d+)\uE001/g
-
-/** Draws citation number `index` (the value between the marks) where it appears in the text. */
-export type CitationRenderer = (index: number, label?: ReactNode) => ReactNode
-
-/** Hrefs allowed in links: http(s) and mailto only (no javascript:, data:, relative paths). */
-export function safeHref(href: string | null | undefined): string | null {
-  if (!href) return null
-  const trimmed = href.trim()
-  return /^(https?:\/\/|mailto:)/i.test(trimmed) ? trimmed : null
-}
+// drawn in their place (markdown/citations.tsx). Never HTML: raw HTML shows as text.
 
 /** How tokens are drawn: citations, heading depth, and whether this token carries the caret. */
 export interface RenderContext {
@@ -46,7 +32,7 @@ function encodeHref(href: string): string {
 function renderInlineToken(token: Inline, ctx: RenderContext, key: number): ReactNode {
   switch (token.type) {
     case 'text':
-      return <Fragment key={key}>{withCitations(token.text, ctx)}</Fragment>
+      return <Fragment key={key}>{withCitations(token.text, ctx.renderCitation)}</Fragment>
     case 'strong':
       return <strong key={key}>{renderInline(token.children, ctx)}</strong>
     case 'em':
@@ -54,7 +40,7 @@ function renderInlineToken(token: Inline, ctx: RenderContext, key: number): Reac
     case 'del':
       return <del key={key}>{renderInline(token.children, ctx)}</del>
     case 'code':
-      return <code key={key}>{withCitations(token.text, ctx)}</code>
+      return <code key={key}>{withCitations(token.text, ctx.renderCitation)}</code>
     case 'br':
       return <br key={key} />
     case 'link': {
@@ -101,19 +87,4 @@ function renderInlineToken(token: Inline, ctx: RenderContext, key: number): Reac
 function citationIn(text: string): number | null {
   const match = /\uE000(\d+)\uE001/.exec(text)
   return match ? Number(match[1]) : null
-}
-
-/** Splits text at citation marks and draws each citation in its place. */
-export function withCitations(text: string, ctx: RenderContext): ReactNode {
-  if (!text.includes(CITATION_OPEN)) return text
-  const out: ReactNode[] = []
-  let last = 0
-  CITATION_MARK.lastIndex = 0
-  for (let match = CITATION_MARK.exec(text); match; match = CITATION_MARK.exec(text)) {
-    if (match.index > last) out.push(text.slice(last, match.index))
-    out.push(<Fragment key={match.index}>{ctx.renderCitation?.(Number(match[1])) ?? null}</Fragment>)
-    last = match.index + match[0].length
-  }
-  if (last < text.length) out.push(text.slice(last))
-  return out
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { LazyLexedBlock } from '../lazy-parts.js'
 import { MARKDOWN_CORPUS, recordedAssistantTexts } from '../test-utils/markdown-corpus.js'
 import { markedHtml, normalise, runlineHtml } from '../test-utils/markdown-oracle.js'
 
@@ -65,6 +66,9 @@ const DELIBERATE: readonly Difference[] = [
 const all = Object.entries(MARKDOWN_CORPUS).flatMap(([group, sources]) =>
   sources.map((source) => ({ group, source })),
 )
+
+// The lexer's chunk loaded, as after `preloadRunTimelineParts`.
+beforeAll(() => LazyLexedBlock.preload())
 
 describe('Markdown vs marked (oracle)', () => {
   it('draws every hand-written sample as marked does, but for the deliberate differences', () => {

@@ -1,5 +1,6 @@
 import { cleanup, render, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { LazyLexedBlock } from '../lazy-parts.js'
 import { Markdown } from '../markdown.js'
 import { MARKDOWN_CORPUS, recordedAssistantTexts } from '../test-utils/markdown-corpus.js'
 
@@ -37,6 +38,9 @@ async function expectStreamedAsWhole(text: string, random: () => number, maxDelt
 }
 
 const samples = Object.values(MARKDOWN_CORPUS).flat()
+
+// The lexer's chunk loaded, as after `preloadRunTimelineParts`.
+beforeAll(() => LazyLexedBlock.preload())
 
 describe('Markdown streamed in random deltas', () => {
   it('draws each hand-written sample as the whole text does', async () => {

@@ -4,7 +4,7 @@
 // images as links) so that what is compared is how the text was parsed, not how it was dressed.
 import { Marked, type Tokens } from 'marked'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { safeHref } from '../markdown/inline.js'
+import { safeHref } from '../markdown/safe-href.js'
 import { Markdown } from '../markdown.js'
 
 const escapeHtml = (text: string) =>
