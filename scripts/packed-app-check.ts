@@ -9,9 +9,10 @@
 // (scripts/packed-app/next.ts: `next build`, `next start`, the same Chromium checks plus a streamed slow
 // run). All apps install through the same npm cache. --no-build: the packages are built already;
 // --no-next: skip the Next.js app (local use; CI runs it). Screenshots and the apps:
-// $RUNLINE_PACKED_APP_DIR/runline-packed-app/ (default this checkout's node_modules/.cache, so two clones
-// checked at once on one machine never share a folder).
+// $RUNLINE_PACKED_APP_DIR (default the system's temp folder)/runline-packed-app-<hash of this checkout's path>/.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadServerConfig, startServer } from '../apps/server/src/index.js'
@@ -21,10 +22,15 @@ import { checkNext } from './packed-app/next.js'
 import { buildAndPack } from './packed-app/tarballs.js'
 import { check, counter, freePort, phase, waitFor } from './packed-app/util.js'
 
-/** Reused between runs of one checkout (npm keeps node_modules warm); CI's fresh clone starts from nothing. */
+/**
+ * Reused between runs of one checkout (npm keeps node_modules warm); CI's fresh clone starts from nothing.
+ * Outside the checkout (Next.js will not build an app that lives below a node_modules folder or inside
+ * another workspace), named after the checkout's path so two clones checked at once never share it.
+ */
+const checkout = fileURLToPath(new URL('..', import.meta.url))
 const root = join(
-  process.env.RUNLINE_PACKED_APP_DIR ?? fileURLToPath(new URL('../node_modules/.cache', import.meta.url)),
-  'runline-packed-app',
+  process.env.RUNLINE_PACKED_APP_DIR ?? tmpdir(),
+  `runline-packed-app-${createHash('sha256').update(checkout).digest('hex').slice(0, 12)}`,
 )
 const APPS: AppVariant[] = [
   { label: 'react19', dir: join(root, 'react19') },
