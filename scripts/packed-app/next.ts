@@ -189,7 +189,7 @@ export async function checkNext(dir: string, tarballs: Tarballs, shots: string):
     })
     await phase(
       'next: Chromium, light and dark: Send → Completed; colours resolve; host rules stay out',
-      () => drive(url, 'next', shots, '#chat'),
+      () => drive(url, 'next', shots, '#chat', false),
     )
     await phase(
       'next: Chromium: a slow run streams through the route ("In progress" with text), Cancel run',
