@@ -2,6 +2,7 @@
 // each with its own chats; Foundry's MCP approvals inside the chat, and its server-side thread list.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+import { forecastFor } from '../src/weather.js'
 import { launchChromium, openWatchedPage, type WatchedPage } from './browser.js'
 import { composer, liveLog, liveRun, openDemo, screenshot, sendMessage, waitForStatus } from './helpers.js'
 
@@ -168,5 +169,20 @@ describe('the backend switch, end to end', () => {
     expect(await page.locator('.bubble').count()).toBe(2)
     await page.getByText('MCP calls wait for your approval').first().waitFor()
     await screenshot(page, '13-responses-history')
+  })
+
+  it('Responses: the client handler answers get_weather (its card loads on demand and shows the output); the turn completes', async () => {
+    const page = await open()
+    await switchTo(page, 'sim-responses')
+    await page.getByRole('checkbox', { name: 'Answer get_weather automatically' }).check()
+    await sendMessage(page, 'What is the weather in Paris?')
+    await waitForStatus(page, 'Completed')
+    const card = liveRun(page).locator('.rl-tool--function[data-name="get_weather"]')
+    await card.first().waitFor()
+    expect(await card.first().getAttribute('data-state')).toBe('answered')
+    const forecast = JSON.parse(forecastFor({ location: 'Paris' })) as { conditions: string }
+    expect(await card.first().textContent()).toContain(forecast.conditions)
+    // Nobody typed an output.
+    expect(await liveRun(page).getByRole('button', { name: 'Submit tool outputs' }).count()).toBe(0)
   })
 })
