@@ -1,3 +1,5 @@
+// The reducer: one switch over the event union (the contract's "one switch"), so it stays one file a
+// little over ~350 lines; per-family folds live beside it (reduce-runline.ts, responses/reduce.ts, ...).
 import { type Batch, copyState, createBatch, owned, settle, writable } from './batch.js'
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
 import { reduceToolApproval } from './reduce-runline.js'

@@ -1,6 +1,7 @@
 // The framework-agnostic half of useRunStream: a thin facade over one run pipe (the store and its
 // one event path), the operations, the active-run policy, the tool runner, resume, and a wire. No
-// React here, so it is tested and reused without a renderer.
+// React here, so it is tested and reused without a renderer. A little over ~350 lines: it is the facade
+// (one public method per operation, each delegating), and splitting it would split the public class.
 import {
   asRunlineError,
   isActiveStatus,
