@@ -49,7 +49,7 @@ describe('grounding and knowledge tools', () => {
     const url = new URL(call.bing_custom_search.requesturl)
     expect(url.pathname).toBe('/v7.0/custom/search')
     expect(url.searchParams.get('customconfig')).toBe('runline-sites')
-    expect(url.searchParams.get('q')).toBe('for streaming')
+    expect(url.searchParams.get('q')).toBe('streaming')
     expect(callDeltas(frames)).toEqual([
       { index: 0, id: call.id, type: 'bing_custom_search', bing_custom_search: { requesturl: '' } },
     ])

@@ -32,9 +32,17 @@ export function recordCall(step: WireRunStep, call: object): void {
   ;(step.step_details as { tool_calls: object[] }).tool_calls.push(call)
 }
 
-/** The words of a question without the scenario's own words (`drop`), for a tool's query. */
+// Words that say how to ask, not what to look for ("… over MCP, I will approve the calls"): a tool's
+// query without them reads like one a model would write.
+const FILLER =
+  /\b(a|an|and|are|about|can|could|do|does|find|for|from|how|i|i'll|in|is|it|look|me|my|of|on|over|please|show|tell|that|the|this|to|up|use|using|via|we|what|will|with|would|you|your|calls?)\b/gi
+
+/** The words of a question without the scenario's own words (`drop`) and filler, for a tool's query. */
 export function queryOf(userText: string, drop: RegExp, fallback: string, maxLength: number): string {
-  const words = userText.replace(drop, ' ').replace(/[^\p{L}\p{N} ]+/gu, ' ')
+  const words = userText
+    .replace(drop, ' ')
+    .replace(FILLER, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
   return words.replace(/\s+/g, ' ').trim().slice(0, maxLength) || fallback
 }
 
