@@ -1,7 +1,7 @@
-// The reducer: one switch over the event union (the contract's "one switch"); per-family folds live
-// beside it (reduce-runline.ts, and the Responses family, which it is given: responses-parts.ts). It
-// imports none of the Responses fold, so a store built on it for the Assistants wire ships none;
-// `reduceRun` (all-wires.ts) is this reducer given `responsesParts`.
+// The reducer: one switch over the event union (the contract's "one switch"), so it stays one file at
+// ~350 lines; per-family folds live beside it (reduce-runline.ts, and the Responses family, which it is
+// given: responses-parts.ts). It imports none of the Responses fold, so a store built on it for the
+// Assistants wire ships none; `reduceRun` (all-wires.ts) is this reducer given `responsesParts`.
 import { type Batch, copyState, createBatch, owned, settle, writable } from './batch.js'
 import { initialRunState } from './initial-state.js'
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
