@@ -2,11 +2,12 @@
 // Two real `vite build`s of the packages' dist (as an app installs them, scripts/size/bundle.ts): a base
 // app (React, React DOM, React Query in use) and the same app with the README's example, gzip -9 of the
 // JS and CSS loaded at start, subtracted. Chunks loaded later (dynamic imports: the markdown lexer, the
-// Responses rows, Foundry's cards, the approval form, the hooks' Responses wire) are listed apart and not
-// counted against the goal. All but one load only when a run shows what needs them; the markdown lexer's
-// is fetched in idle time once a timeline has mounted (warm-up.ts), so the first message with markdown
-// streams without waiting for it. Each package's figure is its code as the bundle has it (after tree-shaking),
-// minified and gzipped alone, at start and later. `pnpm size:modules` breaks it down by module.
+// Responses rows, Foundry's cards, the approval form, the hooks' Responses wire with core's Responses fold)
+// are listed apart and not counted against the goal. All but one load only when a run shows what needs
+// them; the markdown lexer's is fetched in idle time once a timeline has mounted (warm-up.ts), so the
+// first message with markdown streams without waiting for it. Each package's figure is its code as the
+// bundle has it (after tree-shaking), minified and gzipped alone, at start and later. `pnpm size:modules`
+// breaks it down by module.
 // Goal: <= 25 KB of JS added at start.
 import { buildBaseAndExample, gzip, kb, minify } from './size/bundle.js'
 

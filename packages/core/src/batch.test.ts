@@ -1,7 +1,9 @@
 import type { TextContentBlock } from 'openai/resources/beta/threads/messages'
 import { describe, expect, it } from 'vitest'
+import { reduceRun } from './all-wires.js'
 import { copyMessage, copyState, copyText, copyTextPart, MESSAGE_KEYS, STATE_KEYS } from './batch.js'
-import { createRunFolder, initialRunState, reduceRun } from './reduce.js'
+import { createRunFolder, initialRunState } from './reduce.js'
+import { responsesParts } from './responses/parts.js'
 import { selectMessageText } from './selectors.js'
 import { assistantMessage, ev } from './test-utils/events.js'
 import { loadRecordings, seededRandom } from './test-utils/recordings.js'
@@ -36,7 +38,7 @@ describe('batches of two folders on one thread', () => {
     const random = seededRandom(11)
     for (let round = 0; round < 30; round++) {
       // Both start from the same state, so their first copies come from the same objects.
-      const folders = [createRunFolder(base), createRunFolder(base)]
+      const folders = [createRunFolder(base, responsesParts.fold), createRunFolder(base, responsesParts.fold)]
       const pure = [base, base]
       const handedOut: Array<[RunState, string]> = []
       for (let i = 0; i < 200; i++) {
@@ -62,8 +64,8 @@ describe('batches of two folders on one thread', () => {
 
   it('keep apart when one push happens inside another (a getter on the event) or a pure reduce runs between', () => {
     const base = start.reduce(reduceRun, initialRunState)
-    const outer = createRunFolder(base)
-    const inner = createRunFolder(base)
+    const outer = createRunFolder(base, responsesParts.fold)
+    const inner = createRunFolder(base, responsesParts.fold)
     let pureInner = base
     const innerEvent = delta('msg_1', 'I')
     // A delta whose text is read through a getter that feeds the other folder and the pure reducer.
@@ -144,7 +146,7 @@ describe('fragments a batch keeps pending', () => {
         delta('msg_1', 'v'),
       ]
       const base = start.reduce(reduceRun, initialRunState)
-      const folder = createRunFolder(base)
+      const folder = createRunFolder(base, responsesParts.fold)
       let pure = base
       for (const event of events) {
         folder.push(event)
@@ -160,7 +162,7 @@ describe('a long batch', () => {
     const base = start.reduce(reduceRun, initialRunState)
     const random = seededRandom(17)
     for (const length of [255, 256, 257, 1000, 3000]) {
-      const folder = createRunFolder(base)
+      const folder = createRunFolder(base, responsesParts.fold)
       let pure = base
       for (let i = 0; i < length; i++) {
         const event = delta('msg_1', i % 7 === 0 ? '' : String(i % 10))

@@ -1,10 +1,8 @@
 import type { MessageDelta, TextDelta } from 'openai/resources/beta/threads/messages'
 import type { ToolCallDelta } from 'openai/resources/beta/threads/runs/steps'
 import { hasId, isRecord } from './merge.js'
-import { initialRunState, reduceRun } from './reduce.js'
-import { responsesCallbacks } from './responses/callbacks.js'
-import { SEQUENCE_GAP } from './responses/reduce.js'
 import { selectResponsesRun } from './responses/run.js'
+import { type ResponsesCallbackAdapter, type ResponsesParts, SEQUENCE_GAP } from './responses-parts.js'
 import { selectStepToolCalls } from './selectors.js'
 import { isTerminalStatus } from './status.js'
 import type { ErrorObject, Message, Run, RunState, RunStep, RunStreamEvent, Text, ToolCall } from './types.js'
@@ -63,9 +61,13 @@ export function needsSnapshots(callbacks: RunCallbacks): boolean {
 }
 
 /**
- * Returns a function to call with each event and the state after it (from `reduceRun` or a store);
- * it fires the matching callbacks. It tracks the current content part and tool call the way
- * `AssistantStream` does, to know when one is done.
+ * Returns a function to call with each event and the state after it (from a reducer or a store);
+ * it fires the matching callbacks: the Assistants and Foundry wires' itself, the Responses wire's
+ * through the callback adapter of the parts `responses()` gives (asked at that wire's events, so parts
+ * a store got later are used; none: those events fire only `onEvent` and the reducer's `onError`).
+ * Its module graph holds no Responses code; `createRunCallbacks` is this adapter given `responsesParts`.
+ * It tracks the current content part and tool call the way `AssistantStream` does, to know when one
+ * is done.
  *
  * Like the reducer it never throws on bad input: an event the reducer refused (its state carries a new
  * input error) fires `onEvent` and then `onError` with that error, and nothing else.
@@ -73,8 +75,9 @@ export function needsSnapshots(callbacks: RunCallbacks): boolean {
  * It keeps no reference to a state beyond the call, so a store's pending state will do where
  * {@link needsSnapshots} is false.
  */
-export function createRunCallbacks(
+export function createAssistantsRunCallbacks(
   callbacks: RunCallbacks,
+  responses: () => ResponsesParts | null,
 ): (event: RunStreamEvent, state: RunState) => void {
   let textPart: { messageId: string; index: number } | null = null
   // Calls announced but not done yet, per step. Parallel calls interleave their fragments, so a
@@ -104,8 +107,8 @@ export function createRunCallbacks(
   let previousError: RunState['error'] = null
   // The run whose end was reported: its end callbacks never fire twice, however it ended.
   let endedRunId: string | null = null
-  // The Responses wire's events (a turn of responses seen as one run).
-  const responses = responsesCallbacks(callbacks)
+  // The Responses wire's events (a turn of responses seen as one run), once there are parts for them.
+  let responsesAdapter: ResponsesCallbackAdapter | null = null
 
   return (event, state) => {
     const firstCall = !seen
@@ -204,8 +207,11 @@ export function createRunCallbacks(
       case 'runline.error':
         callbacks.onError?.(event.data)
         break
-      default:
-        responses(event.event, (event as { data?: unknown }).data, state)
+      default: {
+        const parts = responsesAdapter === null ? responses() : null
+        if (parts) responsesAdapter = parts.callbacks(callbacks)
+        responsesAdapter?.(event.event, (event as { data?: unknown }).data, state)
+      }
     }
     // The run ended, by its terminal event or by a snapshot (a drop, a reload, a cancel): once per run.
     // On the Responses wire the run is the turn, ended when its last response ended without waiting.
@@ -222,22 +228,4 @@ export function createRunCallbacks(
 /** A delta's array when every entry is an object, else none (the reducer refuses such a delta whole). */
 function entries<T extends object>(list: readonly T[] | null | undefined): readonly T[] {
   return Array.isArray(list) && list.every((entry): boolean => isRecord(entry)) ? list : []
-}
-
-/**
- * Folds an event stream into run state while firing callbacks; resolves with the final state.
- * A convenience for scripts and servers: `await foldRunStream(parseRunStream(body), { onTextDelta })`.
- */
-export async function foldRunStream(
-  events: AsyncIterable<RunStreamEvent>,
-  callbacks: RunCallbacks = {},
-  state: RunState = initialRunState,
-): Promise<RunState> {
-  const fire = createRunCallbacks(callbacks)
-  let current = state
-  for await (const event of events) {
-    current = reduceRun(current, event)
-    fire(event, current)
-  }
-  return current
 }

@@ -1,11 +1,11 @@
 // Foundry classic agents on the Assistants reducer: made-up but spec-shaped events (Azure.AI.Agents
 // TypeSpec) read by the real parser under any chunking and folded by the real reducer.
 import { describe, expect, it } from 'vitest'
+import { createRunCallbacks, reduceRun } from './all-wires.js'
 import { selectHandledApprovals, selectRequiredApprovals } from './approvals.js'
-import { createRunCallbacks } from './callbacks.js'
 import type { AnyToolCall } from './foundry-types.js'
 import { parseRunStream } from './parse.js'
-import { initialRunState, reduceRun } from './reduce.js'
+import { initialRunState } from './reduce.js'
 import {
   selectIncompleteReason,
   selectMessages,

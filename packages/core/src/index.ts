@@ -1,6 +1,7 @@
+export { createRunCallbacks, createRunStore, foldRunStream, reduceRun } from './all-wires.js'
 export { selectHandledApprovals, selectRequiredApprovals } from './approvals.js'
 export type { RunCallbacks } from './callbacks.js'
-export { createRunCallbacks, foldRunStream, needsSnapshots } from './callbacks.js'
+export { createAssistantsRunCallbacks, needsSnapshots } from './callbacks.js'
 export type { SubmitToolApprovalsBody, ToolApprovalMethods } from './client/approvals.js'
 export type {
   FilesResource,
@@ -73,7 +74,8 @@ export type {
 } from './foundry-types.js'
 export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
 export { createRunEventDecoder, parseRunStream, readRunStream } from './parse.js'
-export { initialRunState, reduceRun } from './reduce.js'
+export { initialRunState } from './reduce.js'
+export { responsesParts } from './responses/parts.js'
 export { selectResponsesRun } from './responses/run.js'
 export type { ResponsesTimelineRow } from './responses/select.js'
 export { selectResponses } from './responses/select.js'
@@ -87,6 +89,8 @@ export type {
   ResponsesStreamEvent,
   ResponseUsage,
 } from './responses/types.js'
+export type { ResponsesCallbackAdapter, ResponsesFold, ResponsesParts } from './responses-parts.js'
+export { RESPONSES_NOT_LOADED } from './responses-parts.js'
 export type { TimelineItem } from './selectors.js'
 export {
   selectError,
@@ -113,7 +117,7 @@ export {
   TERMINAL_RUN_STATUSES,
 } from './status.js'
 export type { CommitScheduler, RunStore, RunStoreOptions } from './store.js'
-export { createRunStore } from './store.js'
+export { createAssistantsRunStore } from './store.js'
 export type {
   AssistantStreamEvent,
   DoneEvent,

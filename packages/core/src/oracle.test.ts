@@ -2,8 +2,9 @@
 // AssistantStream accumulates — on every real recording, under any chunking, cut after any event,
 // and on seeded generated streams.
 import { describe, expect, it } from 'vitest'
+import { reduceRun } from './all-wires.js'
 import { parseRunStream } from './parse.js'
-import { initialRunState, reduceRun } from './reduce.js'
+import { initialRunState } from './reduce.js'
 import { selectMessages, selectRun, selectRunSteps } from './selectors.js'
 import { generateRunStream } from './test-utils/generate.js'
 import {

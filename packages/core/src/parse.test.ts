@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { reduceRun } from './all-wires.js'
 import { PAGE_SLICE, parseRunStream, type RunStreamSource, readRunStream, streamFormatOf } from './parse.js'
-import { initialRunState, reduceRun } from './reduce.js'
+import { initialRunState } from './reduce.js'
 import { selectError, selectStatus } from './selectors.js'
 import { generateRunStream } from './test-utils/generate.js'
 import { chunkBytes, loadRecordings, streamOf, utf8 } from './test-utils/recordings.js'

@@ -1,7 +1,7 @@
 // Runline's own run-state cases that live outside the API reducer's switch. `reduceRun` hands
-// `runline.tool_approval` here (see the reducer's switch); this module owns its meaning.
+// `runline.tool_approval` and `runline.error` here (see the reducer's switch); this module owns their meaning.
 import { isRecord } from './merge.js'
-import type { RunState } from './types.js'
+import type { RunlineStateError, RunState } from './types.js'
 
 const NO_APPROVALS: Readonly<Record<string, boolean>> = Object.freeze({})
 
@@ -21,6 +21,24 @@ export function reduceToolApproval(state: RunState, data: unknown): RunState {
   const handled = state.handledApprovals ?? NO_APPROVALS
   if (handled[id] === data.approve) return state
   return { ...state, handledApprovals: { ...handled, [id]: data.approve } }
+}
+
+/**
+ * Folds `runline.error`: a client failure keeps the `RunlineError`'s fields; a refusal (nothing was
+ * sent) keeps the phase.
+ */
+export function reduceClientError(state: RunState, data: unknown): RunState {
+  const fields: Record<string, unknown> = isRecord(data) ? data : {}
+  const error: RunlineStateError = {
+    code: typeof fields.code === 'string' ? fields.code : 'client_error',
+    message: typeof fields.message === 'string' ? fields.message : 'Request failed.',
+    source: 'client',
+  }
+  for (const key of ['kind', 'type', 'param', 'requestId'] as const) {
+    if (typeof fields[key] === 'string') (error as unknown as Record<string, unknown>)[key] = fields[key]
+  }
+  if (typeof fields.status === 'number') error.status = fields.status
+  return { ...state, error, retry: null, phase: error.kind === 'refused' ? state.phase : 'errored' }
 }
 
 function refused(state: RunState, message: string): RunState {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { reduceRun } from './all-wires.js'
 import { parseRunStream } from './parse.js'
-import { createRunFolder, initialRunState, reduceRun } from './reduce.js'
+import { createRunFolder, initialRunState } from './reduce.js'
+import { responsesParts } from './responses/parts.js'
 import { selectMessageText, selectRun, selectStatus } from './selectors.js'
 import { assistantMessage, ev } from './test-utils/events.js'
 import { loadRecordings, seededRandom, streamOf } from './test-utils/recordings.js'
@@ -197,7 +199,7 @@ describe('createRunFolder', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const events: RunStreamEvent[] = []
       for await (const e of parseRunStream(streamOf([utf8(generateRunStream(seed).sse)]))) events.push(e)
-      const folder = createRunFolder()
+      const folder = createRunFolder(initialRunState, responsesParts.fold)
       let pure = initialRunState
       const handedOut: [RunState, string][] = []
       for (const event of events) {
@@ -217,7 +219,7 @@ describe('createRunFolder', () => {
   })
 
   it('keeps a refused delta from leaving anything half-merged', () => {
-    const folder = createRunFolder()
+    const folder = createRunFolder(initialRunState, responsesParts.fold)
     folder.push(ev('thread.message.created', message('msg_1')))
     folder.push(
       ev('thread.message.delta', {

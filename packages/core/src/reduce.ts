@@ -1,17 +1,17 @@
-// The reducer: one switch over the event union (the contract's "one switch"), so it stays one file a
-// little over ~350 lines; per-family folds live beside it (reduce-runline.ts, responses/reduce.ts, ...).
+// The reducer: one switch over the event union (the contract's "one switch"), so it stays one file at
+// ~350 lines; per-family folds live beside it (reduce-runline.ts, and the Responses family, which it is
+// given: responses-parts.ts). It imports none of the Responses fold, so a store built on it for the
+// Assistants wire ships none; `reduceRun` (all-wires.ts) is this reducer given `responsesParts`.
 import { type Batch, copyState, createBatch, owned, settle, writable } from './batch.js'
+import { initialRunState } from './initial-state.js'
 import { DeltaError, hasId, isRecord, mergeDelta } from './merge.js'
-import { reduceToolApproval } from './reduce-runline.js'
-import { reduceInputItems } from './responses/input-items.js'
-import { ResponseInputError } from './responses/items.js'
+import { reduceClientError, reduceToolApproval } from './reduce-runline.js'
 import {
   isResponsesEvent,
-  noteResponseError,
-  reduceResponseEvent,
+  RESPONSES_NOT_LOADED,
+  type ResponsesFold,
   unwrapResponseError,
-} from './responses/reduce.js'
-import { reduceTurnItems } from './responses/turn-items.js'
+} from './responses-parts.js'
 import { appendText } from './text-append.js'
 import type {
   Message,
@@ -23,33 +23,23 @@ import type {
   StreamPhase,
 } from './types.js'
 
-/** The state before any event: no run, no steps, no messages, stream idle. */
-export const initialRunState: RunState = Object.freeze({
-  threadId: null,
-  run: null,
-  steps: Object.freeze({}),
-  stepIds: Object.freeze([]),
-  messages: Object.freeze({}),
-  messageIds: Object.freeze([]),
-  phase: 'idle',
-  error: null,
-  handledToolCalls: Object.freeze({}),
-  retry: null,
-  responses: Object.freeze([]),
-  cancelRequested: false,
-  pendingInput: null,
-}) as RunState
+export { initialRunState }
 
 /**
- * Folds one event into the run state. Pure and total: it never throws, whatever it is given.
- * Unknown event names are ignored (the same state object comes back); input it cannot use becomes
- * `state.error` with `source: 'input'` and the previous snapshot is kept.
+ * Folds one event into the run state, the Responses wire's events with `responses` (without it they
+ * are refused: `state.error`, code `responses_not_loaded`). Pure and total: it never throws, whatever
+ * it is given. Unknown event names are ignored (the same state object comes back); input it cannot
+ * use becomes `state.error` with `source: 'input'` and the previous snapshot is kept.
  *
  * Structural sharing: only the objects on the event's path are replaced, so selectors and React can
  * compare by reference. Each delta costs O(size of the delta), not O(what was streamed so far).
  */
-export function reduceRun(state: RunState, event: RunStreamEvent): RunState {
-  return reduceChecked(state, event, null)
+export function reduceRunWith(
+  state: RunState,
+  event: RunStreamEvent,
+  responses: ResponsesFold | null,
+): RunState {
+  return reduceChecked(state, event, null, responses)
 }
 
 /**
@@ -57,7 +47,7 @@ export function reduceRun(state: RunState, event: RunStreamEvent): RunState {
  * the state. Between snapshots it writes in place into objects it created itself since the last
  * snapshot, which no one else has seen, so each text delta costs an append (its fragment waits in a
  * list, joined into the text at the next snapshot) instead of a copy of every object on its path.
- * Every snapshot equals what `reduceRun` gives for the same events and is never written again.
+ * Every snapshot equals what `reduceRunWith` gives for the same events and is never written again.
  */
 export interface RunFolder {
   push(event: RunStreamEvent): void
@@ -67,14 +57,14 @@ export interface RunFolder {
   peek(): RunState
 }
 
-/** Creates a {@link RunFolder} starting from `state`. */
-export function createRunFolder(state: RunState = initialRunState): RunFolder {
+/** Creates a {@link RunFolder} starting from `state`, folding the Responses wire with `responses`. */
+export function createRunFolder(state: RunState, responses: ResponsesFold | null): RunFolder {
   let current = state
   // This folder's own batch, handed to every reduce it makes (see `Batch`).
   let batch = createBatch()
   return {
     push(event) {
-      current = reduceChecked(current, event, batch)
+      current = reduceChecked(current, event, batch, responses)
     },
     snapshot() {
       // The text a snapshot holds is whole: pending fragments go in first.
@@ -87,22 +77,30 @@ export function createRunFolder(state: RunState = initialRunState): RunFolder {
   }
 }
 
-function reduceChecked(state: RunState, event: RunStreamEvent, batch: Batch | null): RunState {
+function reduceChecked(
+  state: RunState,
+  event: RunStreamEvent,
+  batch: Batch | null,
+  responses: ResponsesFold | null,
+): RunState {
   if (!isRecord(event) || typeof event.event !== 'string') {
     return withError(state, 'invalid_event', `Ignored an event that is not an {event, data} object`)
   }
   try {
-    return reduceKnown(state, event, batch)
+    return reduceKnown(state, event, batch, responses)
   } catch (error) {
-    // Refused input keeps the previous snapshot; the stream goes on.
+    // Refused input keeps the previous snapshot; the stream goes on (the Responses fold's too).
     if (error instanceof DeltaError) return withError(state, error.code, `${event.event}: ${error.message}`)
-    if (error instanceof ResponseInputError)
-      return withError(state, error.code, `${event.event}: ${error.message}`)
     return withError(state, 'invalid_event', `${event.event}: ${(error as Error)?.message ?? String(error)}`)
   }
 }
 
-function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null): RunState {
+function reduceKnown(
+  state: RunState,
+  event: RunStreamEvent,
+  batch: Batch | null,
+  responses: ResponsesFold | null,
+): RunState {
   // Only an append to the batch's text path leaves fragments pending, and only events of its name
   // append. One of those that is not an append to that path settles them before it reads the text
   // (thread.message.delta below, the Responses deltas in responses/append.ts); settling before every
@@ -110,7 +108,10 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
   if (batch?.hot != null && event.event !== batch.hot.event) settle(batch)
   // The Responses wire first (see responses/reduce.ts): a switch over strings compares case by case,
   // and its events, text deltas above all, would be compared to every Assistants case below.
-  if (isResponsesEvent(event)) return reduceResponseEvent(state, event.event, event.data, batch)
+  if (isResponsesEvent(event))
+    return responses
+      ? responses.reduceEvent(state, event.event, event.data, batch)
+      : notLoaded(state, event.event)
   // Deltas first, for the same reason: they are most of a stream.
   switch (event.event) {
     case 'thread.message.delta': {
@@ -190,7 +191,7 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
       }
       // A malformed line is not the end of the stream; the server's error event is.
       const next = { ...state, error, phase: error.source === 'input' ? state.phase : 'errored' }
-      return error.source === 'input' ? next : noteResponseError(next, data)
+      return error.source === 'input' || !responses ? next : responses.noteError(next, data)
     }
     case 'done':
       return state.phase === 'done' ? state : { ...state, phase: 'done' }
@@ -235,9 +236,9 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
     case 'runline.snapshot':
       return reduceSnapshot(state, event.data, batch)
     case 'runline.items':
-      return reduceTurnItems(state, event.data)
+      return responses ? responses.reduceTurnItems(state, event.data) : notLoaded(state, event.event)
     case 'runline.input_items':
-      return reduceInputItems(state, event.data)
+      return responses ? responses.reduceInputItems(state, event.data) : notLoaded(state, event.event)
     case 'runline.reset':
       return initialRunState
     default: {
@@ -247,21 +248,6 @@ function reduceKnown(state: RunState, event: RunStreamEvent, batch: Batch | null
       return state
     }
   }
-}
-
-/** A client failure keeps the `RunlineError`'s fields; a refusal (nothing was sent) keeps the phase. */
-function reduceClientError(state: RunState, data: unknown): RunState {
-  const fields: Record<string, unknown> = isRecord(data) ? data : {}
-  const error: RunlineStateError = {
-    code: typeof fields.code === 'string' ? fields.code : 'client_error',
-    message: typeof fields.message === 'string' ? fields.message : 'Request failed.',
-    source: 'client',
-  }
-  for (const key of ['kind', 'type', 'param', 'requestId'] as const) {
-    if (typeof fields[key] === 'string') (error as unknown as Record<string, unknown>)[key] = fields[key]
-  }
-  if (typeof fields.status === 'number') error.status = fields.status
-  return { ...state, error, retry: null, phase: error.kind === 'refused' ? state.phase : 'errored' }
 }
 
 function reduceRunObject(state: RunState, run: unknown, batch: Batch | null): RunState {
@@ -349,6 +335,15 @@ const UNSAFE_ID = 'Ignored an object whose id would reach Object.prototype'
 
 function invalid(state: RunState, name: string): RunState {
   return withError(state, 'invalid_event', `${name}: data is missing an id or a delta`)
+}
+
+/** A Responses-wire event given to a reducer without the Responses fold: refused, the state kept. */
+function notLoaded(state: RunState, name: string): RunState {
+  return withError(
+    state,
+    RESPONSES_NOT_LOADED,
+    `${name}: this run store folds the Assistants wire only; give it the Responses wire's parts (responsesParts) to fold Responses events`,
+  )
 }
 
 function neverCreated(state: RunState, code: string, kind: string, id: string): RunState {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { reduceRun } from './all-wires.js'
 import { parseRunStream } from './parse.js'
-import { initialRunState, reduceRun } from './reduce.js'
+import { initialRunState } from './reduce.js'
 import * as selectors from './selectors.js'
 import {
   selectError,

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { createRunFolder, initialRunState } from './reduce.js'
+import type { ResponsesParts } from './responses-parts.js'
 import { TERMINAL_RUN_EVENTS } from './status.js'
 import type { RunState, RunStreamEvent } from './types.js'
 
@@ -31,6 +32,12 @@ export interface RunStoreOptions {
    * A function is asked at each event.
    */
   onEventSnapshots?: boolean | (() => boolean)
+  /**
+   * The Responses wire's parts the store folds that wire's events with (`responsesParts`).
+   * `createRunStore` always has them; `createAssistantsRunStore` only when given them here or by
+   * {@link RunStore.addResponses}.
+   */
+  responses?: ResponsesParts | null
 }
 
 /** A vanilla zustand store of one run's state, fed by `dispatch`. */
@@ -43,6 +50,13 @@ export interface RunStore extends StoreApi<RunState> {
   getPendingState(): RunState
   /** Back to the initial state, committed at once. */
   reset(): void
+  /** The Responses wire's parts this store folds with; `null` while it folds the Assistants wire only. */
+  readonly responses: ResponsesParts | null
+  /**
+   * Gives the store the Responses wire's parts: from the next event on it folds that wire's events
+   * too (before, they were refused as input errors). The hooks' Responses wire calls it once loaded.
+   */
+  addResponses(parts: ResponsesParts): void
 }
 
 // Events after which a person is waiting for the UI: commit them without waiting for a frame.
@@ -91,15 +105,19 @@ function resolveScheduler(
 }
 
 /**
- * Creates the store that holds one run's state. Events are reduced as they arrive, but subscribers
- * see at most one commit per animation frame while text streams (thousands of deltas become ~60
- * commits a second), and terminal events commit at once.
+ * Creates the store that holds one run's state, folding the Assistants and Foundry wires, and the
+ * Responses wire once it has that wire's parts (`options.responses`, or {@link RunStore.addResponses}).
+ * Its module graph holds no Responses fold, so an app that never loads `responsesParts` ships none;
+ * `createRunStore` is this store given them. Events are reduced as they arrive, but subscribers see
+ * at most one commit per animation frame while text streams (thousands of deltas become ~60 commits
+ * a second), and terminal events commit at once.
  */
-export function createRunStore(options: RunStoreOptions = {}): RunStore {
+export function createAssistantsRunStore(options: RunStoreOptions = {}): RunStore {
   const store = createStore<RunState>(() => options.initialState ?? initialRunState)
   const schedule = resolveScheduler(options.scheduler)
+  let responses = options.responses ?? null
   // Events between two commits fold in place (see createRunFolder); each commit is a snapshot.
-  let folder = createRunFolder(store.getState())
+  let folder = createRunFolder(store.getState(), responses?.fold ?? null)
   let cancelScheduled: (() => void) | null = null
 
   const flush = () => {
@@ -131,11 +149,20 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
     setState: (partial, replace) => {
       flush()
       store.setState(partial as RunState, replace as true)
-      folder = createRunFolder(store.getState())
+      folder = createRunFolder(store.getState(), responses?.fold ?? null)
     },
     dispatch,
     flush,
     getPendingState: () => folder.snapshot(),
     reset: () => dispatch({ event: 'runline.reset' }),
+    get responses() {
+      return responses
+    },
+    addResponses: (parts) => {
+      if (responses === parts) return
+      responses = parts
+      // The pending state carries over (uncommitted: a scheduled commit still comes); what follows folds with the parts.
+      folder = createRunFolder(folder.snapshot(), parts.fold)
+    },
   }
 }

@@ -2,7 +2,8 @@
 // reducer and the one callback adapter, a message item is reported as a message (and its text as text
 // parts), a tool-call item as a tool call in a step of its own, each created, growing and done once.
 import { describe, expect, it } from 'vitest'
-import { foldRunStream, type RunCallbacks } from '../callbacks.js'
+import { foldRunStream } from '../all-wires.js'
+import type { RunCallbacks } from '../callbacks.js'
 import { parseRunStream } from '../parse.js'
 import { streamOf } from '../test-utils/recordings.js'
 import { loadResponsesRecordings } from '../test-utils/responses.js'

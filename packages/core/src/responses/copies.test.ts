@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { initialRunState, reduceRun } from '../reduce.js'
+import { reduceRun } from '../all-wires.js'
+import { initialRunState } from '../reduce.js'
 import { loadResponsesRecordings } from '../test-utils/responses.js'
 import type { RunStreamEvent } from '../types.js'
 import {

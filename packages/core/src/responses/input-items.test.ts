@@ -2,11 +2,11 @@
 // turn read from its conversation has them; streamed from the real simulator's Responses face.
 import { createSimulator } from '@runline/simulator'
 import { describe, expect, it } from 'vitest'
+import { createRunStore, reduceRun } from '../all-wires.js'
 import { copyState } from '../batch.js'
 import { createRunlineClient } from '../client/client.js'
-import { initialRunState, reduceRun } from '../reduce.js'
+import { initialRunState } from '../reduce.js'
 import { selectRequiredToolCalls, selectStatus } from '../selectors.js'
-import { createRunStore } from '../store.js'
 import type { RunState, RunStreamEvent } from '../types.js'
 import { selectResponses } from './select.js'
 

@@ -1,7 +1,7 @@
 // Item-scoped Responses events: each one rewrites the item at its `output_index` (copy on write, so
 // a text or argument fragment costs a string append and a few shallow copies, never the prefix).
 import { type Batch, writable } from '../batch.js'
-import { isRecord, MAX_ARRAY_GROWTH } from '../merge.js'
+import { DeltaError, isRecord, MAX_ARRAY_GROWTH } from '../merge.js'
 import { copyItem, copyPart } from './copies.js'
 
 type Json = Record<string, any>
@@ -22,15 +22,11 @@ function set(copy: Copy, value: Json, key: string, to: unknown): Json {
   return next
 }
 
-/** Thrown for input the reducer refuses; becomes an error in state (`source: 'input'`). */
-export class ResponseInputError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message)
-  }
-}
+/**
+ * Thrown for input the reducer refuses; becomes an error in state (`source: 'input'`). A `DeltaError`,
+ * so the reducer catches it without importing the Responses fold (see responses-parts.ts).
+ */
+export class ResponseInputError extends DeltaError {}
 
 /** A safe array index: an integer from 0 up to `length + MAX_ARRAY_GROWTH` (`grow`) or below `length`. */
 export function checkIndex(index: unknown, length: number, what: string, grow: boolean): number {

@@ -3,7 +3,8 @@
 // `sequence_number` starts over. Items are placed by `output_index`, never by item id.
 import { type Batch, copyState, settle, writable } from '../batch.js'
 import { isRecord } from '../merge.js'
-import type { RunlineStateError, RunState, RunStreamEvent } from '../types.js'
+import { SEQUENCE_GAP } from '../responses-parts.js'
+import type { RunlineStateError, RunState } from '../types.js'
 import { appendFragment } from './append.js'
 import { copyResponseState } from './copies.js'
 import { withPendingInput } from './input-items.js'
@@ -16,7 +17,7 @@ import {
   SKIP,
   TEXT_EVENTS,
 } from './items.js'
-import type { Response, ResponseOutputItem, ResponseState, ResponsesStreamEvent } from './types.js'
+import type { Response, ResponseOutputItem, ResponseState } from './types.js'
 
 type Json = Record<string, any>
 
@@ -24,21 +25,8 @@ const NONE: readonly never[] = Object.freeze([])
 const NO_IMAGES: Readonly<Record<number, never>> = Object.freeze({})
 
 /**
- * The code of the error a folded event reports when events before it are missing (a gap in
- * `sequence_number`): the event itself was folded, unlike refused input.
- */
-export const SEQUENCE_GAP = 'sequence_gap'
-
-/** True for an event this module folds (a `response.*` one; `error` is the reducer's own). */
-export function isResponsesEvent(
-  event: RunStreamEvent,
-): event is Exclude<ResponsesStreamEvent, { event: 'error' }> {
-  return event.event.startsWith('response.')
-}
-
-/**
- * Folds one `response.*` event. Throws only {@link ResponseInputError} (the caller makes it an error in
- * state). With a `batch` (a run folder's), objects the batch created are written in place (see `Batch`).
+ * Folds one `response.*` event (the reducer's Responses family, see responses/parts.ts). Throws only
+ * {@link ResponseInputError} (the caller makes it an error in state). With a `batch` (a run folder's), objects the batch created are written in place (see `Batch`).
  */
 export function reduceResponseEvent(
   state: RunState,
@@ -221,10 +209,4 @@ export function noteResponseError(state: RunState, data: unknown): RunState {
   const seq = data.sequence_number
   if (typeof seq !== 'number' || seq <= last.sequence) return state
   return put(state, responses, { ...last, sequence: seq, errors: [...last.errors, data] }, null)
-}
-
-/** A Responses `error` event as sent (`{type: 'error', sequence_number, error: {...}}`) as its error, sequence kept. */
-export function unwrapResponseError(data: Record<string, unknown>): Record<string, unknown> {
-  if (data.type !== 'error' || !isRecord(data.error)) return data
-  return { ...data.error, sequence_number: data.sequence_number }
 }

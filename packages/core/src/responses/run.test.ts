@@ -1,11 +1,10 @@
 // The Responses turn seen as a run: its status and its end, from the fold of real recordings plus the
 // client's own lifecycle events (`runline.cancelling`), through the one reducer and callback adapter.
 import { describe, expect, it } from 'vitest'
+import { createRunCallbacks, createRunStore, reduceRun } from '../all-wires.js'
 import { selectRequiredApprovals } from '../approvals.js'
-import { createRunCallbacks } from '../callbacks.js'
-import { initialRunState, reduceRun } from '../reduce.js'
+import { initialRunState } from '../reduce.js'
 import { selectRequiredToolCalls, selectStatus } from '../selectors.js'
-import { createRunStore } from '../store.js'
 import { loadResponsesRecordings } from '../test-utils/responses.js'
 import type { Run, RunState, RunStreamEvent } from '../types.js'
 import { selectResponsesRun } from './run.js'

@@ -3,10 +3,10 @@
 // it. Streams from the real simulator's Responses face, cut into one batch per commit.
 import { createSimulator } from '@runline/simulator'
 import { describe, expect, it } from 'vitest'
+import { createRunStore, reduceRun } from '../all-wires.js'
 import { createRunlineClient } from '../client/client.js'
-import { initialRunState, reduceRun } from '../reduce.js'
+import { initialRunState } from '../reduce.js'
 import { selectStatus, selectUsage } from '../selectors.js'
-import { createRunStore } from '../store.js'
 import type { RunStreamEvent } from '../types.js'
 import { selectResponsesRun } from './run.js'
 import { selectResponsesApprovals, selectResponsesToolCalls } from './select.js'

@@ -1,10 +1,10 @@
 // `runline.items`: a past Responses turn folded from the items the real simulator's conversation kept.
 import { createSimulator } from '@runline/simulator'
 import { describe, expect, it } from 'vitest'
+import { createRunStore, reduceRun } from '../all-wires.js'
 import { createRunlineClient } from '../client/client.js'
-import { initialRunState, reduceRun } from '../reduce.js'
+import { initialRunState } from '../reduce.js'
 import { selectRequiredToolCalls, selectStatus, selectTimeline } from '../selectors.js'
-import { createRunStore } from '../store.js'
 import type { RunState } from '../types.js'
 import { selectResponses, selectResponsesApprovals } from './select.js'
 

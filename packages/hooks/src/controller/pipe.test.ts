@@ -1,5 +1,5 @@
 // The one event path, without a client or React: events in, callbacks and duties out.
-import type { Run, RunStreamEvent } from '@runline/core'
+import { RESPONSES_NOT_LOADED, type Run, type RunStreamEvent, responsesParts } from '@runline/core'
 import { describe, expect, it, vi } from 'vitest'
 import { createRunPipe } from './pipe.js'
 
@@ -45,5 +45,35 @@ describe('createRunPipe', () => {
     expect(pipe.store.getState().handledToolCalls).toEqual({ call_1: '21' })
     pipe.store.reset()
     expect(pipe.store.getState().handledToolCalls).toEqual({})
+  })
+
+  it('folds the Responses wire only once given its parts: before, its events are input errors', () => {
+    const onRunCreated = vi.fn()
+    const onError = vi.fn()
+    const pipe = createRunPipe(
+      () => ({ onRunCreated, onError }),
+      { runCreated: () => {}, runEnded: () => {} },
+      'sync',
+    )
+    const created = {
+      event: 'response.created',
+      data: {
+        type: 'response.created',
+        sequence_number: 0,
+        response: { id: 'resp_1', object: 'response', status: 'in_progress', output: [], created_at: 1 },
+      },
+    } as unknown as RunStreamEvent
+    pipe.dispatch({ event: 'runline.connecting', data: { threadId: 'conv_1' } })
+    expect(pipe.store.responses).toBeNull()
+    expect(() => pipe.dispatch(created)).not.toThrow()
+    expect(pipe.getState().error).toMatchObject({ code: RESPONSES_NOT_LOADED, source: 'input' })
+    expect(pipe.getState().responses).toEqual([])
+    expect(onError).toHaveBeenCalledOnce()
+    expect(onRunCreated).not.toHaveBeenCalled()
+
+    pipe.store.addResponses(responsesParts)
+    pipe.dispatch(created)
+    expect(pipe.getState().responses).toHaveLength(1)
+    expect(onRunCreated).toHaveBeenCalledWith(expect.objectContaining({ thread_id: 'conv_1' }))
   })
 })

@@ -1,11 +1,13 @@
 // The one event path of a live run: every event, whoever produced it (a stream, a snapshot, a
 // command), goes into the run store, and the store's `onEvent` fires the callbacks. The controller's
 // own duties (saving the resume pointer, what a run's end promises) are callbacks on that same path.
+// The store and callbacks start with the Assistants wire's code only: the Responses wire, loaded on
+// first use, gives the store that wire's parts (`store.addResponses`), and the callbacks find them there.
 import {
   asRunlineError,
   type CommitScheduler,
-  createRunCallbacks,
-  createRunStore,
+  createAssistantsRunCallbacks,
+  createAssistantsRunStore,
   needsSnapshots,
   type Run,
   type RunCallbacks,
@@ -65,9 +67,9 @@ export function createRunPipe(
       return (...args: unknown[]) => (callbacks()[name] as ((...a: unknown[]) => void) | undefined)?.(...args)
     },
   })
-  const store = createRunStore({
+  const store: RunStore = createAssistantsRunStore({
     scheduler,
-    onEvent: createRunCallbacks(forward),
+    onEvent: createAssistantsRunCallbacks(forward, () => store.responses),
     // A snapshot per event costs the store's in-place batching (a copy of the message per text
     // delta): only for callbacks that are handed state objects.
     onEventSnapshots: () => needsSnapshots(callbacks()),

@@ -81,8 +81,9 @@ export class RunController {
     this.wire =
       options.wire === 'responses'
         ? // Loaded on first use: an Assistants app never downloads the Responses wire.
+          // It brings the store its Responses fold: the start chunk holds none.
           lazyWire(() =>
-            import('../wire/responses.js').then((m) => m.createResponsesWire(latest, this.pipe.getState)),
+            import('../wire/responses.js').then((m) => m.createResponsesWire(latest, this.store)),
           )
         : createAssistantsWire(latest)
     this.phases = {

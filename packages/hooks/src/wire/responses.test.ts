@@ -3,6 +3,7 @@
 import {
   isRunlineError,
   type Run,
+  responsesParts,
   selectResponses,
   selectResponsesRun,
   selectStatus,
@@ -31,6 +32,15 @@ function controllerOn(turns: readonly FakeTurn[], options: Partial<RunController
 }
 
 describe('the Responses wire', () => {
+  it('the run store starts without the Responses fold; the wire, loaded by the first start, gives it', async () => {
+    const { controller } = controllerOn([{ file: TEXT }])
+    expect(controller.store.responses).toBeNull()
+    const state = await controller.start({ message: 'Hello' })
+    expect(controller.store.responses).toBe(responsesParts)
+    expect(selectStatus(state)).toBe('completed')
+    expect(state.error).toBeNull()
+  })
+
   it('start: a conversation, then a background streaming response in it; text; completed', async () => {
     const deltas: string[] = []
     const done = vi.fn()

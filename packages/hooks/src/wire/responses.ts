@@ -1,14 +1,16 @@
 // The Responses wire (OpenAI Responses + Conversations; Foundry's new agents): a run is one user
 // turn, a response in the run's conversation; tool outputs and approvals are the input items of the
 // turn's next response; re-attach is `GET /responses/{id}?stream=true&starting_after=N`. The store
-// folds every response of the turn (core's Responses fold), so the wire reads where it is from there.
+// folds every response of the turn (core's Responses fold, which this wire gives it), so the wire reads
+// where it is from there.
 import {
   asRunlineError,
   type Response,
   type ResponseCreateBody,
   type RunlineClient,
-  type RunState,
+  type RunStore,
   type RunStreamEvent,
+  responsesParts,
   sleep,
 } from '@runline/core'
 import type { StartParams } from '../controller/options.js'
@@ -30,10 +32,14 @@ const REATTACH_ATTEMPTS = 3
 const MAX_POLL_WAIT_MS = 30_000
 
 /**
- * Creates the Responses wire; `options()` gives the controller's latest options, `state()` the run
- * store's newest state (where the turn's responses and their last `sequence_number` are).
+ * Creates the Responses wire; `options()` gives the controller's latest options. `store` is the run
+ * store it feeds: the wire gives it the Responses fold (this module is loaded on first use, so an app
+ * on the Assistants wire ships none), and reads its newest state (where the turn's responses and their
+ * last `sequence_number` are).
  */
-export function createResponsesWire(options: () => ResponsesWireOptions, state: () => RunState): RunWire {
+export function createResponsesWire(options: () => ResponsesWireOptions, store: RunStore): RunWire {
+  store.addResponses(responsesParts)
+  const state = store.getPendingState
   /** The store's copy of the response, when the store holds it (else after a reload: nothing). */
   const held = (responseId: string) => {
     const list = state().responses ?? []
