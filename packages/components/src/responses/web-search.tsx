@@ -8,7 +8,7 @@ import type { Source } from '../foundry/payload.js'
 import { GlobeIcon } from '../icons.js'
 import { safeHref } from '../markdown.js'
 import { hostOf } from '../url-citation.js'
-import { partStatus } from './kind.js'
+import { partStatus } from './part-status.js'
 
 type Json = Readonly<Record<string, unknown>>
 
