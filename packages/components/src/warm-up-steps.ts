@@ -1,10 +1,8 @@
-import { formatClock } from './derive.js'
 import { warmUpMarkdownStep } from './markdown/lex.js'
-import { whenIdle } from './warm-up.js'
 
 // What `warmUpRunTimeline` does once the markdown lexer's chunk is there (this module comes with it,
-// see markdown/lexed-block.tsx). Its first lex compiles the lexer's functions and regular expressions.
-// The first clock format loads locale data; the first layout of each text style of the timeline
+// see markdown/lexed-block.tsx; the clock is warmed before, in warm-up.ts). Its first lex compiles the
+// lexer's functions and regular expressions. The first layout of each text style of the timeline
 // loads a font strike (on Linux a synchronous round trip to the browser process per size and weight,
 // which a busy machine stretches to tens of ms). Done in idle time, a slice at a time, they stay out
 // of the streamed frames — as long as they run before the stream starts, which is why apps should
@@ -42,10 +40,6 @@ type Step = () => boolean
 
 const steps: Step[] = [
   () => {
-    formatClock(0)
-    return false
-  },
-  () => {
     if (typeof document !== 'undefined' && document.body) warmUpStyles()
     return false
   },
@@ -53,17 +47,22 @@ const steps: Step[] = [
 ]
 let next = 0
 
-function step(deadline?: IdleDeadline): void {
-  for (;;) {
-    const work = steps[next]
-    if (!work) return
-    if (!work()) next++
-    if (!deadline || deadline.didTimeout || deadline.timeRemaining() <= 8) break
-  }
-  whenIdle(step)
-}
+/** Schedules work in idle time (warm-up.ts's `whenIdle`). */
+type WhenIdle = (work: (deadline?: IdleDeadline) => void) => void
 
-/** Runs the warm-up's steps in idle slices (once: `warmUpRunTimeline` calls it once per page). */
-export function warmUpTimeline(): void {
+/**
+ * Runs the warm-up's steps in idle slices, scheduled by `whenIdle` (once: `warmUpRunTimeline` calls
+ * it once per page, with its own scheduler).
+ */
+export function warmUpTimeline(whenIdle: WhenIdle): void {
+  const step = (deadline?: IdleDeadline) => {
+    for (;;) {
+      const work = steps[next]
+      if (!work) return
+      if (!work()) next++
+      if (!deadline || deadline.didTimeout || deadline.timeRemaining() <= 8) break
+    }
+    whenIdle(step)
+  }
   whenIdle(step)
 }

@@ -1,8 +1,9 @@
+import { formatClock } from './derive.js'
 import { LazyLexedBlock, loadMarkdownLexer } from './lazy-parts.js'
 
 // The markdown lexer is a chunk of its own, loaded the first time a message has markdown syntax:
 // loading it here, in idle time, has it there before. The rest of the warm-up (see
-// warm-up-steps.ts) comes with that chunk, so a page starts with this switch only.
+// warm-up-steps.ts) comes with that chunk, so a page starts with this switch and the clock only.
 
 let started = false
 
@@ -24,8 +25,10 @@ export function warmUpRunTimeline(): void {
   if (started || typeof window === 'undefined') return
   started = true
   whenIdle(() => {
+    // The first clock format loads locale data.
+    formatClock(0)
     Promise.all([loadMarkdownLexer(), LazyLexedBlock.preload()]).then(
-      ([lexer]) => lexer.warmUpTimeline(),
+      ([lexer]) => lexer.warmUpTimeline(whenIdle),
       // A chunk the network lost: the first message with markdown tries again.
       () => {},
     )
