@@ -90,6 +90,15 @@ export function formatClock(unixSeconds: number, locale?: string): string {
   return format.format(new Date(unixSeconds * 1000))
 }
 
+/** A URL's host (the URL as it is when it has none), e.g. for a cited page without a title. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url
+  } catch {
+    return url
+  }
+}
+
 /** A Unix time (seconds) as an ISO string for `<time dateTime>`. */
 export function isoTime(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString()

@@ -12,6 +12,7 @@ import {
   toolCallStepEvents,
 } from '../../core/src/test-utils/foundry.js'
 import { preloadRunTimelineParts, RunTimeline } from './index.js'
+import { recordingState } from './test-utils/states.js'
 
 const state = [
   runEvent('in_progress'),
@@ -40,6 +41,21 @@ describe('parts loaded on demand, on the server', () => {
     const waited = await prerender(<RunTimeline run={state} />)
     expect(waited).toContain('Search on Bing')
     expect(waited).toContain('Searching for <strong>both</strong> of them.')
+  })
+
+  it('a message that cites shows without its marker texts until its chips load; a static prerender waits for them', async () => {
+    const cited = await recordingState('openai-dotnet__file-search-citation__2025-10.sse')
+    const html = renderToString(<RunTimeline run={cited} />)
+    expect(html).toContain('Completed')
+    expect(html).not.toContain('【')
+    expect(html).not.toContain('rl-cite')
+    expect(html).toMatch(/<div class="rl-md"><p>[^<]+<\/p>/)
+    const waited = await prerender(<RunTimeline run={cited} />)
+    expect(waited).not.toContain('【')
+    expect(waited).toMatch(
+      /<span class="rl-cite" data-type="file_citation" title="Source 1: favorite_foods\.txt">/,
+    )
+    expect(waited).toContain('aria-label="Sources"')
   })
 
   it('after preloadRunTimelineParts, renderToString draws every part', async () => {

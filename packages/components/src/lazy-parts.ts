@@ -1,6 +1,6 @@
 'use client'
-// The parts loaded on demand, in one place: what only some runs show (markdown formatting, tool calls
-// and their forms, the Responses wire's rows, Foundry's tool cards and activities, approvals) is
+// The parts loaded on demand, in one place: what only some runs show (markdown formatting, citation
+// chips, tool calls and their forms, the Responses wire's rows, Foundry's tool cards and activities, approvals) is
 // downloaded the first time a run shows it, so a page starts with the transcript, its messages (as
 // plain text) and the run's status only.
 // Each is wrapped by `lazyPart` (its own Suspense boundary; synchronous once loaded). A client module:
@@ -8,6 +8,15 @@
 import { createElement } from 'react'
 import { lazyPart } from './lazy-part.js'
 import { PlainBlock } from './markdown/plain.js'
+
+/**
+ * A message that cites (see `cited-content.tsx`): until its code is there, `placeholder` (the message
+ * drawn without its chips) stands in.
+ */
+export const LazyCitedMessageContent = /*#__PURE__*/ lazyPart(
+  () => import('./cited-content.js').then((module) => module.CitedMessageContent),
+  (props) => props.placeholder,
+)
 
 /** The function-call, code-interpreter and file-search views (one module, loaded together). */
 const toolCalls = () => import('./tool-calls.js')
@@ -21,7 +30,11 @@ export const LazyCodeInterpreter = /*#__PURE__*/ lazyPart(() =>
 )
 
 /** `RunTimeline.FileSearch`. */
-export const LazyFileSearch = /*#__PURE__*/ lazyPart(() => toolCalls().then((module) => module.FileSearch))
+export const LazyFileSearch = /*#__PURE__*/ lazyPart(() => {
+  // The message after a file search cites what it found: its chips load alongside.
+  LazyCitedMessageContent.preload().catch(() => {})
+  return toolCalls().then((module) => module.FileSearch)
+})
 
 /** The tool-output form `RequiredAction` shows (see `required-action.tsx`). */
 export const LazyToolCallForm = /*#__PURE__*/ lazyPart(() =>
@@ -62,7 +75,7 @@ export const LazyLexedBlock = /*#__PURE__*/ lazyPart(
 
 /**
  * Loads every part the timeline otherwise loads the first time a run shows one: the markdown lexer
- * (messages with markdown syntax), the tool-call views and the tool-output form, the Responses wire's
+ * (messages with markdown syntax), the citation chips, the tool-call views and the tool-output form, the Responses wire's
  * rows, Foundry's tool cards and MCP tool lists, and the approval form. For apps that render on the server with `renderToString` (which cannot wait
  * for code), or that want those rows drawn at once the first time: call it at start-up. Resolves
  * when they are loaded.
@@ -71,6 +84,7 @@ export async function preloadRunTimelineParts(): Promise<void> {
   await Promise.all(
     [
       LazyLexedBlock,
+      LazyCitedMessageContent,
       LazyToolCall,
       LazyCodeInterpreter,
       LazyFileSearch,

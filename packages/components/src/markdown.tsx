@@ -16,8 +16,18 @@ import { type SplitCache, splitIncrementally } from './markdown/split.js'
 
 export type { CitationRenderer } from './markdown/citations.js'
 export { CITATION_CLOSE, CITATION_OPEN } from './markdown/citations.js'
-export { safeHref } from './markdown/safe-href.js'
 export { splitMarkdownBlocks } from './markdown/split.js'
+
+/**
+ * Hrefs allowed in links: http(s) and mailto only (no javascript:, data:, relative paths). Used by the
+ * markdown drawing and by every part that links a URL from a run (citations, web search sources,
+ * Foundry payloads); it lives here, with the page's code, so no chunk loaded later has to wait for it.
+ */
+export function safeHref(href: string | null | undefined): string | null {
+  if (!href) return null
+  const trimmed = href.trim()
+  return /^(https?:\/\/|mailto:)/i.test(trimmed) ? trimmed : null
+}
 
 /** Props of {@link Markdown}. */
 export interface MarkdownProps {

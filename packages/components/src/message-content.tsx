@@ -1,127 +1,17 @@
 'use client'
 
 import type { Message } from '@runline/core'
-import type { Annotation, Text } from 'openai/resources/beta/threads/messages'
-import { type ReactNode, useCallback, useMemo, useRef } from 'react'
+import type { Text } from 'openai/resources/beta/threads/messages'
+import { type ReactNode, useMemo } from 'react'
 import type { FileUrl } from './context.js'
 import { textOf } from './derive.js'
-import { CITATION_CLOSE, CITATION_OPEN, Markdown, safeHref } from './markdown.js'
-import { UrlCitationChip, urlCitationLabel, urlCitationOf } from './url-citation.js'
+import { LazyCitedMessageContent } from './lazy-parts.js'
+import { type CitationRenderer, Markdown } from './markdown.js'
 
-/** One citation chip: an annotation's place in the text, the number it shows and what it cites. */
-export interface Citation {
-  /** Shown in the chip; the same file (or page) keeps the same number within a message. */
-  number: number
-  type: 'file_citation' | 'file_path' | 'url_citation'
-  /** The cited file's id; empty for a `url_citation`. */
-  fileId: string
-  /** The cited page (`url_citation`, Foundry), as sent; shown as a link only when it is safe. */
-  url?: string
-  /** The file's name (from file_search results, the marker text, or the sandbox path), else its id;
-   * a page's title, else its host. */
-  label: string
-}
-
-/** A text part with its annotation ranges swapped for citation marks. */
-interface PreparedText {
-  source: string
-  citations: Citation[]
-}
-
-// `【4:0†favorite_foods.txt】` names its file after the dagger.
-const MARKER_NAME = /†([^】]+)】?$/
-
-function labelFor(
-  annotation: Annotation,
-  fileId: string,
-  fileNames: Readonly<Record<string, string>>,
-): string {
-  const known = fileNames[fileId]
-  if (known) return known
-  const text = annotation.text ?? ''
-  if (annotation.type === 'file_citation') return MARKER_NAME.exec(text)?.[1]?.trim() || fileId
-  const base = text.split('/').pop()
-  return base || fileId
-}
-
-/**
- * Replaces each annotation's `text` range (start_index..end_index) with a citation mark, numbering
- * files in order of first citation. Indexes that do not match the text (a stream cut short, code
- * points vs UTF-16) fall back to finding the annotation's text after the previous one.
- */
-export function prepareCitations(
-  parts: readonly Text[],
-  fileNames: Readonly<Record<string, string>>,
-): { sources: string[]; citations: Citation[] } {
-  const numbers = new Map<string, number>()
-  const citations: Citation[] = []
-  const sources = parts.map((text) => prepareText(text, fileNames, numbers, citations).source)
-  return { sources, citations }
-}
-
-function prepareText(
-  text: Text,
-  fileNames: Readonly<Record<string, string>>,
-  numbers: Map<string, number>,
-  citations: Citation[],
-): PreparedText {
-  // Stored as the server sent it: a text part may lack its text.
-  const value = typeof text?.value === 'string' ? text.value : ''
-  const annotations = Array.isArray(text?.annotations) ? text.annotations.filter(Boolean) : []
-  if (annotations.length === 0) return { source: value, citations }
-  const sorted = [...annotations].sort((a, b) => (a.start_index ?? 0) - (b.start_index ?? 0))
-  let out = ''
-  let cursor = 0
-  for (const annotation of sorted) {
-    // Foundry's url_citation is not in openai's union (and its deltas carry no `text`).
-    const page = (annotation.type as string) === 'url_citation' ? urlCitationOf(annotation) : null
-    const fileId =
-      annotation.type === 'file_citation'
-        ? annotation.file_citation?.file_id
-        : annotation.type === 'file_path'
-          ? annotation.file_path?.file_id
-          : undefined
-    const key = fileId || page?.url
-    if (!key) continue
-    let start = annotation.start_index
-    let end = annotation.end_index
-    const marker = annotation.text ?? ''
-    if (
-      !(
-        start >= cursor &&
-        end <= value.length &&
-        // A range, or (Responses' file citations name a point) an empty annotation at one place.
-        (start < end || (start === end && !marker)) &&
-        (!marker || value.slice(start, end) === marker)
-      )
-    ) {
-      const found = marker ? value.indexOf(marker, cursor) : -1
-      if (found < 0) continue
-      start = found
-      end = found + marker.length
-    }
-    let number = numbers.get(key)
-    if (number === undefined) {
-      number = numbers.size + 1
-      numbers.set(key, number)
-    }
-    const index = citations.length
-    citations.push(
-      page
-        ? {
-            number,
-            type: 'url_citation',
-            fileId: '',
-            url: page.url,
-            label: urlCitationLabel(page.url, page.title),
-          }
-        : { number, type: annotation.type, fileId: key, label: labelFor(annotation, key, fileNames) },
-    )
-    out += value.slice(cursor, start) + CITATION_OPEN + index + CITATION_CLOSE
-    cursor = end
-  }
-  return { source: out + value.slice(cursor), citations }
-}
+// A message's parts. Most messages cite nothing: they are drawn here, at once. One with annotations
+// (file_search, code_interpreter's files, url_citation) is drawn with its citation chips and source
+// list by cited-content.tsx, loaded the first time a message cites something; until then it shows
+// as here, its marker texts left out.
 
 /** Props of {@link MessageContent}. */
 export interface MessageContentProps {
@@ -134,120 +24,119 @@ export interface MessageContentProps {
 }
 
 // One empty list for a message without parts, so the memos below keep their values.
-const NO_PARTS: MessageContentProps['message']['content'] = []
+const NO_PARTS: Message['content'] = []
+
+/** A message's content parts, null entries and all (a server may send anything there). */
+export function contentOf(message: Message): Message['content'] {
+  return Array.isArray(message.content) ? message.content : NO_PARTS
+}
+
+/** The text of each text part, in order. */
+export function textPartsOf(content: Message['content']): Text[] {
+  return content.filter((part) => part?.type === 'text').map((part) => (part as { text: Text }).text)
+}
+
+/** A text part's annotations that are there. */
+export function annotationsOf(text: Text | undefined): Text['annotations'] {
+  return Array.isArray(text?.annotations) ? text.annotations.filter(Boolean) : []
+}
+
+/** A text part's text as sent, its annotations' marker texts left out (it may lack its text). */
+function uncitedText(text: Text | undefined): string {
+  let value = typeof text?.value === 'string' ? text.value : ''
+  for (const annotation of annotationsOf(text)) {
+    if (annotation.text) value = value.replace(annotation.text, '')
+  }
+  return value
+}
 
 /**
  * A message's content parts: text as streaming-safe markdown with citation chips, images from
  * `image_file` (through `fileUrl`) and `image_url`, refusals. Returns a fragment.
  */
-export function MessageContent({
-  message,
+export function MessageContent(props: MessageContentProps): ReactNode {
+  const content = contentOf(props.message)
+  const textParts = useMemo(() => textPartsOf(content), [content])
+  const sources = useMemo(() => textParts.map(uncitedText), [textParts])
+  const parts = (
+    <MessageParts
+      content={content}
+      sources={sources}
+      fileUrl={props.fileUrl}
+      headingOffset={props.headingOffset}
+      caret={props.caret}
+    />
+  )
+  const cites = textParts.some((text) => annotationsOf(text).length > 0)
+  return cites ? <LazyCitedMessageContent {...props} placeholder={parts} /> : parts
+}
+
+/** Props of {@link MessageParts}. */
+export interface MessagePartsProps {
+  content: Message['content']
+  /** The markdown of each text part, in order (with citation marks where there are citations). */
+  sources: readonly string[]
+  /** Draws the citation marks in `sources`. */
+  renderCitation?: CitationRenderer
+  fileUrl: FileUrl
+  headingOffset?: number
+  caret?: boolean
+}
+
+/** The parts of a message, drawn: text parts from `sources`, images, refusals. Returns a fragment. */
+export function MessageParts({
+  content,
+  sources,
+  renderCitation,
   fileUrl,
-  fileNames,
   headingOffset,
   caret = false,
-}: MessageContentProps): ReactNode {
-  const content = Array.isArray(message.content) ? message.content : NO_PARTS
-  const textParts = useMemo(
-    () => content.filter((part) => part?.type === 'text').map((part) => (part as { text: Text }).text),
-    [content],
-  )
-  const prepared = useMemo(() => prepareCitations(textParts, fileNames), [textParts, fileNames])
-  // Keep the citations array while its contents are equal, so finished markdown blocks stay memoized.
-  const stableCitations = useStable(prepared.citations)
-  const renderCitation = useCallback(
-    (index: number, label?: ReactNode) => {
-      const citation = stableCitations[index]
-      if (!citation) return null
-      return <CitationChip citation={citation} fileUrl={fileUrl} label={label} />
-    },
-    [stableCitations, fileUrl],
-  )
+}: MessagePartsProps): ReactNode {
   let textIndex = 0
-  const caretAt = caret ? textParts.length - 1 : -1
-  const cited = uniqueCitations(stableCitations)
-  return (
-    <>
-      {content.map((part, i) => {
-        if (!part) return null
-        const key = `${part.type}-${i}`
-        switch (part.type) {
-          case 'text': {
-            const index = textIndex++
-            return (
-              <div key={key} className="rl-md">
-                <Markdown
-                  source={prepared.sources[index] ?? ''}
-                  renderCitation={renderCitation}
-                  headingOffset={headingOffset}
-                  caret={index === caretAt}
-                />
-              </div>
-            )
-          }
-          case 'image_file': {
-            const fileId = textOf(part.image_file?.file_id)
-            return fileId ? (
-              <figure key={key} className="rl-message__image">
-                <img src={fileUrl(fileId)} alt={`Assistant attachment ${fileId}`} loading="lazy" />
-              </figure>
-            ) : null
-          }
-          case 'image_url': {
-            const image = safeImageUrl(part.image_url?.url)
-            return image ? (
-              <figure key={key} className="rl-message__image">
-                <img src={image.src} alt={`Linked from ${image.host}`} loading="lazy" />
-              </figure>
-            ) : null
-          }
-          case 'refusal':
-            return (
-              <p key={key} className="rl-message__refusal">
-                {textOf(part.refusal)}
-              </p>
-            )
-          default:
-            return null
-        }
-      })}
-      {cited.length > 0 && (
-        <ol className="rl-sources" aria-label="Sources">
-          {cited.map((citation) => (
-            <SourceEntry key={citation.url ?? citation.fileId} citation={citation} />
-          ))}
-        </ol>
-      )}
-    </>
-  )
-}
-
-/** The cited files and pages, once each, for the message's source list. */
-function uniqueCitations(citations: readonly Citation[]): Citation[] {
-  const seen = new Set<string>()
-  return citations.filter((c) => {
-    const key = c.type === 'url_citation' ? (c.url ?? '') : c.fileId
-    return c.type !== 'file_path' && !seen.has(key) && seen.add(key)
+  const caretAt = caret ? sources.length - 1 : -1
+  return content.map((part, i) => {
+    if (!part) return null
+    const key = `${part.type}-${i}`
+    switch (part.type) {
+      case 'text': {
+        const index = textIndex++
+        return (
+          <div key={key} className="rl-md">
+            <Markdown
+              source={sources[index] ?? ''}
+              renderCitation={renderCitation}
+              headingOffset={headingOffset}
+              caret={index === caretAt}
+            />
+          </div>
+        )
+      }
+      case 'image_file': {
+        const fileId = textOf(part.image_file?.file_id)
+        return fileId ? (
+          <figure key={key} className="rl-message__image">
+            <img src={fileUrl(fileId)} alt={`Assistant attachment ${fileId}`} loading="lazy" />
+          </figure>
+        ) : null
+      }
+      case 'image_url': {
+        const image = safeImageUrl(part.image_url?.url)
+        return image ? (
+          <figure key={key} className="rl-message__image">
+            <img src={image.src} alt={`Linked from ${image.host}`} loading="lazy" />
+          </figure>
+        ) : null
+      }
+      case 'refusal':
+        return (
+          <p key={key} className="rl-message__refusal">
+            {textOf(part.refusal)}
+          </p>
+        )
+      default:
+        return null
+    }
   })
-}
-
-/** One entry of the source list: a cited page links to it (when safe), a file is named. */
-function SourceEntry({ citation }: { citation: Citation }): ReactNode {
-  const href = citation.type === 'url_citation' ? safeHref(citation.url) : null
-  return (
-    <li value={citation.number}>
-      <span className="rl-sources__n" aria-hidden="true">
-        {citation.number}
-      </span>
-      {href ? (
-        <a href={href} target="_blank" rel="noopener noreferrer">
-          {citation.label}
-        </a>
-      ) : (
-        citation.label
-      )}
-    </li>
-  )
 }
 
 /** An http(s) image address that parses as a URL, else null. */
@@ -259,67 +148,4 @@ function safeImageUrl(url: unknown): { src: string; host: string } | null {
   } catch {
     return null
   }
-}
-
-function CitationChip({
-  citation,
-  fileUrl,
-  label,
-}: {
-  citation: Citation
-  fileUrl: FileUrl
-  label?: ReactNode
-}): ReactNode {
-  if (citation.type === 'url_citation') {
-    return (
-      <UrlCitationChip number={citation.number} url={citation.url ?? ''} label={citation.label}>
-        {label}
-      </UrlCitationChip>
-    )
-  }
-  if (citation.type === 'file_path') {
-    // fileUrl is the app's own (trusted) file route, e.g. the proxy's.
-    return (
-      <a
-        className="rl-cite"
-        data-type="file_path"
-        href={fileUrl(citation.fileId)}
-        download={citation.label}
-        title={citation.label}
-      >
-        <span className="rl-cite__n">{citation.number}</span>
-        <span className="rl-cite__label">{label ?? citation.label}</span>
-      </a>
-    )
-  }
-  return (
-    <span
-      className="rl-cite"
-      data-type="file_citation"
-      title={`Source ${citation.number}: ${citation.label}`}
-    >
-      <span className="rl-cite__n">{citation.number}</span>
-      <span className="rl-cite__label">{citation.label}</span>
-    </span>
-  )
-}
-
-function useStable(citations: Citation[]): Citation[] {
-  const ref = useRef(citations)
-  const prev = ref.current
-  if (
-    prev !== citations &&
-    (prev.length !== citations.length ||
-      prev.some(
-        (c, i) =>
-          c.number !== citations[i]!.number ||
-          c.fileId !== citations[i]!.fileId ||
-          c.label !== citations[i]!.label ||
-          c.url !== citations[i]!.url ||
-          c.type !== citations[i]!.type,
-      ))
-  ) {
-    ref.current = citations
-  }
-  return ref.current
 }

@@ -1,6 +1,7 @@
 // `url_citation` annotations (Foundry: Bing, Azure AI Search …): a numbered chip linking to the web
 // page, and the page in the message's source list. Only safe links (http, https) are ever clickable.
 import type { ReactNode } from 'react'
+import { hostOf } from './derive.js'
 import { safeHref } from './markdown.js'
 
 /** The page a `url_citation` annotation names, or null when it names none. */
@@ -9,15 +10,6 @@ export function urlCitationOf(annotation: unknown): { url: string; title: string
   if (typeof details?.url !== 'string' || details.url.trim() === '') return null
   const title = typeof details.title === 'string' && details.title.trim() ? details.title.trim() : null
   return { url: details.url.trim(), title }
-}
-
-/** A URL's host, for a source without a title. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url
-  } catch {
-    return url
-  }
 }
 
 /** What a cited page is called: its title, else its host. */

@@ -1,5 +1,5 @@
 // What a non-2xx response's body says, read without the client's error class: the stream readers
-// (parse.ts) and the client (client/errors.ts) both turn error bodies into fields with it, and the
+// (source.ts) and the client (client/errors.ts) both turn error bodies into fields with it, and the
 // readers sit below the client, so it lives below both.
 
 const MAX_SNIPPET = 200

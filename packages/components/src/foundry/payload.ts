@@ -2,8 +2,8 @@
 // part of the contract (the spec says "reserved" or "input and output"): values may be JSON, a
 // Python literal (`{'market': 'en-US'}`) or plain text. These helpers read what they can and never
 // throw; the cards keep a raw-JSON view for the rest.
+import { hostOf } from '../derive.js'
 import { safeHref } from '../markdown.js'
-import { hostOf } from '../url-citation.js'
 
 /** A source a search tool returned: a link that may be opened, and what to call it. */
 export interface Source {

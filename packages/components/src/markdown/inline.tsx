@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react'
+import { safeHref } from '../markdown.js'
 import { type CitationRenderer, withCitations } from './citations.js'
-import { safeHref } from './safe-href.js'
 import type { Inline } from './tokens.js'
 
 // Inline tokens (emphasis, code spans, links, images) to React elements, with the citation marks

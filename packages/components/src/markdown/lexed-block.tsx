@@ -6,9 +6,10 @@ import { lexMarkdown } from './lex.js'
 
 // The markdown lexer and its drawing, as one chunk: loaded the first time a block with markdown
 // syntax shows (markdown.tsx, lazy-parts.ts), or ahead of that by `warmUpRunTimeline` and
-// `preloadRunTimelineParts`.
+// `preloadRunTimelineParts`. The rest of the timeline's warm-up (warm-up-steps.ts) comes with it: it
+// is what `warmUpRunTimeline` loads in idle time.
 
-export { warmUpMarkdownStep } from './lex.js'
+export { warmUpTimeline } from '../warm-up-steps.js'
 
 /** Props of {@link LexedBlock}. */
 export interface LexedBlockProps {

@@ -14,7 +14,7 @@ import { Section } from '../foundry/card-parts.js'
 import { useTimelineSourceOrEmpty } from '../timeline-context.js'
 import { CodeInterpreter, FileSearch, ToolCall } from '../tool-calls.js'
 import { imageSrc } from './image.js'
-import { partStatus } from './kind.js'
+import { partStatus } from './part-status.js'
 
 type Json = Readonly<Record<string, unknown>>
 

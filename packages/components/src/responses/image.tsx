@@ -8,7 +8,7 @@ import type { ToolCardInfo } from '../context.js'
 import { CardHead, Facts } from '../foundry/card-parts.js'
 import { CodeIcon } from '../icons.js'
 import { useTimelineSourceOrEmpty } from '../timeline-context.js'
-import { partStatus } from './kind.js'
+import { partStatus } from './part-status.js'
 
 type Json = Readonly<Record<string, unknown>>
 

@@ -1,7 +1,6 @@
 // What a Responses-wire row is, read from its output item (`TimelineItem.item`): its type, its state
 // and its name in words. Kept apart from the Assistants reading in `timeline/item.ts`, which asks here.
 import type { TimelineItem } from '@runline/core'
-import type { StepStatus } from '../step-words.js'
 
 type Json = Readonly<Record<string, unknown>>
 
@@ -24,27 +23,6 @@ export function responseItemState(item: Json): string {
   if (typeof item.status === 'string' && item.status !== '') return item.status
   if (item.type === 'mcp_approval_request') return 'waiting'
   return 'completed'
-}
-
-/**
- * The item's status in the vocabulary the Assistants parts take: the tool-specific busy words
- * (searching, interpreting, generating, calling) are `in_progress`; `incomplete` is `cancelled`
- * (cut short), `failed` stays.
- */
-export function partStatus(item: Json): StepStatus {
-  const status = responseItemState(item)
-  switch (status) {
-    case 'completed':
-    case 'waiting':
-      return 'completed'
-    case 'failed':
-      return 'failed'
-    case 'incomplete':
-    case 'cancelled':
-      return 'cancelled'
-    default:
-      return 'in_progress'
-  }
 }
 
 const RESPONSE_WORDS: Readonly<Record<string, string>> = {

@@ -11,7 +11,7 @@ import { McpTools } from '../foundry/activity.js'
 import { CardHead, CodeText, RawJson, Section } from '../foundry/card-parts.js'
 import { PlugIcon } from '../icons.js'
 import { useTimelineSourceOrEmpty } from '../timeline-context.js'
-import { partStatus } from './kind.js'
+import { partStatus } from './part-status.js'
 
 type Json = Readonly<Record<string, unknown>>
 

@@ -3,12 +3,12 @@
 // and the sources it read, as links.
 import type { ReactNode } from 'react'
 import type { ToolCardInfo } from '../context.js'
+import { hostOf } from '../derive.js'
 import { CardHead, Facts, RawJson, SourceList } from '../foundry/card-parts.js'
 import type { Source } from '../foundry/payload.js'
 import { GlobeIcon } from '../icons.js'
 import { safeHref } from '../markdown.js'
-import { hostOf } from '../url-citation.js'
-import { partStatus } from './kind.js'
+import { partStatus } from './part-status.js'
 
 type Json = Readonly<Record<string, unknown>>
 

@@ -4,8 +4,7 @@
 // images as links) so that what is compared is how the text was parsed, not how it was dressed.
 import { Marked, type Tokens } from 'marked'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { safeHref } from '../markdown/safe-href.js'
-import { Markdown } from '../markdown.js'
+import { Markdown, safeHref } from '../markdown.js'
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
