@@ -5,7 +5,7 @@ import { readResponsesTextDelta } from './responses/text-delta.js'
 import { createTextDeltaMemo, readTextDelta, type TextDeltaMemo } from './text-delta.js'
 import type { RunStreamEvent, StreamErrorEvent } from './types.js'
 
-// Text to events: the incremental SSE / NDJSON decoder under both stream readers (read-stream.ts, event-iterator.ts).
+// Text to events: the incremental SSE / NDJSON decoder under both stream readers (parse.ts).
 
 /** Wire formats `parseRunStream` understands. */
 export type StreamFormat = 'sse' | 'ndjson'

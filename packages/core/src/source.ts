@@ -2,7 +2,7 @@ import type { StreamFormat } from './decode.js'
 import { errorBodyFields } from './error-body.js'
 import type { StreamErrorEvent } from './types.js'
 
-// Bytes to text: what the stream readers (read-stream.ts, event-iterator.ts) read from, a body or a whole Response.
+// Bytes to text: what the stream readers (parse.ts) read from, a body or a whole Response.
 
 /**
  * Picks the stream format from a response's `content-type`: NDJSON for `application/x-ndjson`,
@@ -30,7 +30,7 @@ function yieldToPage(): Promise<void> {
  * The text of a byte stream, chunk by chunk: `null` at the end of the body or once `signal` aborts
  * (which also cancels the body, so a hanging server does not keep a read pending). In a page (where
  * `requestAnimationFrame` exists) a chunk longer than {@link PAGE_SLICE} comes in slices, one per
- * task; elsewhere (servers, scripts) whole, at full speed. Shared by the two readers.
+ * task; elsewhere (servers, scripts) whole, at full speed. Shared by the two readers (parse.ts).
  */
 export function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined) {
   const reader = body.getReader()

@@ -1,4 +1,4 @@
-import { type RunEventSink, readRunStream } from '../parse.js'
+import { parseRunStream, type RunEventSink, readRunStream } from '../parse.js'
 import type { RunStreamEvent } from '../types.js'
 import { type RequestSpec, type Transport, toRunlineError } from './transport.js'
 
@@ -50,13 +50,7 @@ export async function openRunEventStream(transport: Transport, spec: RequestSpec
   async function* events(): AsyncGenerator<RunStreamEvent, void, undefined> {
     let finished = false
     try {
-      // The async iterator (what `parseRunStream` returns) loads on first use: the run store reads
-      // with `forEach`, so a page that only shows runs never downloads it.
-      const { createRunEventIterator } = await import('../event-iterator.js')
-      for await (const event of createRunEventIterator(response, {
-        includeDone: true,
-        signal: controller.signal,
-      })) {
+      for await (const event of parseRunStream(response, { includeDone: true, signal: controller.signal })) {
         if (controller.signal.aborted) break
         yield event
       }
