@@ -94,10 +94,9 @@ export function createRunEventIterator(
       const read = fill()
       reading = read
       // Registered before anyone else can await `read`, so it runs first: a call made once `read` has
-      // settled finds no read under way.
-      const clear = () => {
-        if (reading === read) reading = null
-      }
+      // settled finds no read under way. While a read is under way every call waits for it, so none
+      // begins another: the read `clear` ends is this one. (`clear` is made once, not per read: a
+      // closure per network chunk is garbage, and under tsx a `__name` call as well.)
       read.then(clear, clear)
       return read
     },
@@ -116,6 +115,9 @@ export function createRunEventIterator(
     [Symbol.asyncIterator]() {
       return iterator
     },
+  }
+  const clear = () => {
+    reading = null
   }
   const next = () => iterator.next()
   const close = () => iterator.return()
