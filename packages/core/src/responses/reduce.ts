@@ -3,6 +3,7 @@
 // `sequence_number` starts over. Items are placed by `output_index`, never by item id.
 import { type Batch, copyState, settle, writable } from '../batch.js'
 import { isRecord } from '../merge.js'
+import { TextBuilder } from '../text-builder.js'
 import type { RunlineStateError, RunState, RunStreamEvent } from '../types.js'
 import { appendFragment } from './append.js'
 import { copyResponseState } from './copies.js'
@@ -131,6 +132,8 @@ function begin(response: Json, seq: number | null): ResponseState {
       sequence: -1,
       partialImages: NO_IMAGES,
       errors: NONE,
+      // Its own (a builder is written as it builds): a response's texts begin empty.
+      textBuilder: new TextBuilder(),
     },
     response,
     seq ?? -1,
@@ -147,6 +150,7 @@ function fromLifecycle(current: ResponseState, response: Json, sequence: number)
     sequence,
     partialImages: current.partialImages,
     errors: current.errors,
+    textBuilder: current.textBuilder,
     ...(current.input ? { input: current.input } : {}),
   }
 }
