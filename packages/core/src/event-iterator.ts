@@ -70,7 +70,18 @@ export function createRunEventIterator(
       }
       while (buffer.length === 0) {
         if (chunks === null || decoder === null || decoder.ended) return finish()
-        const text = await chunks.next()
+        // The reader's own promise awaited here, not through an `async` helper (see textChunks).
+        let text: string | null
+        if (chunks.sliced) text = await chunks.nextSlice()
+        else {
+          const read = chunks.read()
+          if (read === null) return finish()
+          try {
+            text = chunks.text(await read)
+          } catch (error) {
+            text = chunks.failed(error)
+          }
+        }
         if (text === null) return finish()
         decoder.feed(text)
         if (chunks.finished) decoder.end()
