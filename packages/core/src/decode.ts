@@ -30,10 +30,12 @@ export function eventFromSse(message: EventSourceMessage): RunStreamEvent | null
 function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined): RunStreamEvent | null {
   let name = message.event === undefined ? 'message' : knownName(message.event)
   if (name === 'done' || message.data === '[DONE]') return null
+  // A Responses text delta may come without its `event:` line (the name is then its `type`): its
+  // template names itself, so it takes the fast read too.
   let data: unknown =
     name === 'thread.message.delta'
       ? readTextDelta(message.data, memo)
-      : name === 'response.output_text.delta'
+      : name === 'response.output_text.delta' || name === 'message'
         ? readResponsesTextDelta(message.data, memo)
         : undefined
   if (data === undefined) {

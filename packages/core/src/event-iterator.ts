@@ -70,7 +70,18 @@ export function createRunEventIterator(
       }
       while (buffer.length === 0) {
         if (chunks === null || decoder === null || decoder.ended) return finish()
-        const text = await chunks.next()
+        // The reader's own promise awaited here, not through an `async` helper (see textChunks).
+        let text: string | null
+        if (chunks.sliced) text = await chunks.nextSlice()
+        else {
+          const read = chunks.read()
+          if (read === null) return finish()
+          try {
+            text = chunks.text(await read)
+          } catch (error) {
+            text = chunks.failed(error)
+          }
+        }
         if (text === null) return finish()
         decoder.feed(text)
         if (chunks.finished) decoder.end()
@@ -94,10 +105,9 @@ export function createRunEventIterator(
       const read = fill()
       reading = read
       // Registered before anyone else can await `read`, so it runs first: a call made once `read` has
-      // settled finds no read under way.
-      const clear = () => {
-        if (reading === read) reading = null
-      }
+      // settled finds no read under way. While a read is under way every call waits for it, so none
+      // begins another: the read `clear` ends is this one. (`clear` is made once, not per read: a
+      // closure per network chunk is garbage, and under tsx a `__name` call as well.)
       read.then(clear, clear)
       return read
     },
@@ -116,6 +126,9 @@ export function createRunEventIterator(
     [Symbol.asyncIterator]() {
       return iterator
     },
+  }
+  const clear = () => {
+    reading = null
   }
   const next = () => iterator.next()
   const close = () => iterator.return()

@@ -45,7 +45,20 @@ export async function readRunStream(
     if (!signal?.aborted) onEvent(event)
   })
   try {
-    for (let text = await chunks.next(); text !== null; text = await chunks.next()) {
+    for (;;) {
+      // The reader's own promise awaited here, not through an `async` helper (see textChunks).
+      let text: string | null
+      if (chunks.sliced) text = await chunks.nextSlice()
+      else {
+        const read = chunks.read()
+        if (read === null) return
+        try {
+          text = chunks.text(await read)
+        } catch (error) {
+          text = chunks.failed(error)
+        }
+      }
+      if (text === null) return
       decoder.feed(text)
       if (chunks.finished) decoder.end()
       if (decoder.ended) return

@@ -27,10 +27,13 @@ function yieldToPage(): Promise<void> {
 }
 
 /**
- * The text of a byte stream, chunk by chunk: `null` at the end of the body or once `signal` aborts
- * (which also cancels the body, so a hanging server does not keep a read pending). In a page (where
- * `requestAnimationFrame` exists) a chunk longer than {@link PAGE_SLICE} comes in slices, one per
- * task; elsewhere (servers, scripts) whole, at full speed. Shared by the two readers (parse.ts).
+ * The text of a byte stream, chunk by chunk, for the two readers (parse.ts, event-iterator.ts): each
+ * takes the next text as `sliced ? await nextSlice() : text(await read())` (a rejected read:
+ * `failed(error)`), written out in its own loop so that it awaits the reader's own promise (an `async`
+ * function in between costs every chunk a second promise job). `null` means the end of the body, or
+ * that `signal` aborted (which also cancels the body, so a hanging server does not keep a read pending). In a page (where
+ * `requestAnimationFrame` exists) a chunk longer than {@link PAGE_SLICE} comes in slices, one per task;
+ * elsewhere (servers, scripts) whole, at full speed.
  */
 export function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined) {
   const reader = body.getReader()
@@ -50,19 +53,25 @@ export function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal
     return text.slice(0, PAGE_SLICE)
   }
   return {
-    async next(): Promise<string | null> {
-      if (rest !== '') {
-        await yieldToPage()
-        return signal?.aborted ? null : slice(rest)
-      }
-      if (finished || signal?.aborted) return null
-      let chunk: ReadableStreamReadResult<Uint8Array>
-      try {
-        chunk = await reader.read()
-      } catch (error) {
-        if (signal?.aborted) return null
-        throw error
-      }
+    /** True while the rest of a long chunk waits to be handed over ({@link nextSlice}). */
+    get sliced() {
+      return rest !== ''
+    },
+    /** The next slice of a long chunk, after the page had a task of its own. */
+    async nextSlice(): Promise<string | null> {
+      await yieldToPage()
+      return signal?.aborted ? null : slice(rest)
+    },
+    /**
+     * The reader's own next read, for the caller to await itself (one promise job per chunk, as for
+     * any reader; a reading `async` function in between took two), or `null` once the body ended or
+     * the signal aborted.
+     */
+    read(): Promise<ReadableStreamReadResult<Uint8Array>> | null {
+      return finished || signal?.aborted ? null : reader.read()
+    },
+    /** The text of what {@link read} gave, `null` once aborted; at the end of the body, the decoder's last characters. */
+    text(chunk: ReadableStreamReadResult<Uint8Array>): string | null {
       if (signal?.aborted) return null
       if (chunk.done) {
         finished = true
@@ -71,17 +80,26 @@ export function textChunks(body: ReadableStream<Uint8Array>, signal: AbortSignal
       const text = decoder.decode(chunk.value, { stream: true })
       return inPage && text.length > PAGE_SLICE ? slice(text) : text
     },
-    /** True once the body ended (the last `next()` returned its final text). */
+    /** What {@link read} rejected with: the end (`null`) when the signal aborted (that cancels the read), else thrown. */
+    failed(error: unknown): null {
+      if (signal?.aborted) return null
+      throw error
+    },
+    /** True once the body ended (the last text was its final text). */
     get finished() {
       return finished
     },
     /** Stops the producer when the stream said `done` before its end, on abort, or on an early exit. */
     close() {
       signal?.removeEventListener('abort', cancel)
-      cancel()
+      // A body that ended has nothing to stop (and cancelling it would cost promises for nothing).
+      if (!finished) cancel()
     },
   }
 }
+
+/** The text chunks of one body (see {@link textChunks}). */
+export type TextChunks = ReturnType<typeof textChunks>
 
 /**
  * What the readers accept: a response body, or the whole `Response` of a streaming request. A

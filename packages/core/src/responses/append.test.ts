@@ -252,4 +252,33 @@ describe('a fragment without a batch (reduceRun)', () => {
     expect(next.responses?.[0]?.output[1]).toBe(base.responses?.[0]?.output[1])
     expect(next.responses?.[0]?.response).toBe(base.responses?.[0]?.response)
   })
+
+  it('from any state it gave, a branch, or a state revived from JSON: the text of its own events', () => {
+    // Past the fragments a text builder joins at once (text-builder.ts), interleaved with another text.
+    const events = numbered(
+      Array.from({ length: 300 }, (_, i) => (i % 7 === 6 ? args(`${i},`) : text(0, `${i} `))),
+      after,
+    )
+    const states = [base]
+    for (const event of events) states.push(reduceRun(states[states.length - 1]!, event))
+    const textOf = (state: RunState) => selectResponses(state)[0]!.output_text
+    const argsOf = (state: RunState) => (state.responses![0]!.output[1] as Json).arguments
+    const seen = states.map((state) => [textOf(state), argsOf(state), JSON.stringify(state)])
+    for (const at of [0, 5, 64, 65, 130, 299, 300]) {
+      const from = states[at]!
+      const next = numbered([text(0, 'X'), text(0, 'Y'), args('Z')], after + at)
+      const branch = fold(next, from)
+      expect(branch.error).toBeNull()
+      expect(textOf(branch)).toBe(`${textOf(from)}XY`)
+      expect(argsOf(branch)).toBe(`${argsOf(from)}Z`)
+      const revived = fold(next, JSON.parse(JSON.stringify(from)) as RunState)
+      expect(revived.error).toBeNull()
+      expect(revived).toEqual(branch)
+    }
+    // No state given out reads differently for what came after it.
+    states.forEach((state, i) => {
+      expect([textOf(state), argsOf(state), JSON.stringify(state)]).toEqual(seen[i])
+    })
+    expect(createRunFolder(base, responsesParts.fold).snapshot()).toEqual(base)
+  })
 })

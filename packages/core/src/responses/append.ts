@@ -14,6 +14,7 @@ import {
   type Writable,
 } from '../batch.js'
 import { isRecord } from '../merge.js'
+import { builderFor } from '../text-builder.js'
 import type { RunState } from '../types.js'
 import { copyItem, copyPart, copyResponseState } from './copies.js'
 import type { ResponseState } from './types.js'
@@ -154,7 +155,10 @@ export function appendFragment(
   const next = batch === null ? copyState(state) : owned(batch, state, copyState)
   next.responses = nextResponses
   if (batch === null) {
-    nextHolder[target.key] = prefix + delta
+    // `prefix + delta`, by a builder that joins the fragments every so often (see text-builder.ts).
+    const builder = builderFor(last.textBuilder, prefix)
+    nextHolder[target.key] = builder.append(delta)
+    rs.textBuilder = builder
     return next
   }
   // In a batch even the first fragment waits: the text gets one rope node per batch, not two.

@@ -17,6 +17,7 @@ export const RESPONSE_STATE_KEYS = [
   'sequence',
   'partialImages',
   'errors',
+  'textBuilder',
 ] as const
 
 /** A shallow copy of a response state (one of `state.responses`). */
@@ -29,6 +30,7 @@ export function copyResponseState(rs: ResponseState): ResponseState {
     sequence: rs.sequence,
     partialImages: rs.partialImages,
     errors: rs.errors,
+    textBuilder: rs.textBuilder,
   }
 }
 

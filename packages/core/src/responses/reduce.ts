@@ -4,6 +4,7 @@
 import { type Batch, copyState, settle, writable } from '../batch.js'
 import { isRecord } from '../merge.js'
 import { SEQUENCE_GAP } from '../responses-parts.js'
+import { TextBuilder } from '../text-builder.js'
 import type { RunlineStateError, RunState } from '../types.js'
 import { appendFragment } from './append.js'
 import { copyResponseState } from './copies.js'
@@ -119,6 +120,8 @@ function begin(response: Json, seq: number | null): ResponseState {
       sequence: -1,
       partialImages: NO_IMAGES,
       errors: NONE,
+      // Its own (a builder is written as it builds): a response's texts begin empty.
+      textBuilder: new TextBuilder(),
     },
     response,
     seq ?? -1,
@@ -135,6 +138,7 @@ function fromLifecycle(current: ResponseState, response: Json, sequence: number)
     sequence,
     partialImages: current.partialImages,
     errors: current.errors,
+    textBuilder: current.textBuilder,
     ...(current.input ? { input: current.input } : {}),
   }
 }

@@ -25,7 +25,10 @@ it('leaves anything else to JSON.parse', () => {
   const ok = `${head},"delta":"a long enough plain fragment","logprobs":[]}`
   expect(readResponsesTextDelta(ok)).toEqual(JSON.parse(ok))
   for (const data of [
-    `${head},"delta":"esc\\"aped","logprobs":[]}`,
+    `${head.replace('"m"', '"m\\u0041"')},"delta":"x","logprobs":[]}`,
+    `${head},"delta":"x\\","logprobs":[]}`,
+    `${head},"delta":"x\\\\","logprobs":[]} ","logprobs":[]}`,
+    `${head},"delta":"x","y","logprobs":[]}`,
     `${head},"delta":"x","logprobs":[{"token":"x"}]}`,
     `${head},"delta":"x","logprobs":[]} `,
     `${head},"delta":"x","logprobs":[],"extra":1}`,
@@ -45,6 +48,22 @@ it('leaves anything else to JSON.parse', () => {
   }
 })
 
+it('reads a delta with escapes as JSON.parse does, wherever its closing quote is', () => {
+  const head =
+    '{"type":"response.output_text.delta","sequence_number":1,"item_id":"m","output_index":0,"content_index":0'
+  for (const delta of [
+    'esc\\"aped',
+    'x\\\\',
+    'a\\nb',
+    '\\u6771\\u4eac',
+    'x\\",\\"logprobs\\":[]',
+    '\\\\\\"',
+  ]) {
+    const data = `${head},"delta":"${delta}","logprobs":[]}`
+    expect(readResponsesTextDelta(data)).toEqual(JSON.parse(data))
+  }
+})
+
 it('reuses the previous delta’s item id only when the bytes are the same', () => {
   const memo = createTextDeltaMemo()
   const line = (id: string, delta: string) =>
@@ -58,6 +77,6 @@ it('reuses the previous delta’s item id only when the bytes are the same', () 
   expect(other).toEqual(JSON.parse(line('msg_0123456789abcdeX', 'c')))
   expect(memo.lastId).toBe('msg_0123456789abcdeX')
   // A delta that is not the template leaves the memo as it was.
-  expect(readResponsesTextDelta(line('msg_other', 'd\\"'), memo)).toBeUndefined()
+  expect(readResponsesTextDelta(line('msg_\\u0041', 'd'), memo)).toBeUndefined()
   expect(memo.lastId).toBe('msg_0123456789abcdeX')
 })

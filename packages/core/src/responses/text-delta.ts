@@ -2,8 +2,9 @@
 // object is most of the parse cost. OpenAI sends exactly these bytes (`obfuscation` optional):
 //   {"type":"response.output_text.delta","sequence_number":N,"item_id":"…","output_index":N,
 //    "content_index":N,"delta":"…","logprobs":[],"obfuscation":"…"}
-// A delta in that template whose strings have no escapes is read without JSON.parse; anything else
-// (another key order, an escape, logprobs) gives `undefined` and the caller parses it whole.
+// A delta in that template is read without parsing the whole object (only a `delta` with escapes goes
+// through JSON.parse, alone); anything else (another key order, an escaped id, logprobs) gives
+// `undefined` and the caller parses it whole.
 import type { TextDeltaMemo } from '../text-delta.js'
 
 const HEAD = '{"type":"response.output_text.delta","sequence_number":'
@@ -31,8 +32,8 @@ function integer(data: string, at: number, end: number): number {
 }
 
 /**
- * The string from `at` to `end` (between two quotes of `data`) when it has no escape and no raw
- * control character (which JSON.parse refuses), else `undefined`. A short one is a slice (its own
+ * The string from `at` to `end` (between two quotes of `data`) when it has no escape, no quote and no
+ * raw control character (which JSON.parse refuses), else `undefined`. A short one is a slice (its own
  * characters); a long one goes through JSON.parse, quotes and all, straight from `data` (one copy, not
  * a slice that would keep the network chunk alive, nor a new quoted string to parse).
  */
@@ -40,16 +41,27 @@ function plain(data: string, at: number, end: number): string | undefined {
   if (end - at < SHORT) {
     for (let i = at; i < end; i++) {
       const code = data.charCodeAt(i)
-      if (code < 0x20 || code === 0x5c /* \ */) return undefined
+      // A raw quote too: only `delta`'s end is found by what follows it, so one may lie within.
+      if (code < 0x20 || code === 0x22 /* " */ || code === 0x5c /* \ */) return undefined
     }
     return data.slice(at, end)
   }
   const slash = data.indexOf('\\', at)
   if (slash !== -1 && slash < end) return undefined
+  return quoted(data, at, end)
+}
+
+/**
+ * The JSON string whose quotes are at `at - 1` and `end`, escapes and all, or `undefined` when those
+ * characters are not exactly one JSON string: the quote at `end` is escaped, an unescaped quote ends it
+ * sooner, a raw control character. JSON.parse of the slice judges all of that, so a delta with a `\n`
+ * or a `\"` (a fifth of a long text's deltas) is read here too instead of parsing its whole event.
+ */
+function quoted(data: string, at: number, end: number): string | undefined {
   try {
     return JSON.parse(data.slice(at - 1, end + 1)) as string
   } catch {
-    return undefined // a raw control character
+    return undefined
   }
 }
 
@@ -88,7 +100,9 @@ export function readResponsesTextDelta(
     lastId !== undefined && lastId.length === itemEnd - itemAt && data.indexOf(lastId, itemAt) === itemAt
       ? lastId
       : plain(data, itemAt, itemEnd)
-  const delta = plain(data, deltaAt, deltaEnd)
+  // The delta may hold escapes: the first `","logprobs":[]` after it ends it when it is one JSON string
+  // (`quoted` checks); an id may not (the memo compares its bytes).
+  const delta = plain(data, deltaAt, deltaEnd) ?? quoted(data, deltaAt, deltaEnd)
   if (itemId === undefined || delta === undefined) return undefined
   let at = deltaEnd + LOGPROBS.length
   let obfuscation: string | undefined

@@ -2,6 +2,7 @@
 // conversation stores each response's input items, then its output items, in order; the input items
 // of a turn's later responses (function outputs, approval decisions) mark where each one began.
 import { isRecord } from '../merge.js'
+import { TextBuilder } from '../text-builder.js'
 import type { RunlineStateError, RunState } from '../types.js'
 import type { Response, ResponseOutputItem, ResponseState } from './types.js'
 
@@ -96,6 +97,7 @@ function responseOf(
     sequence: -1,
     partialImages: NO_IMAGES,
     errors: NONE,
+    textBuilder: new TextBuilder(),
     input,
   }
 }

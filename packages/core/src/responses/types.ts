@@ -6,6 +6,7 @@ import type {
   ResponseStreamEvent,
   ResponseUsage,
 } from 'openai/resources/responses/responses'
+import type { TextBuilder } from '../text-builder.js'
 
 export type { Response, ResponseError, ResponseOutputItem, ResponseStreamEvent, ResponseUsage }
 
@@ -40,6 +41,11 @@ export interface ResponseState {
   readonly partialImages: Readonly<Record<number, ResponsePartialImage>>
   /** The stream's `error` events during this response, as sent (not part of `Response`). */
   readonly errors: readonly unknown[]
+  /**
+   * How the pure `reduceRun` built the text it appended to last (see `TextBuilder`): bookkeeping
+   * invisible to equality and JSON, absent on a state built elsewhere (then a new one starts).
+   */
+  readonly textBuilder?: TextBuilder
   /**
    * The input items the client sent with this response, where the state knows them (a past turn
    * read from its conversation, `runline.items`): function outputs and approval decisions that
