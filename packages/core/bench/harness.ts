@@ -1,15 +1,11 @@
 // What both throughput benches share: the three paths every wire is measured on (the parse-only floor,
 // the README's generic loop, the hooks' store path) and the interleaved timer.
 import { createParser } from 'eventsource-parser'
-import {
-  createRunStore,
-  initialRunState,
-  parseRunStream,
-  type RunState,
-  readRunStream,
-  reduceRun,
-} from '../src/index.js'
+import type { RunState } from '../src/index.js'
 import { chunkBytes, streamOf } from '../src/test-utils/recordings.js'
+import { core } from './library.js'
+
+const { createRunStore, initialRunState, parseRunStream, readRunStream, reduceRun } = core
 
 /** One way to consume a stream's chunks; resolves with a number read from the result (nothing is optimised away). */
 export type Contender = (chunks: Uint8Array[]) => Promise<number>

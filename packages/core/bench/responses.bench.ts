@@ -14,20 +14,23 @@
 import { Stream } from 'openai/core/streaming'
 import { accumulateResponse } from 'openai/lib/responses/ResponseAccumulator'
 import type { Response as ApiResponse, ResponseStreamEvent } from 'openai/resources/responses/responses'
-import { type RunState, selectResponses } from '../src/index.js'
+import type { RunState } from '../src/index.js'
 import { generateResponsesStream } from '../src/test-utils/generate-responses.js'
 import { streamOf, utf8 } from '../src/test-utils/recordings.js'
 import { loadResponsesRecordings } from '../src/test-utils/responses.js'
 import { type Contender, chunked, coreContenders, timeInterleaved } from './harness.js'
+import { core } from './library.js'
+
+const { selectResponses } = core
 
 /** Reads the result, so nothing is optimised away. */
 const textLength = (state: RunState) => selectResponses(state).reduce((n, r) => n + r.output_text.length, 0)
 
-const core = coreContenders(textLength)
+const paths = coreContenders(textLength)
 const contenders = {
-  floor: core.floor,
-  reduceRun: core.generic,
-  store: core.fast,
+  floor: paths.floor,
+  reduceRun: paths.generic,
+  store: paths.fast,
   async accumulateResponse(chunks) {
     const stream = Stream.fromSSEResponse<ResponseStreamEvent>(
       new Response(streamOf(chunks)),
