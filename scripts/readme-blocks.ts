@@ -1,5 +1,5 @@
 // The TypeScript examples of the READMEs, for the checks that compile them (scripts/packed-app-check.ts)
-// and measure the headline one (scripts/size.ts). A ```ts / ```tsx block is compiled unless its fence
+// and measure the headline one and the <RunThread> one (scripts/size.ts). A ```ts / ```tsx block is compiled unless its fence
 // says `fragment` (```tsx fragment): a visible mark for excerpts that lean on code around them.
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
@@ -69,6 +69,25 @@ export function headlineExample(): string {
   const line = text.slice(0, section).split('\n').length
   const block = readmeBlocks('README.md').find((b) => b.line > line && b.lang === 'tsx')
   if (!block) throw new Error('README.md: no tsx block in the "<RunTimeline> in an app" section')
+  return block.code
+}
+
+/**
+ * The components README's `<RunThread>` example on the Assistants wire: the first compiled tsx block
+ * under its "`<RunThread …/>`" section (the Responses wire's example comes after it, with `wire="responses"`).
+ */
+export function threadExample(): string {
+  const readme = 'packages/components/README.md'
+  const text = readFileSync(`${repoRoot}${readme}`, 'utf8')
+  const section = text.indexOf('### `<RunThread')
+  if (section < 0) throw new Error(`${readme}: no "### \`<RunThread" section`)
+  const line = text.slice(0, section).split('\n').length
+  const block = readmeBlocks(readme).find(
+    (b) => b.line > line && b.lang === 'tsx' && !b.fragment && b.code.includes('<RunThread'),
+  )
+  if (!block || block.code.includes('wire="responses"')) {
+    throw new Error(`${readme}: the first tsx block under "<RunThread>" is not an Assistants <RunThread> app`)
+  }
   return block.code
 }
 

@@ -1,12 +1,27 @@
-// `pnpm size:modules`: which modules make up each package's share of `pnpm size`'s example app, split
-// into the code loaded at start and the code loaded later (dynamic imports). Per module: its minified
+// `pnpm size:modules`: which modules make up each package's share of `pnpm size`'s example app (the
+// root README's headline example; `pnpm size:modules --thread`: the components README's Assistants
+// <RunThread> example), split into the code loaded at start and the code loaded later (dynamic imports). Per module: its minified
 // bytes, and what it adds to the package's gzip (the package's modules minified and gzipped together,
 // minus the same without this module), so small modules are not charged a whole gzip header each.
 import { relative } from 'node:path'
 import { repoRoot } from './readme-blocks.js'
-import { type BundledModule, buildBaseAndExample, gzip, kb, minify } from './size/bundle.js'
+import {
+  type BundledModule,
+  buildBaseAnd,
+  foldModulesAtStart,
+  gzip,
+  headlineApp,
+  kb,
+  minify,
+  threadApp,
+} from './size/bundle.js'
 
-const { example } = await buildBaseAndExample()
+const app = process.argv.includes('--thread') ? threadApp() : headlineApp()
+const {
+  examples: [example],
+} = await buildBaseAnd([app])
+if (!example) throw new Error('no example built')
+console.log(`Modules of ${app.label}`)
 const skip = new Set(['react', 'react-query', 'app'])
 const groups = new Map<string, BundledModule[]>()
 for (const chunk of example.chunks) {
@@ -30,3 +45,5 @@ for (const [key, modules] of [...groups].sort(([a], [b]) => a.localeCompare(b)))
   console.log(`${'minified'.padStart(8)} ${'+gzip'.padStart(7)}  module`)
   for (const row of rows) console.log(` ${bytes(row.min)} ${bytes(row.added)}  ${row.path}`)
 }
+const fold = foldModulesAtStart(example)
+console.log(`\nThe Responses fold's modules at start: ${fold.length === 0 ? 'none' : fold.join(', ')}`)

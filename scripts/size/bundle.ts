@@ -1,7 +1,8 @@
-// The two real `vite build`s behind `pnpm size` and `pnpm size --modules`: a base app (React, React DOM,
-// React Query in use) and the same app with the root README's <RunTimeline> example, over the packages'
-// dist symlinked into node_modules as an app installs them. Which chunks load at start is read from the
-// built index.html and the chunks' static imports; the rest load later (dynamic imports).
+// The real `vite build`s behind `pnpm size` and `pnpm size:modules`: a base app (React, React DOM, React
+// Query in use), the same app with the root README's <RunTimeline> example (the headline), and with the
+// components README's Assistants <RunThread> example, over the packages' dist symlinked into
+// node_modules as an app installs them. Which chunks load at start is read from the built index.html and
+// the chunks' static imports; the rest load later (dynamic imports).
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,7 +10,7 @@ import { gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { transform } from 'esbuild'
 import { build, type Rollup } from 'vite'
-import { headlineExample, repoRoot } from '../readme-blocks.js'
+import { headlineExample, repoRoot, threadExample } from '../readme-blocks.js'
 
 /** The packages whose weight is measured. */
 export const PACKAGES = ['core', 'hooks', 'components'] as const
@@ -148,8 +149,38 @@ async function viteBuild(dir: string): Promise<Bundle> {
   return bundle
 }
 
-/** Builds the base app and the README example's app. */
-export async function buildBaseAndExample(): Promise<{ base: Bundle; example: Bundle }> {
+/** An example app to measure: its source (one module) and the component it exports. */
+export interface ExampleApp {
+  /** Its folder in the work folder. */
+  name: string
+  /** What the printouts call it. */
+  label: string
+  source: string
+}
+
+/** The root README's headline example (`useRunStream` + `<RunTimeline>`, Assistants): the goal's. */
+export const headlineApp = (): ExampleApp => ({
+  name: 'example',
+  label: "the root README's <RunTimeline> example",
+  source: headlineExample(),
+})
+
+/** The components README's `<RunThread>` example on the Assistants wire (informational). */
+export const threadApp = (): ExampleApp => ({
+  name: 'thread',
+  label: "the components README's <RunThread> example (Assistants wire)",
+  source: threadExample(),
+})
+
+/** The component an example module exports (`export function App()`, `export function Chat()`). */
+function exportedComponent(app: ExampleApp): string {
+  const name = /^export function ([A-Z]\w*)/m.exec(app.source)?.[1]
+  if (!name) throw new Error(`${app.name}: the example exports no component (export function Name)`)
+  return name
+}
+
+/** Links the packages' dist into the work folder's node_modules, as an app installs them. */
+function linkPackages() {
   ensureBuilt()
   mkdirSync(join(work, 'node_modules/@runline'), { recursive: true })
   for (const name of PACKAGES) {
@@ -157,9 +188,35 @@ export async function buildBaseAndExample(): Promise<{ base: Bundle; example: Bu
     rmSync(link, { force: true })
     symlinkSync(join(repoRoot, `packages/${name}`), link)
   }
+}
+
+/** Builds the app with one example in it. */
+async function buildExample(app: ExampleApp): Promise<Bundle> {
+  const extra = `export { ${exportedComponent(app)} as Extra } from './App'\n`
+  return viteBuild(writeApp(app.name, extra, app.source))
+}
+
+/** Builds the base app and the app with each of `apps` (default: the headline example). */
+export async function buildBaseAnd(
+  apps: readonly ExampleApp[] = [headlineApp()],
+): Promise<{ base: Bundle; examples: Bundle[] }> {
+  linkPackages()
   const base = await viteBuild(writeApp('base', 'export const Extra = () => null\n'))
-  const example = await viteBuild(
-    writeApp('example', "export { App as Extra } from './App'\n", headlineExample()),
-  )
-  return { base, example }
+  const examples: Bundle[] = []
+  for (const app of apps) examples.push(await buildExample(app))
+  return { base, examples }
+}
+
+// The Responses fold and its callback adapter (core's dist/responses/*): what an app on the
+// Assistants wire must not load at start (packages/core/src/responses-parts.test.ts names the same).
+const FOLD_MODULE =
+  /\/packages\/core\/dist\/responses\/(reduce|append|items|copies|input-items|turn-items|callbacks|views|parts)\.js$/
+
+/** The Responses fold's modules in the chunks a bundle loads at start (core's dist path, relative). */
+export function foldModulesAtStart(bundle: Bundle): string[] {
+  return bundle.chunks
+    .filter((chunk) => !chunk.lazy)
+    .flatMap((chunk) => chunk.modules.map((module) => module.id))
+    .filter((id) => FOLD_MODULE.test(id))
+    .map((id) => id.slice(id.indexOf('packages/core/')))
 }

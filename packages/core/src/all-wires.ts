@@ -1,9 +1,10 @@
 // The public fold, store and callbacks of every wire: each is the wire-agnostic one (reduce.ts,
-// store.ts, callbacks.ts) given the Responses wire's parts. An app that uses only the
-// Assistants-wire builders (`createAssistantsRunStore`, `createAssistantsRunCallbacks`), as the hooks
-// do until a run's Responses wire loads, never reaches this module nor the Responses fold.
+// store.ts, callbacks.ts) given the Responses wire's parts. An app that uses only the Assistants-wire
+// builders (`reduceAssistantsRun`, `createAssistantsRunStore`, `createAssistantsRunCallbacks`), as the
+// hooks do until a run's Responses wire or a Responses history loads the parts, never reaches this
+// module nor the Responses fold.
 import { createAssistantsRunCallbacks, type RunCallbacks } from './callbacks.js'
-import { initialRunState, reduceRunWith } from './reduce.js'
+import { initialRunState, reduceAssistantsRun } from './reduce.js'
 import { responsesParts } from './responses/parts.js'
 import { createAssistantsRunStore, type RunStore, type RunStoreOptions } from './store.js'
 import type { RunState, RunStreamEvent } from './types.js'
@@ -18,7 +19,7 @@ import type { RunState, RunStreamEvent } from './types.js'
  * compare by reference. Each delta costs O(size of the delta), not O(what was streamed so far).
  */
 export function reduceRun(state: RunState, event: RunStreamEvent): RunState {
-  return reduceRunWith(state, event, responsesParts.fold)
+  return reduceAssistantsRun(state, event, responsesParts)
 }
 
 /**

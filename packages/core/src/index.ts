@@ -74,7 +74,7 @@ export type {
 } from './foundry-types.js'
 export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
 export { createRunEventDecoder, parseRunStream, readRunStream } from './parse.js'
-export { initialRunState } from './reduce.js'
+export { initialRunState, reduceAssistantsRun } from './reduce.js'
 export { responsesParts } from './responses/parts.js'
 export { selectResponsesRun } from './responses/run.js'
 export type { ResponsesTimelineRow } from './responses/select.js'

@@ -10,6 +10,7 @@ import {
   isResponsesEvent,
   RESPONSES_NOT_LOADED,
   type ResponsesFold,
+  type ResponsesParts,
   unwrapResponseError,
 } from './responses-parts.js'
 import { appendText } from './text-append.js'
@@ -26,20 +27,21 @@ import type {
 export { initialRunState }
 
 /**
- * Folds one event into the run state, the Responses wire's events with `responses` (without it they
- * are refused: `state.error`, code `responses_not_loaded`). Pure and total: it never throws, whatever
- * it is given. Unknown event names are ignored (the same state object comes back); input it cannot
- * use becomes `state.error` with `source: 'input'` and the previous snapshot is kept.
+ * `reduceRun` without the Responses fold in its module graph: folds the Assistants and Foundry wires,
+ * and the Responses wire's events with `responses` (core's `responsesParts`, loaded when needed);
+ * without them those are refused (`state.error`, code `responses_not_loaded`). Pure and total: it
+ * never throws, whatever it is given. Unknown event names are ignored (the same state object comes
+ * back); input it cannot use becomes `state.error` with `source: 'input'`, the previous snapshot kept.
  *
  * Structural sharing: only the objects on the event's path are replaced, so selectors and React can
  * compare by reference. Each delta costs O(size of the delta), not O(what was streamed so far).
  */
-export function reduceRunWith(
+export function reduceAssistantsRun(
   state: RunState,
   event: RunStreamEvent,
-  responses: ResponsesFold | null,
+  responses: ResponsesParts | null = null,
 ): RunState {
-  return reduceChecked(state, event, null, responses)
+  return reduceChecked(state, event, null, responses?.fold ?? null)
 }
 
 /**
@@ -47,7 +49,7 @@ export function reduceRunWith(
  * the state. Between snapshots it writes in place into objects it created itself since the last
  * snapshot, which no one else has seen, so each text delta costs an append (its fragment waits in a
  * list, joined into the text at the next snapshot) instead of a copy of every object on its path.
- * Every snapshot equals what `reduceRunWith` gives for the same events and is never written again.
+ * Every snapshot equals what `reduceAssistantsRun` gives for the same events and is never written again.
  */
 export interface RunFolder {
   push(event: RunStreamEvent): void

@@ -1,51 +1,18 @@
 // The seam: a store and callback adapter built without the Responses parts reach none of the
 // Responses fold's modules, refuse that wire's events as input errors (never a throw), and once given
 // the parts fold and report exactly what the every-wire store and adapter do, on real recordings.
-import { readFileSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { createRunCallbacks, createRunStore } from './all-wires.js'
+import { createRunCallbacks, createRunStore, reduceRun } from './all-wires.js'
 import { createAssistantsRunCallbacks, type RunCallbacks } from './callbacks.js'
+import { initialRunState, reduceAssistantsRun } from './reduce.js'
 import { responsesParts } from './responses/parts.js'
 import { selectResponses } from './responses/select.js'
 import { RESPONSES_NOT_LOADED } from './responses-parts.js'
 import { selectStatus } from './selectors.js'
 import { createAssistantsRunStore, type RunStore } from './store.js'
+import { FOLD_MODULES, reachedFrom } from './test-utils/module-graph.js'
 import { loadResponsesRecordings } from './test-utils/responses.js'
 import type { RunStreamEvent } from './types.js'
-
-const here = dirname(fileURLToPath(import.meta.url))
-
-/** The modules `entry` reaches through value imports and re-exports (type-only ones left out). */
-function reachedFrom(entry: string): Set<string> {
-  const seen = new Set<string>()
-  const queue = [join(here, entry)]
-  while (queue.length > 0) {
-    const file = queue.pop()!
-    if (seen.has(file)) continue
-    seen.add(file)
-    const source = readFileSync(file, 'utf8')
-    for (const match of source.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^'"]*?from\s+)?'(\.[^']+)'/gm)) {
-      if (match[1]) continue
-      queue.push(join(dirname(file), match[2]!.replace(/\.js$/, '.ts')))
-    }
-  }
-  return new Set([...seen].map((file) => relative(here, file)))
-}
-
-// The Responses fold and its callback adapter: what an Assistants-wire bundle must not hold.
-const FOLD_MODULES = [
-  'responses/parts.ts',
-  'responses/reduce.ts',
-  'responses/append.ts',
-  'responses/items.ts',
-  'responses/copies.ts',
-  'responses/input-items.ts',
-  'responses/turn-items.ts',
-  'responses/callbacks.ts',
-  'responses/views.ts',
-]
 
 const recordings = loadResponsesRecordings()
 const eventsOf = (part: string): RunStreamEvent[] =>
@@ -67,7 +34,7 @@ function recorder(log: string[]): RunCallbacks {
 
 describe('the module graph of the Assistants-wire builders', () => {
   it('reaches no module of the Responses fold or its callback adapter', () => {
-    for (const entry of ['store.ts', 'callbacks.ts', 'reduce.ts']) {
+    for (const entry of ['core/src/store.ts', 'core/src/callbacks.ts', 'core/src/reduce.ts']) {
       const reached = reachedFrom(entry)
       expect(reached.has(entry)).toBe(true)
       expect(FOLD_MODULES.filter((module) => reached.has(module))).toEqual([])
@@ -75,7 +42,7 @@ describe('the module graph of the Assistants-wire builders', () => {
   })
 
   it('the every-wire entry points reach all of them (the walk follows imports)', () => {
-    const reached = reachedFrom('all-wires.ts')
+    const reached = reachedFrom('core/src/all-wires.ts')
     expect(FOLD_MODULES.filter((module) => !reached.has(module))).toEqual([])
   })
 })
@@ -128,6 +95,24 @@ describe('a run store without the Responses parts', () => {
     const begun = events.filter((event) => event.event === 'response.created').length
     expect(selectResponses(store.getState())).toHaveLength(begun)
     expect(selectStatus(store.getState())).toBe('completed')
+  })
+})
+
+describe('reduceAssistantsRun', () => {
+  it('without the parts refuses a Responses event; given them, folds a recording as reduceRun does', () => {
+    const events = eventsOf('openai-mcp-tool-approval.1')
+    const refused = reduceAssistantsRun(initialRunState, events[0]!)
+    expect(refused.error).toMatchObject({ code: RESPONSES_NOT_LOADED, source: 'input' })
+    expect({ ...refused, error: null }).toEqual(initialRunState)
+
+    let folded = initialRunState
+    let reference = initialRunState
+    for (const event of events) {
+      folded = reduceAssistantsRun(folded, event, responsesParts)
+      reference = reduceRun(reference, event)
+    }
+    expect(selectResponses(folded).length).toBeGreaterThan(0)
+    expect(folded).toEqual(reference)
   })
 })
 

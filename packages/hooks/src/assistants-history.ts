@@ -1,6 +1,13 @@
 'use client'
-// The Assistants wire's history: a thread's messages grouped into turns, one per run.
-import { initialRunState, type Message, type RunState, reduceRun, selectMessageText } from '@runline/core'
+// The Assistants wire's history: a thread's messages grouped into turns, one per run. Each past run is
+// folded by the reducer without the Responses fold (`reduceAssistantsRun`): an Assistants thread app ships none.
+import {
+  initialRunState,
+  type Message,
+  type RunState,
+  reduceAssistantsRun,
+  selectMessageText,
+} from '@runline/core'
 import { useCallback, useMemo } from 'react'
 import { runlineKeys } from './keys.js'
 import { useRun, useRunSteps, useThreadMessages } from './queries.js'
@@ -73,7 +80,7 @@ function useAssistantsTurnRun(threadId: string, turn: AssistantTurn): RunState {
   const steps = useRunSteps(threadId, turn.runId).data
   return useMemo(
     () =>
-      reduceRun(initialRunState, {
+      reduceAssistantsRun(initialRunState, {
         event: 'runline.snapshot',
         data: {
           threadId,

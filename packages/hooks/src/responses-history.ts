@@ -1,10 +1,12 @@
 'use client'
 // The Responses wire's history: a conversation's items grouped into turns (a user's message, then
 // what the turn's responses wrote up to the next one), each past turn folded into a run state by
-// core's `runline.items`, so the live run's timeline rows draw it.
-import { initialRunState, type RunState, reduceRun } from '@runline/core'
+// core's `runline.items`, so the live run's timeline rows draw it. Core's Responses fold loads with
+// the first page (load-responses-parts.ts): an app that never shows a Responses thread never loads it.
+import { initialRunState, type RunState, reduceAssistantsRun } from '@runline/core'
 import type { ConversationItem } from 'openai/resources/conversations/items'
 import { useCallback, useMemo } from 'react'
+import { useResponsesParts } from './load-responses-parts.js'
 import { useConversationItems } from './queries.js'
 import { useRunSelector } from './run-source.js'
 import {
@@ -123,17 +125,36 @@ function useResponsesHistory(threadId: string | null, options: ThreadHistoryOpti
       groupConversationTurns(items, liveIds, previous),
     [liveIds],
   )
-  return useListHistory(threadId, query, group)
+  const history = useListHistory(threadId, query, group)
+  // The turns wait for the fold that draws them: until it is there the history is still loading
+  // (what a view shows while the first page is on its way), so no turn ever draws empty.
+  const { parts, error } = useResponsesParts(threadId !== null)
+  return useMemo(() => {
+    if (parts || !threadId || history.status === 'error') return history
+    return {
+      ...history,
+      turns: NO_TURNS,
+      status: error ? 'error' : 'pending',
+      error,
+      hasEarlier: false,
+      loadingEarlier: false,
+    }
+  }, [history, parts, error, threadId])
 }
 
 function useResponsesTurnRun(threadId: string, turn: AssistantTurn): RunState {
+  // Loaded already when the turn came from `useHistory`; else the turn shows nothing until it is.
+  const { parts } = useResponsesParts(true)
   return useMemo(
     () =>
-      reduceRun(initialRunState, {
-        event: 'runline.items',
-        data: { threadId: threadId || null, items: turn.items ?? [] },
-      }),
-    [threadId, turn.items],
+      parts
+        ? reduceAssistantsRun(
+            initialRunState,
+            { event: 'runline.items', data: { threadId: threadId || null, items: turn.items ?? [] } },
+            parts,
+          )
+        : initialRunState,
+    [threadId, turn.items, parts],
   )
 }
 
@@ -141,7 +162,8 @@ function useResponsesTurnRun(threadId: string, turn: AssistantTurn): RunState {
  * The Responses wire's history (OpenAI Responses + Conversations, Foundry's new agents): the
  * conversation's items through `useConversationItems` (newest page first, earlier pages on demand),
  * grouped into turns; each past turn's items folded into a run state (`runline.items`: reasoning,
- * calls with their outputs, MCP calls and approvals, searches, images, messages). The live turn's
+ * calls with their outputs, MCP calls and approvals, searches, images, messages) by core's Responses
+ * fold, which loads with the first page (the history is `pending` until both are there). The live turn's
  * items are left out while its store holds them (`liveStore`). A first send creates the
  * conversation; the user's text goes in as the response's input, with the run's start.
  */

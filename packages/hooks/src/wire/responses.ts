@@ -10,10 +10,11 @@ import {
   type RunlineClient,
   type RunStore,
   type RunStreamEvent,
-  responsesParts,
   sleep,
 } from '@runline/core'
 import type { StartParams } from '../controller/options.js'
+// Through the module a Responses history loads them from: one chunk holds the fold for both.
+import { responsesParts } from '../responses-parts.js'
 import { withNetworkRetries } from './retry.js'
 import type { RunAnswers, RunWire, WireStream } from './wire.js'
 
