@@ -27,8 +27,33 @@ export async function makeRoom(
     if (!run || !isActiveStatus(run.status) || !threadId || run.thread_id !== threadId) return
     if (ctx.ops.current) continue
     await clearActiveRun(ctx, { threadId, runId: run.id }, signal)
-    if (!ctx.ops.current) return
+    if (ctx.ops.current) continue
+    // Still active, and nothing of ours in flight: the run waits for this client (a Responses turn's
+    // calls; the server holds nothing, so its wire's wait ends at once). Under 'wait' the next turn
+    // waits for the answer or a cancel, as a run that requires action holds an Assistants thread.
+    if (!isWaitingOnUs(ctx, run.id)) return
+    await untilAnswered(ctx, run.id, signal)
   }
+}
+
+function isWaitingOnUs(ctx: ActiveRunContext, runId: string): boolean {
+  const run = runOf(ctx.pipe.getState())
+  return run?.id === runId && isActiveStatus(run.status)
+}
+
+/** Resolves once the run is answered or cancelled (an operation of ours begins, or the run moves on). */
+function untilAnswered(ctx: ActiveRunContext, runId: string, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const check = () => {
+      if (!signal.aborted && !ctx.ops.current && isWaitingOnUs(ctx, runId)) return
+      unsubscribe()
+      signal.removeEventListener('abort', check)
+      resolve()
+    }
+    const unsubscribe = ctx.pipe.store.subscribe(check)
+    signal.addEventListener('abort', check)
+    check()
+  })
 }
 
 /**

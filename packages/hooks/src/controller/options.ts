@@ -76,7 +76,7 @@ export interface RunControllerOptions extends RunCallbacks {
   approve?: ApprovalRule
   /**
    * Sending while a run is still active on the thread: `'wait'` (default) waits until that run ends
-   * (a run that requires action waits for its outputs), `'cancel'` cancels it first. Either way the
+   * (a run that requires action waits for its outputs, a Responses turn too), `'cancel'` cancels it first. Either way the
    * API's "already has an active run" error never reaches you.
    */
   whenActive?: 'wait' | 'cancel'

@@ -234,6 +234,33 @@ describe('the Responses wire on the simulator: cancel', () => {
     expect(creates().map((body) => body.input[0].content)).toEqual([WEATHER, 'hello there'])
   })
 
+  it('whenActive: wait (the default): the next turn waits for the waiting turn to be answered', async () => {
+    const { controller, ends, creates, sim } = controllerOn()
+    const first = await controller.start({ message: WEATHER })
+    expect(selectStatus(first)).toBe('requires_action')
+    const next = controller.start({ message: 'hello there' })
+    // The wire's own wait asks the server (the response is completed there) and ends at once; the
+    // next turn must still not begin while this one waits for its outputs.
+    const id = selectResponses(first)[0]!.id
+    for (let i = 0; i < 400 && sim.count('GET', new RegExp(`^/responses/${id}$`)) === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    expect(sim.count('GET', new RegExp(`^/responses/${id}$`))).toBeGreaterThan(0)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(creates()).toHaveLength(1)
+    expect(selectStatus(controller.getState())).toBe('requires_action')
+    const calls = selectRequiredToolCalls(controller.getState())
+    const answered = await controller.submitToolOutputs(
+      calls.map((call) => ({ tool_call_id: call.id, output: 'Sunny' })),
+    )
+    expect(selectStatus(answered)).toBe('completed')
+    expect(selectStatus(await next)).toBe('completed')
+    // The turn ended (once, completed) before the next one began: no turn was reset unanswered.
+    expect(ends.done.map((run) => run.status)).toEqual(['completed', 'completed'])
+    const inputs = creates().map((body) => (body.input[0].type ?? 'message') as string)
+    expect(inputs).toEqual(['message', 'function_call_output', 'message'])
+  })
+
   it('a background response in flight: the stream is aborted and POST /responses/{id}/cancel sent', async () => {
     const { controller, ends, sim } = controllerOn({}, { delayMs: 20 })
     const started = controller.start({ message: 'Tell me something long' })
