@@ -3,10 +3,11 @@
 // Real `vite build`s of the packages' dist (as an app installs them, scripts/size/bundle.ts): a base
 // app (React, React DOM, React Query in use) and the same app with each example, gzip -9 of the
 // JS and CSS loaded at start, subtracted. Chunks loaded later (dynamic imports: the markdown lexer, the
-// Responses rows, Foundry's cards, the approval form, the hooks' Responses wire with core's Responses fold)
-// are listed apart and not counted against the goal. All but one load only when a run shows what needs
-// them; the markdown lexer's is fetched in idle time once a timeline has mounted (warm-up.ts), so the
-// first message with markdown streams without waiting for it. Each package's figure is its code as the
+// Responses rows, Foundry's cards, the approval form, the hooks' wires — the Responses one with core's
+// Responses fold —, the client's stream reader and poll loop) are listed apart and not counted against
+// the goal. Most load only when a run shows what needs them. Three are fetched in idle time so that
+// nothing waits for them: the markdown lexer's once a timeline has mounted (warm-up.ts), the wire's and
+// the stream reader's once a `useRunStream` has mounted (run-controller.ts), so the first Send does not. Each package's figure is its code as the
 // bundle has it (after tree-shaking), minified and gzipped alone, at start and later. Each example's
 // start chunks are also checked for the Responses fold's modules (core's dist/responses/*), which an
 // Assistants app must not load at start. `pnpm size:modules` (`--thread`) breaks it down by module.
@@ -90,9 +91,16 @@ const threadAdded = await report(
 const verdict = added.js <= GOAL ? 'OK' : 'OVER'
 const lazyChunks = example.chunks.filter((chunk) => chunk.lazy)
 const lazyTotal = lazyChunks.reduce((sum, chunk) => sum + chunk.gzip, 0)
-const lexer = lazyChunks.find((chunk) => chunk.name === 'lexed-block')
-const later = lexer
-  ? `; ${kb(lazyTotal)} more loads later: the markdown lexer (${kb(lexer.gzip)}) in idle time once a timeline has mounted, the rest only when a run shows what needs it`
+// Fetched in idle time once mounted (see the top comment); the other chunks only when a run needs them.
+const IDLE_CHUNKS: Record<string, string> = {
+  'lexed-block': 'the markdown lexer',
+  assistants: 'the Assistants wire',
+  stream: "the client's stream reader",
+}
+const idle = lazyChunks.filter((chunk) => chunk.name in IDLE_CHUNKS)
+const idleTotal = idle.reduce((sum, chunk) => sum + chunk.gzip, 0)
+const later = idle.length
+  ? `; ${kb(lazyTotal)} more loads later: ${kb(idleTotal)} in idle time once mounted (${idle.map((chunk) => `${IDLE_CHUNKS[chunk.name]} ${kb(chunk.gzip)}`).join(', ')}), the rest only when a run shows what needs it`
   : `; ${kb(lazyTotal)} more loads later, only when a run shows what needs it`
 console.log(
   `\n${verdict}: ${kb(added.js)} of JS (+ ${kb(added.css)} CSS) added at start, goal ≤ ${kb(GOAL)} of JS` +

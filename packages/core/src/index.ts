@@ -27,9 +27,9 @@ export {
   refusal,
   runlineErrorFields,
 } from './client/errors.js'
+export { preloadRunStreamReader } from './client/lazy.js'
 export type { CursorPage, CursorPageResponse, CursorQuery, PagePromise } from './client/pagination.js'
 export type { PollOptions } from './client/poll.js'
-export { sleep } from './client/poll.js'
 export type {
   ConversationsResource,
   ResponseCreateBody,
@@ -37,6 +37,7 @@ export type {
   ResponseStreamOptions,
   ResponsesResource,
 } from './client/responses.js'
+export { sleep } from './client/sleep.js'
 export type { RunEventStream } from './client/stream.js'
 export type { FetchLike, HeadersOption, RequestOptions, RunlineClientOptions } from './client/transport.js'
 export type {

@@ -2,7 +2,8 @@
 // same `submit_tool_outputs` endpoint with `tool_approvals` instead of `tool_outputs`.
 import type { Run } from 'openai/resources/beta/threads/runs/runs'
 import type { ToolApproval } from '../foundry-types.js'
-import { openRunEventStream, type RunEventStream } from './stream.js'
+import { openStream } from './lazy.js'
+import type { RunEventStream } from './stream.js'
 import type { RequestOptions, Transport } from './transport.js'
 
 /** Body of an approval submission; `stream` is set by the method. */
@@ -52,7 +53,7 @@ export function createToolApprovalMethods(
       return (await transport.json<Run>({ ...spec, signal: options?.signal, headers: options?.headers })).data
     },
     submitToolApprovalsStream: (threadId, runId, body, options) =>
-      openRunEventStream(transport, {
+      openStream(transport, {
         ...request(threadId, runId, body, true),
         signal: options?.signal,
         headers: options?.headers,

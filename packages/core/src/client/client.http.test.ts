@@ -167,13 +167,17 @@ describe('errors', () => {
         res.end(body)
       })
       const client = createRunlineClient({ baseUrl: server.baseUrl })
-      for (const request of [
-        client.runs.retrieve('thread_1', 'run_1'),
-        client.runs.poll('thread_1', 'run_1', { pollIntervalMs: 1 }),
-        // A list used to wait forever here: its first page never settled.
-        client.runs.list('thread_1'),
-      ]) {
-        const error = await rejection(request)
+      // Each rejection is caught as soon as it is made (awaiting them one by one would leave the later
+      // ones unhandled for a while).
+      const errors = await Promise.all(
+        [
+          client.runs.retrieve('thread_1', 'run_1'),
+          client.runs.poll('thread_1', 'run_1', { pollIntervalMs: 1 }),
+          // A list used to wait forever here: its first page never settled.
+          client.runs.list('thread_1'),
+        ].map(rejection),
+      )
+      for (const error of errors) {
         expect(error.kind, body).toBe('parse')
         expect(error.message).toMatch(/returned 200 with a body that is not a JSON object/)
       }

@@ -14,10 +14,11 @@ import type {
 import type { Metadata } from 'openai/resources/shared'
 import type { ToolApproval } from '../foundry-types.js'
 import { approvalsBody, createToolApprovalMethods, type ToolApprovalMethods } from './approvals.js'
+import { loadClientPart, openStream } from './lazy.js'
 import { type CursorPageResponse, type CursorQuery, PagePromise } from './pagination.js'
-import { type PollOptions, pollRun } from './poll.js'
+import type { PollOptions } from './poll.js'
 import { type ConversationsResource, createResponsesResources, type ResponsesResource } from './responses.js'
-import { openRunEventStream, type RunEventStream } from './stream.js'
+import type { RunEventStream } from './stream.js'
 import {
   createTransport,
   type RequestOptions,
@@ -234,7 +235,7 @@ export function createRunlineClient(options: RunlineClientOptions): RunlineClien
     },
     stream(threadId, body, opts) {
       const split = splitInclude(body, opts)
-      return openRunEventStream(transport, {
+      return openStream(transport, {
         method: 'POST',
         path: apiPath`/threads/${threadId}/runs`,
         body: withStream(split.body, true),
@@ -252,8 +253,9 @@ export function createRunlineClient(options: RunlineClientOptions): RunlineClien
     list: (threadId, query, opts) => list<Run>(apiPath`/threads/${threadId}/runs`, query, opts),
     cancel: (threadId, runId, opts) =>
       postJson<Run>(`${runPath(threadId, runId)}/cancel`, undefined, undefined, opts),
-    poll: (threadId, runId, opts) =>
-      pollRun(
+    // The poll loop is loaded on first use: a page that streams its runs never needs it at start.
+    poll: async (threadId, runId, opts) =>
+      (await loadClientPart(() => import('./poll.js'), `Polling run ${runId}`)).pollRun(
         (signal) =>
           transport.json<Run>({
             method: 'GET',
@@ -266,7 +268,7 @@ export function createRunlineClient(options: RunlineClientOptions): RunlineClien
     submitToolOutputs: (threadId, runId, body, opts) =>
       postJson<Run>(submitPath(threadId, runId), submitBody(body, false), undefined, opts),
     submitToolOutputsStream: (threadId, runId, body, opts) =>
-      openRunEventStream(transport, {
+      openStream(transport, {
         method: 'POST',
         path: submitPath(threadId, runId),
         body: submitBody(body, true),
@@ -285,7 +287,7 @@ export function createRunlineClient(options: RunlineClientOptions): RunlineClien
     list: (query, opts) => list<Thread>('/threads', query, opts),
     createAndRun: (body, opts) => postJson<Run>('/threads/runs', withStream(body, false), undefined, opts),
     createAndRunStream: (body, opts) =>
-      openRunEventStream(transport, {
+      openStream(transport, {
         method: 'POST',
         path: '/threads/runs',
         body: withStream(body, true),

@@ -1,6 +1,7 @@
 import type { Run, RunStatus } from 'openai/resources/beta/threads/runs'
 import { TERMINAL_RUN_STATUSES } from '../status.js'
 import { RunlineError } from './errors.js'
+import { abortError, sleep } from './sleep.js'
 import type { JsonResult } from './transport.js'
 
 /** Options of the polling methods. */
@@ -38,29 +39,6 @@ export const POLL_STOP_STATUSES: ReadonlySet<RunStatus> = new Set<RunStatus>([
 
 /** Default wait between retrieves, in milliseconds. */
 export const DEFAULT_POLL_INTERVAL_MS = 1000
-
-function abortError(signal: AbortSignal): RunlineError {
-  return new RunlineError('Polling the run was aborted', { kind: 'abort', cause: signal.reason })
-}
-
-/**
- * Resolves after `ms`, or rejects with an abort `RunlineError` as soon as `signal` fires. The one
- * abortable wait of Runline (polls, retries, backoff).
- */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal))
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(abortError(signal!))
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}
 
 /** The server's requested wait (`openai-poll-after-ms`), or `null` when absent or unreadable. */
 export function pollAfterMs(response: Response): number | null {

@@ -9,8 +9,9 @@ import type { ConversationItem, ItemCreateParams, ItemListParams } from 'openai/
 import type { InputItemListParams } from 'openai/resources/responses/input-items'
 import type { ResponseCreateParamsBase, ResponseItem } from 'openai/resources/responses/responses'
 import type { Response as ApiResponse } from '../responses/types.js'
+import { openStream } from './lazy.js'
 import { type CursorPageResponse, PagePromise } from './pagination.js'
-import { openRunEventStream, type RunEventStream } from './stream.js'
+import type { RunEventStream } from './stream.js'
 import type { RequestOptions, Transport } from './transport.js'
 import { apiPath, type Query } from './url.js'
 
@@ -130,7 +131,7 @@ export function createResponsesResources(transport: Transport): {
   const responses: ResponsesResource = {
     create: (body, opts) => call<ApiResponse>('POST', '/responses', withoutStream(body), undefined, opts),
     stream: (body, opts) =>
-      openRunEventStream(transport, {
+      openStream(transport, {
         method: 'POST',
         path: '/responses',
         body: { ...withoutStream(body), stream: true },
@@ -140,7 +141,7 @@ export function createResponsesResources(transport: Transport): {
       }),
     retrieve: (id, opts) => call<ApiResponse>('GET', responsePath(id), undefined, includeQuery(opts), opts),
     retrieveStream: (id, opts) =>
-      openRunEventStream(transport, {
+      openStream(transport, {
         method: 'GET',
         path: responsePath(id),
         query: includeQuery(opts, {

@@ -5,6 +5,7 @@
 import {
   asRunlineError,
   isActiveStatus,
+  preloadRunStreamReader,
   type Run,
   type RunState,
   type RunStore,
@@ -17,9 +18,8 @@ import {
 import { mergeToolApprovals } from '../approvals.js'
 import type { RunPointer } from '../resume-storage.js'
 import { mergeToolOutputs, requiredActionKey, type ToolOutput } from '../tool-calls.js'
-import { createAssistantsWire } from '../wire/assistants.js'
-import { lazyWire } from '../wire/lazy.js'
-import type { RunAnswers, RunWire } from '../wire/wire.js'
+import { type LazyWire, lazyWire } from '../wire/lazy.js'
+import type { RunAnswers } from '../wire/wire.js'
 import { clearActiveRun, makeRoom } from './active-run.js'
 import { type ApprovalRunner, createApprovalRunner } from './approval-runner.js'
 import { createOperations, type Operations } from './operations.js'
@@ -29,6 +29,7 @@ import { createRunPipe, type RunPipe } from './pipe.js'
 import { createResumePointer, type ResumePointer } from './resume.js'
 import { runOf } from './run-of.js'
 import { createToolRunner, type ToolRunner } from './tool-runner.js'
+import { whenIdle } from './when-idle.js'
 
 /**
  * Owns one live run view: a `RunStore` fed by streams, the requests that feed it, tool handlers,
@@ -45,7 +46,7 @@ export class RunController {
   private readonly tools: ToolRunner
   private readonly approvals: ApprovalRunner
   private readonly pointer: ResumePointer
-  private readonly wire: RunWire
+  private readonly wire: LazyWire
   private readonly phases: PhaseContext
   /** Starts run one after the other; `pendingStarts` counts those not settled (a cancel waits for them). */
   private startQueue: Promise<unknown> = Promise.resolve()
@@ -78,14 +79,14 @@ export class RunController {
     this.ops = createOperations(this.pipe.getState, this.pipe.fail)
     this.tools = createToolRunner(latest, this.pipe.dispatch)
     this.approvals = createApprovalRunner(latest, this.pipe.dispatch)
+    // Loaded on first use (or preloaded on mount): an Assistants app never downloads the Responses
+    // wire, which brings the store its Responses fold; a page's start chunk holds neither wire.
     this.wire =
       options.wire === 'responses'
-        ? // Loaded on first use: an Assistants app never downloads the Responses wire.
-          // It brings the store its Responses fold: the start chunk holds none.
-          lazyWire(() =>
+        ? lazyWire(() =>
             import('../wire/responses.js').then((m) => m.createResponsesWire(latest, this.store)),
           )
-        : createAssistantsWire(latest)
+        : lazyWire(() => import('../wire/assistants.js').then((m) => m.createAssistantsWire(latest)))
     this.phases = {
       pipe: this.pipe,
       wire: this.wire,
@@ -274,6 +275,7 @@ export class RunController {
   mount(): () => void {
     this.mounts++
     if (this.mounts === 1) {
+      whenIdle(() => this.preload())
       const pointer = this.pointer.read()
       const wanted = threadOf(this.options)
       if (pointer && (!wanted || wanted === pointer.threadId) && !this.ops.current) void this.resume(pointer)
@@ -287,6 +289,12 @@ export class RunController {
         if (this.mounts === 0) this.ops.endSession()
       })
     }
+  }
+
+  /** The code that drives a run (phases, wire, the client's stream reader) is in chunks: fetched ahead of the first Send. */
+  private preload(): void {
+    this.wire.preload()
+    preloadRunStreamReader()
   }
 
   private async runStart(params: StartParams): Promise<RunState> {

@@ -1,34 +1,26 @@
-// A wire whose module loads on first use: the Responses wire is a dynamic import, so an app on the
-// Assistants wire never downloads it. Every call waits for the same one load (double clicks, a
-// StrictMode remount and a resume share it); a failed load rejects that call, and the next call
-// tries again.
+// A wire whose module loads on first use (see controller/lazy-module.ts): each wire is a dynamic
+// import, so an app on the Assistants wire never downloads the Responses wire, and neither is in a
+// page's start chunk.
+import { type LazyModule, lazyModule } from '../controller/lazy-module.js'
 import type { RunWire } from './wire.js'
 
-/** A {@link RunWire} that loads the real one the first time a method is called. */
-export function lazyWire(load: () => Promise<RunWire>): RunWire {
-  let wire: RunWire | null = null
-  let loading: Promise<RunWire> | null = null
-  const get = (): Promise<RunWire> => {
-    if (wire) return Promise.resolve(wire)
-    loading ??= load().then(
-      (loaded) => {
-        wire = loaded
-        return loaded
-      },
-      (error: unknown) => {
-        loading = null
-        throw error
-      },
-    )
-    return loading
-  }
+/** A {@link RunWire} whose module loads on first use, or ahead of it by `preload`. */
+export interface LazyWire extends RunWire {
+  /** Starts the load now; a failure is left for the first call to report (and retry). */
+  preload(): void
+}
+
+/** A {@link RunWire} that loads the real one the first time a method is called (or `preload` is). */
+export function lazyWire(load: () => Promise<RunWire>): LazyWire {
+  const wire: LazyModule<RunWire> = lazyModule(load, 'wire code')
   return {
-    start: async (request, signal) => (await get()).start(request, signal),
-    answer: async (target, answers, signal) => (await get()).answer(target, answers, signal),
-    cancel: async (target, signal) => (await get()).cancel(target, signal),
-    follow: async (target, emit, options) => (await get()).follow(target, emit, options),
-    waitForEnd: async (target, options) => (await get()).waitForEnd(target, options),
+    preload: wire.preload,
+    start: async (request, signal) => (await wire.load()).start(request, signal),
+    answer: async (target, answers, signal) => (await wire.load()).answer(target, answers, signal),
+    cancel: async (target, signal) => (await wire.load()).cancel(target, signal),
+    follow: async (target, emit, options) => (await wire.load()).follow(target, emit, options),
+    waitForEnd: async (target, options) => (await wire.load()).waitForEnd(target, options),
     // Asked only about a start that failed, which loaded the wire first; before that, nothing to say.
-    activeRunOf: (error, threadId) => wire?.activeRunOf(error, threadId) ?? null,
+    activeRunOf: (error, threadId) => wire.loaded?.activeRunOf(error, threadId) ?? null,
   }
 }
