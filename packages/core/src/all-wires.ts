@@ -1,13 +1,20 @@
 // The public fold, store and callbacks of every wire: each is the wire-agnostic one (reduce.ts,
-// store.ts, callbacks.ts) given the Responses wire's parts. An app that uses only the Assistants-wire
-// builders (`reduceAssistantsRun`, `createAssistantsRunStore`, `createAssistantsRunCallbacks`), as the
-// hooks do until a run's Responses wire or a Responses history loads the parts, never reaches this
-// module nor the Responses fold.
-import { createAssistantsRunCallbacks, type RunCallbacks } from './callbacks.js'
-import { initialRunState, reduceAssistantsRun } from './reduce.js'
+// store.ts, callbacks.ts) given both wires' parts. The hooks never reach this module: a run's store
+// gets its wire's parts when the wire loads (`createRunStoreWithParts`), an Assistants history
+// folds with `reduceAssistantsRun`, a Responses one loads the Responses parts.
+import { assistantsParts } from './assistants/parts.js'
+import { createRunCallbacksWithParts, type RunCallbacks } from './callbacks.js'
+import { initialRunState, type RunFolds, reduceRunWith } from './reduce.js'
 import { responsesParts } from './responses/parts.js'
-import { createAssistantsRunStore, type RunStore, type RunStoreOptions } from './store.js'
+import { createRunStoreWithParts, type RunStore, type RunStoreOptions } from './store.js'
 import type { RunState, RunStreamEvent } from './types.js'
+
+// Both folds, made once: the reducer reads them at every event.
+/** Both wires' folds, as `reduceRun` and `createRunStore()` fold with them (tests and benches give them to `createRunFolder`). */
+export const ALL_FOLDS: RunFolds = Object.freeze({
+  assistants: assistantsParts.fold,
+  responses: responsesParts.fold,
+})
 
 /**
  * Folds one event into the run state: Assistants and Foundry events and Responses events alike.
@@ -19,17 +26,21 @@ import type { RunState, RunStreamEvent } from './types.js'
  * compare by reference. Each delta costs O(size of the delta), not O(what was streamed so far).
  */
 export function reduceRun(state: RunState, event: RunStreamEvent): RunState {
-  return reduceAssistantsRun(state, event, responsesParts)
+  return reduceRunWith(state, event, ALL_FOLDS)
 }
 
 /**
- * Creates the store that holds one run's state, folding every wire (see `createAssistantsRunStore`
- * for one whose bundle holds no Responses fold). Events are reduced as they arrive, but subscribers
+ * Creates the store that holds one run's state, folding every wire (see `createRunStoreWithParts`
+ * for one whose bundle holds only the folds it is given). Events are reduced as they arrive, but subscribers
  * see at most one commit per animation frame while text streams (thousands of deltas become ~60
  * commits a second), and terminal events commit at once.
  */
 export function createRunStore(options: RunStoreOptions = {}): RunStore {
-  return createAssistantsRunStore({ ...options, responses: options.responses ?? responsesParts })
+  return createRunStoreWithParts({
+    ...options,
+    assistants: options.assistants ?? assistantsParts,
+    responses: options.responses ?? responsesParts,
+  })
 }
 
 /**
@@ -46,7 +57,7 @@ export function createRunStore(options: RunStoreOptions = {}): RunStore {
 export function createRunCallbacks(
   callbacks: RunCallbacks,
 ): (event: RunStreamEvent, state: RunState) => void {
-  return createAssistantsRunCallbacks(callbacks, () => responsesParts)
+  return createRunCallbacksWithParts(callbacks, { assistants: assistantsParts, responses: responsesParts })
 }
 
 /**

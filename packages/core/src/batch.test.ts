@@ -1,9 +1,8 @@
 import type { TextContentBlock } from 'openai/resources/beta/threads/messages'
 import { describe, expect, it } from 'vitest'
-import { reduceRun } from './all-wires.js'
+import { ALL_FOLDS, reduceRun } from './all-wires.js'
 import { copyMessage, copyState, copyText, copyTextPart, MESSAGE_KEYS, STATE_KEYS } from './batch.js'
 import { createRunFolder, initialRunState } from './reduce.js'
-import { responsesParts } from './responses/parts.js'
 import { selectMessageText } from './selectors.js'
 import { assistantMessage, ev } from './test-utils/events.js'
 import { loadRecordings, seededRandom } from './test-utils/recordings.js'
@@ -38,7 +37,7 @@ describe('batches of two folders on one thread', () => {
     const random = seededRandom(11)
     for (let round = 0; round < 30; round++) {
       // Both start from the same state, so their first copies come from the same objects.
-      const folders = [createRunFolder(base, responsesParts.fold), createRunFolder(base, responsesParts.fold)]
+      const folders = [createRunFolder(base, ALL_FOLDS), createRunFolder(base, ALL_FOLDS)]
       const pure = [base, base]
       const handedOut: Array<[RunState, string]> = []
       for (let i = 0; i < 200; i++) {
@@ -64,8 +63,8 @@ describe('batches of two folders on one thread', () => {
 
   it('keep apart when one push happens inside another (a getter on the event) or a pure reduce runs between', () => {
     const base = start.reduce(reduceRun, initialRunState)
-    const outer = createRunFolder(base, responsesParts.fold)
-    const inner = createRunFolder(base, responsesParts.fold)
+    const outer = createRunFolder(base, ALL_FOLDS)
+    const inner = createRunFolder(base, ALL_FOLDS)
     let pureInner = base
     const innerEvent = delta('msg_1', 'I')
     // A delta whose text is read through a getter that feeds the other folder and the pure reducer.
@@ -146,7 +145,7 @@ describe('fragments a batch keeps pending', () => {
         delta('msg_1', 'v'),
       ]
       const base = start.reduce(reduceRun, initialRunState)
-      const folder = createRunFolder(base, responsesParts.fold)
+      const folder = createRunFolder(base, ALL_FOLDS)
       let pure = base
       for (const event of events) {
         folder.push(event)
@@ -162,7 +161,7 @@ describe('a long batch', () => {
     const base = start.reduce(reduceRun, initialRunState)
     const random = seededRandom(17)
     for (const length of [255, 256, 257, 1000, 3000]) {
-      const folder = createRunFolder(base, responsesParts.fold)
+      const folder = createRunFolder(base, ALL_FOLDS)
       let pure = base
       for (let i = 0; i < length; i++) {
         const event = delta('msg_1', i % 7 === 0 ? '' : String(i % 10))

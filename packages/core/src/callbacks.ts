@@ -1,9 +1,12 @@
 import type { MessageDelta, TextDelta } from 'openai/resources/beta/threads/messages'
 import type { ToolCallDelta } from 'openai/resources/beta/threads/runs/steps'
-import { hasId, isRecord } from './merge.js'
+import {
+  type AssistantsCallbackAdapter,
+  type AssistantsParts,
+  isAssistantsEvent,
+} from './assistants-parts.js'
 import { selectResponsesRun } from './responses/run.js'
 import { type ResponsesCallbackAdapter, type ResponsesParts, SEQUENCE_GAP } from './responses-parts.js'
-import { selectStepToolCalls } from './selectors.js'
 import { isTerminalStatus } from './status.js'
 import type { ErrorObject, Message, Run, RunState, RunStep, RunStreamEvent, Text, ToolCall } from './types.js'
 
@@ -60,14 +63,19 @@ export function needsSnapshots(callbacks: RunCallbacks): boolean {
   return SNAPSHOT_CALLBACKS.some((name) => typeof callbacks[name] === 'function')
 }
 
+/** Where a callback adapter finds the wires' parts: read at each event, so parts a store got later are used. */
+export interface RunPartsSource {
+  readonly assistants: AssistantsParts | null
+  readonly responses: ResponsesParts | null
+}
+
 /**
  * Returns a function to call with each event and the state after it (from a reducer or a store);
- * it fires the matching callbacks: the Assistants and Foundry wires' itself, the Responses wire's
- * through the callback adapter of the parts `responses()` gives (asked at that wire's events, so parts
- * a store got later are used; none: those events fire only `onEvent` and the reducer's `onError`).
- * Its module graph holds no Responses code; `createRunCallbacks` is this adapter given `responsesParts`.
- * It tracks the current content part and tool call the way `AssistantStream` does, to know when one
- * is done.
+ * it fires the matching callbacks: `onEvent`, `onError` and the run's end (`onRunCompleted`,
+ * `onRunDone`, once per run however it ended) itself, each wire's own through the callback adapter of
+ * that wire's parts in `parts` (a run store will do: it has both getters). Without a wire's parts, its
+ * events fire only `onEvent` and the reducer's `onError`. Its module graph holds no wire's code;
+ * `createRunCallbacks` is this adapter given both wires' parts.
  *
  * Like the reducer it never throws on bad input: an event the reducer refused (its state carries a new
  * input error) fires `onEvent` and then `onError` with that error, and nothing else.
@@ -75,39 +83,18 @@ export function needsSnapshots(callbacks: RunCallbacks): boolean {
  * It keeps no reference to a state beyond the call, so a store's pending state will do where
  * {@link needsSnapshots} is false.
  */
-export function createAssistantsRunCallbacks(
+export function createRunCallbacksWithParts(
   callbacks: RunCallbacks,
-  responses: () => ResponsesParts | null,
+  parts: RunPartsSource,
 ): (event: RunStreamEvent, state: RunState) => void {
-  let textPart: { messageId: string; index: number } | null = null
-  // Calls announced but not done yet, per step. Parallel calls interleave their fragments, so a
-  // call is done when its step ends or the run stops for action, not when another index shows up.
-  let openCalls: { stepId: string; indexes: number[] } | null = null
-
-  const finishText = (state: RunState) => {
-    if (!textPart) return
-    const message = state.messages[textPart.messageId]
-    const part = message?.content?.[textPart.index]
-    if (message && part?.type === 'text') callbacks.onTextDone?.(part.text, message)
-    textPart = null
-  }
-  const finishToolCalls = (state: RunState) => {
-    if (!openCalls) return
-    const calls = selectStepToolCalls(state.steps[openCalls.stepId]) as ToolCall[]
-    for (const index of openCalls.indexes) {
-      const call = calls[index]
-      if (call) callbacks.onToolCallDone?.(call)
-    }
-    openCalls = null
-  }
-
   // What the previous call saw, kept as references and ids only: the state may be a store's pending
   // state, which later events of the same batch update in place.
   let seen = false
   let previousError: RunState['error'] = null
   // The run whose end was reported: its end callbacks never fire twice, however it ended.
   let endedRunId: string | null = null
-  // The Responses wire's events (a turn of responses seen as one run), once there are parts for them.
+  // Each wire's half of this adapter, once there are parts for it.
+  let assistantsAdapter: AssistantsCallbackAdapter | null = null
   let responsesAdapter: ResponsesCallbackAdapter | null = null
 
   return (event, state) => {
@@ -125,107 +112,23 @@ export function createAssistantsRunCallbacks(
       callbacks.onError?.(error)
       if (error.code !== SEQUENCE_GAP) return
     }
-    // Without a previous state to compare with, an API object without an id is still skipped.
-    if (event.event.startsWith('thread.') && !hasId((event as { data?: unknown }).data)) return
-    switch (event.event) {
-      case 'thread.run.created':
-        callbacks.onRunCreated?.(event.data)
-        break
-      case 'thread.run.queued':
-      case 'thread.run.in_progress':
-      case 'thread.run.cancelling':
-        callbacks.onRunUpdated?.(event.data)
-        break
-      case 'thread.run.requires_action':
-        finishToolCalls(state)
-        callbacks.onRunRequiresAction?.(event.data)
-        break
-      case 'thread.run.step.created': {
-        callbacks.onRunStepCreated?.(event.data)
-        break
-      }
-      case 'thread.run.step.delta': {
-        const snapshot = state.steps[event.data.id]
-        if (!snapshot || typeof event.data.delta !== 'object' || event.data.delta === null) break
-        callbacks.onRunStepDelta?.(event.data.delta, snapshot)
-        // Foundry types a delta's details `mcp` or `openapi`; its calls are placed the same way.
-        const details: unknown = event.data.delta.step_details
-        if (!isRecord(details) || !Array.isArray(details.tool_calls)) break
-        const calls = selectStepToolCalls(snapshot) as ToolCall[]
-        for (const delta of entries(details.tool_calls as ToolCallDelta[])) {
-          const call = calls[delta.index]
-          if (!call) continue
-          if (openCalls?.stepId !== snapshot.id) {
-            finishToolCalls(state)
-            openCalls = { stepId: snapshot.id, indexes: [] }
-          }
-          // Like AssistantStream: a call's first delta announces it; later ones are its deltas.
-          if (openCalls.indexes.includes(delta.index)) callbacks.onToolCallDelta?.(delta, call)
-          else {
-            openCalls.indexes.push(delta.index)
-            callbacks.onToolCallCreated?.(call)
-          }
-        }
-        break
-      }
-      case 'thread.run.step.completed':
-      case 'thread.run.step.failed':
-      case 'thread.run.step.cancelled':
-      case 'thread.run.step.expired': {
-        if (openCalls?.stepId === event.data.id) finishToolCalls(state)
-        callbacks.onRunStepDone?.(event.data, state.steps[event.data.id] ?? event.data)
-        break
-      }
-      case 'thread.message.created':
-        finishText(state)
-        callbacks.onMessageCreated?.(event.data)
-        break
-      case 'thread.message.delta': {
-        const snapshot = state.messages[event.data.id]
-        if (!snapshot || typeof event.data.delta !== 'object' || event.data.delta === null) break
-        callbacks.onMessageDelta?.(event.data.delta, snapshot)
-        for (const part of entries(event.data.delta.content)) {
-          const current = snapshot.content?.[part.index]
-          if (part.type !== 'text' || current?.type !== 'text') continue
-          if (!textPart || textPart.messageId !== snapshot.id || textPart.index !== part.index) {
-            finishText(state)
-            textPart = { messageId: snapshot.id, index: part.index }
-            callbacks.onTextCreated?.(current.text)
-          }
-          if (part.text) callbacks.onTextDelta?.(part.text, current.text)
-        }
-        break
-      }
-      case 'thread.message.completed':
-      case 'thread.message.incomplete':
-        finishText(state)
-        callbacks.onMessageDone?.(event.data)
-        break
-      case 'error':
-        callbacks.onError?.(event.data)
-        break
-      case 'runline.error':
-        callbacks.onError?.(event.data)
-        break
-      default: {
-        const parts = responsesAdapter === null ? responses() : null
-        if (parts) responsesAdapter = parts.callbacks(callbacks)
-        responsesAdapter?.(event.event, (event as { data?: unknown }).data, state)
-      }
+    const data = (event as { data?: unknown }).data
+    if (event.event === 'error' || event.event === 'runline.error') {
+      callbacks.onError?.(event.data as ErrorObject)
+    } else if (isAssistantsEvent(event)) {
+      assistantsAdapter ??= parts.assistants?.callbacks(callbacks) ?? null
+      assistantsAdapter?.(event.event, data, state)
+    } else {
+      responsesAdapter ??= parts.responses?.callbacks(callbacks) ?? null
+      responsesAdapter?.(event.event, data, state)
     }
     // The run ended, by its terminal event or by a snapshot (a drop, a reload, a cancel): once per run.
     // On the Responses wire the run is the turn, ended when its last response ended without waiting.
     const run = state.run ?? selectResponsesRun(state)
     if (run && isTerminalStatus(run.status) && endedRunId !== run.id) {
       endedRunId = run.id
-      finishToolCalls(state)
       if (run.status === 'completed') callbacks.onRunCompleted?.(run)
       callbacks.onRunDone?.(run)
     }
   }
-}
-
-/** A delta's array when every entry is an object, else none (the reducer refuses such a delta whole). */
-function entries<T extends object>(list: readonly T[] | null | undefined): readonly T[] {
-  return Array.isArray(list) && list.every((entry): boolean => isRecord(entry)) ? list : []
 }

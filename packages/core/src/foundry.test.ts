@@ -12,10 +12,10 @@ import {
   selectRequiredToolCalls,
   selectRunSteps,
   selectStatus,
-  selectStepToolCalls,
   selectTimeline,
   selectUsage,
 } from './selectors.js'
+import { selectStepToolCalls } from './step-tool-calls.js'
 import {
   APPROVAL_CALLS,
   approvalContinuationEvents,

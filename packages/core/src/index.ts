@@ -1,7 +1,15 @@
 export { createRunCallbacks, createRunStore, foldRunStream, reduceRun } from './all-wires.js'
 export { selectHandledApprovals, selectRequiredApprovals } from './approvals.js'
-export type { RunCallbacks } from './callbacks.js'
-export { createAssistantsRunCallbacks, needsSnapshots } from './callbacks.js'
+export { assistantsParts } from './assistants/parts.js'
+export type { AssistantsCallbackAdapter, AssistantsFold, AssistantsParts } from './assistants-parts.js'
+export { ASSISTANTS_NOT_LOADED } from './assistants-parts.js'
+export {
+  createAssistantsRunCallbacks,
+  createAssistantsRunStore,
+  reduceAssistantsRun,
+} from './assistants-wire.js'
+export type { RunCallbacks, RunPartsSource } from './callbacks.js'
+export { createRunCallbacksWithParts, needsSnapshots } from './callbacks.js'
 export type { SubmitToolApprovalsBody, ToolApprovalMethods } from './client/approvals.js'
 export type {
   FilesResource,
@@ -75,7 +83,7 @@ export type {
 } from './foundry-types.js'
 export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
 export { createRunEventDecoder, parseRunStream, readRunStream } from './parse.js'
-export { initialRunState, reduceAssistantsRun } from './reduce.js'
+export { initialRunState } from './reduce.js'
 export { responsesParts } from './responses/parts.js'
 export { selectResponsesRun } from './responses/run.js'
 export type { ResponsesTimelineRow } from './responses/select.js'
@@ -104,7 +112,6 @@ export {
   selectRun,
   selectRunSteps,
   selectStatus,
-  selectStepToolCalls,
   selectThreadId,
   selectTimeline,
   selectUsage,
@@ -117,8 +124,9 @@ export {
   statusWords,
   TERMINAL_RUN_STATUSES,
 } from './status.js'
+export { selectStepToolCalls } from './step-tool-calls.js'
 export type { CommitScheduler, RunStore, RunStoreOptions } from './store.js'
-export { createAssistantsRunStore } from './store.js'
+export { createRunStoreWithParts } from './store.js'
 export type {
   AssistantStreamEvent,
   DoneEvent,

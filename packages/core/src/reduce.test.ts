@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { reduceRun } from './all-wires.js'
+import { ALL_FOLDS, reduceRun } from './all-wires.js'
 import { parseRunStream } from './parse.js'
 import { createRunFolder, initialRunState } from './reduce.js'
-import { responsesParts } from './responses/parts.js'
 import { selectMessageText, selectRun, selectStatus } from './selectors.js'
 import { assistantMessage, ev } from './test-utils/events.js'
 import { loadRecordings, seededRandom, streamOf } from './test-utils/recordings.js'
@@ -199,7 +198,7 @@ describe('createRunFolder', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const events: RunStreamEvent[] = []
       for await (const e of parseRunStream(streamOf([utf8(generateRunStream(seed).sse)]))) events.push(e)
-      const folder = createRunFolder(initialRunState, responsesParts.fold)
+      const folder = createRunFolder(initialRunState, ALL_FOLDS)
       let pure = initialRunState
       const handedOut: [RunState, string][] = []
       for (const event of events) {
@@ -219,7 +218,7 @@ describe('createRunFolder', () => {
   })
 
   it('keeps a refused delta from leaving anything half-merged', () => {
-    const folder = createRunFolder(initialRunState, responsesParts.fold)
+    const folder = createRunFolder(initialRunState, ALL_FOLDS)
     folder.push(ev('thread.message.created', message('msg_1')))
     folder.push(
       ev('thread.message.delta', {

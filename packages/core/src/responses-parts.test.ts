@@ -3,13 +3,18 @@
 // the parts fold and report exactly what the every-wire store and adapter do, on real recordings.
 import { describe, expect, it } from 'vitest'
 import { createRunCallbacks, createRunStore, reduceRun } from './all-wires.js'
-import { createAssistantsRunCallbacks, type RunCallbacks } from './callbacks.js'
-import { initialRunState, reduceAssistantsRun } from './reduce.js'
+import {
+  createAssistantsRunCallbacks,
+  createAssistantsRunStore,
+  reduceAssistantsRun,
+} from './assistants-wire.js'
+import type { RunCallbacks } from './callbacks.js'
+import { initialRunState } from './reduce.js'
 import { responsesParts } from './responses/parts.js'
 import { selectResponses } from './responses/select.js'
 import { RESPONSES_NOT_LOADED } from './responses-parts.js'
 import { selectStatus } from './selectors.js'
-import { createAssistantsRunStore, type RunStore } from './store.js'
+import type { RunStore } from './store.js'
 import { FOLD_MODULES, reachedFrom } from './test-utils/module-graph.js'
 import { loadResponsesRecordings } from './test-utils/responses.js'
 import type { RunStreamEvent } from './types.js'
@@ -34,7 +39,12 @@ function recorder(log: string[]): RunCallbacks {
 
 describe('the module graph of the Assistants-wire builders', () => {
   it('reaches no module of the Responses fold or its callback adapter', () => {
-    for (const entry of ['core/src/store.ts', 'core/src/callbacks.ts', 'core/src/reduce.ts']) {
+    for (const entry of [
+      'core/src/store.ts',
+      'core/src/callbacks.ts',
+      'core/src/reduce.ts',
+      'core/src/assistants-wire.ts',
+    ]) {
       const reached = reachedFrom(entry)
       expect(reached.has(entry)).toBe(true)
       expect(FOLD_MODULES.filter((module) => reached.has(module))).toEqual([])

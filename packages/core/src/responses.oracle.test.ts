@@ -2,10 +2,9 @@
 // openai-node's `accumulateResponse` folds from each response's events — on every real recording,
 // under any chunking, cut after any event, and on seeded generated turns.
 import { describe, expect, it } from 'vitest'
-import { createRunStore, reduceRun } from './all-wires.js'
+import { ALL_FOLDS, createRunStore, reduceRun } from './all-wires.js'
 import { parseRunStream, readRunStream } from './parse.js'
 import { createRunFolder, initialRunState } from './reduce.js'
-import { responsesParts } from './responses/parts.js'
 import { selectResponses } from './responses/select.js'
 import { generateResponsesStream, ITEM_KINDS } from './test-utils/generate-responses.js'
 import { type Chunking, chunkBytes, eventBoundaries, streamOf, utf8 } from './test-utils/recordings.js'
@@ -205,7 +204,7 @@ describe('agreement with accumulateResponse through the run store (the batch fol
       const chunks = chunkBytes(utf8(generated.sse), { seed, max: 40 })
       expect(selectResponses(await foldInStore(chunks))).toEqual(oracle.responses)
       // One event a batch: every fragment starts a text path and every snapshot writes it in.
-      const folder = createRunFolder(initialRunState, responsesParts.fold)
+      const folder = createRunFolder(initialRunState, ALL_FOLDS)
       const snapshots = generated.events.map((event) => {
         folder.push({ event: event.type, data: event } as RunStreamEvent)
         return folder.snapshot()

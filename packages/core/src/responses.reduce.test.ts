@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { reduceRun } from './all-wires.js'
+import { ALL_FOLDS, reduceRun } from './all-wires.js'
 import { selectRequiredApprovals } from './approvals.js'
 import { MAX_ARRAY_GROWTH } from './merge.js'
 import { parseRunStream } from './parse.js'
 import { initialRunState } from './reduce.js'
-import { responsesParts } from './responses/parts.js'
 import { selectResponses } from './responses/select.js'
 import {
   selectError,
@@ -274,7 +273,7 @@ describe('the batch fold (a run folder, as the store uses it)', () => {
     ]
     const rnd = seededRandom(5)
     for (const events of streams) {
-      const folder = createRunFolder(initialRunState, responsesParts.fold)
+      const folder = createRunFolder(initialRunState, ALL_FOLDS)
       let pure = initialRunState
       const taken: Array<[RunState, string]> = []
       for (const event of events) {

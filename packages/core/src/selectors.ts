@@ -11,6 +11,7 @@ import {
 } from './responses/select.js'
 import type { ResponseOutputItem } from './responses/types.js'
 import { isTerminalStatus } from './status.js'
+import { selectStepToolCalls } from './step-tool-calls.js'
 import type {
   Message,
   RequiredActionFunctionToolCall,
@@ -196,16 +197,6 @@ export function selectIncompleteReason(state: RunState): string | null {
   const details: unknown = run.incomplete_details
   const reason = isRecord(details) ? details.reason : undefined
   return typeof reason === 'string' && reason !== '' ? reason : 'unspecified'
-}
-
-/**
- * The tool calls of a step's details, whatever the details' `type` says: a Foundry step delta types
- * them `mcp` or `openapi` (and, merged, that type replaces `tool_calls` until the step completes).
- */
-export function selectStepToolCalls(step: RunStep | null | undefined): AnyToolCall[] {
-  const details: unknown = step?.step_details
-  if (!isRecord(details) || !Array.isArray(details.tool_calls)) return EMPTY
-  return details.tool_calls as AnyToolCall[]
 }
 
 /** One row of a timeline: a run step joined with the message it created or its tool calls. */

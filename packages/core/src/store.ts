@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { createRunFolder, initialRunState } from './reduce.js'
+import type { AssistantsParts } from './assistants-parts.js'
+import { createRunFolder, initialRunState, type RunFolds } from './reduce.js'
 import type { ResponsesParts } from './responses-parts.js'
 import { TERMINAL_RUN_EVENTS } from './status.js'
 import type { RunState, RunStreamEvent } from './types.js'
@@ -33,8 +34,14 @@ export interface RunStoreOptions {
    */
   onEventSnapshots?: boolean | (() => boolean)
   /**
+   * The Assistants wire's parts the store folds that wire's events with (`assistantsParts`).
+   * `createRunStore` and `createAssistantsRunStore` always have them; `createRunStoreWithParts` only
+   * when given them here or by {@link RunStore.addAssistants}.
+   */
+  assistants?: AssistantsParts | null
+  /**
    * The Responses wire's parts the store folds that wire's events with (`responsesParts`).
-   * `createRunStore` always has them; `createAssistantsRunStore` only when given them here or by
+   * `createRunStore` always has them; the others only when given them here or by
    * {@link RunStore.addResponses}.
    */
   responses?: ResponsesParts | null
@@ -50,7 +57,14 @@ export interface RunStore extends StoreApi<RunState> {
   getPendingState(): RunState
   /** Back to the initial state, committed at once. */
   reset(): void
-  /** The Responses wire's parts this store folds with; `null` while it folds the Assistants wire only. */
+  /** The Assistants wire's parts this store folds with; `null` while it has none (that wire's events are refused). */
+  readonly assistants: AssistantsParts | null
+  /**
+   * Gives the store the Assistants wire's parts: from the next event on it folds that wire's events
+   * too (before, they were refused as input errors). The hooks' Assistants wire calls it once loaded.
+   */
+  addAssistants(parts: AssistantsParts): void
+  /** The Responses wire's parts this store folds with; `null` while it has none (that wire's events are refused). */
   readonly responses: ResponsesParts | null
   /**
    * Gives the store the Responses wire's parts: from the next event on it folds that wire's events
@@ -105,19 +119,22 @@ function resolveScheduler(
 }
 
 /**
- * Creates the store that holds one run's state, folding the Assistants and Foundry wires, and the
- * Responses wire once it has that wire's parts (`options.responses`, or {@link RunStore.addResponses}).
- * Its module graph holds no Responses fold, so an app that never loads `responsesParts` ships none;
- * `createRunStore` is this store given them. Events are reduced as they arrive, but subscribers see
- * at most one commit per animation frame while text streams (thousands of deltas become ~60 commits
- * a second), and terminal events commit at once.
+ * Creates the store that holds one run's state: it folds Runline's own events, and each wire's once it
+ * has that wire's parts (`options.assistants` / `options.responses`, or {@link RunStore.addAssistants} /
+ * {@link RunStore.addResponses}). Its module graph holds no wire's fold, so a page ships only the folds
+ * it loads: the hooks give a run's store its wire's parts when the wire loads. `createRunStore` is this
+ * store given both wires' parts, `createAssistantsRunStore` the Assistants wire's. Events are reduced
+ * as they arrive, but subscribers see at most one commit per animation frame while text streams
+ * (thousands of deltas become ~60 commits a second), and terminal events commit at once.
  */
-export function createAssistantsRunStore(options: RunStoreOptions = {}): RunStore {
+export function createRunStoreWithParts(options: RunStoreOptions = {}): RunStore {
   const store = createStore<RunState>(() => options.initialState ?? initialRunState)
   const schedule = resolveScheduler(options.scheduler)
+  let assistants = options.assistants ?? null
   let responses = options.responses ?? null
+  const folds = (): RunFolds => ({ assistants: assistants?.fold ?? null, responses: responses?.fold ?? null })
   // Events between two commits fold in place (see createRunFolder); each commit is a snapshot.
-  let folder = createRunFolder(store.getState(), responses?.fold ?? null)
+  let folder = createRunFolder(store.getState(), folds())
   let cancelScheduled: (() => void) | null = null
 
   const flush = () => {
@@ -143,26 +160,38 @@ export function createAssistantsRunStore(options: RunStoreOptions = {}): RunStor
     if (!cancelScheduled) cancelScheduled = schedule(flush)
   }
 
+  // The pending state carries over (uncommitted: a scheduled commit still comes); what follows folds with the parts.
+  const refold = () => {
+    folder = createRunFolder(folder.snapshot(), folds())
+  }
+
   return {
     ...store,
     // zustand's setState must keep `pending` in step, or the next dispatch would undo it.
     setState: (partial, replace) => {
       flush()
       store.setState(partial as RunState, replace as true)
-      folder = createRunFolder(store.getState(), responses?.fold ?? null)
+      folder = createRunFolder(store.getState(), folds())
     },
     dispatch,
     flush,
     getPendingState: () => folder.snapshot(),
     reset: () => dispatch({ event: 'runline.reset' }),
+    get assistants() {
+      return assistants
+    },
+    addAssistants: (parts) => {
+      if (assistants === parts) return
+      assistants = parts
+      refold()
+    },
     get responses() {
       return responses
     },
     addResponses: (parts) => {
       if (responses === parts) return
       responses = parts
-      // The pending state carries over (uncommitted: a scheduled commit still comes); what follows folds with the parts.
-      folder = createRunFolder(folder.snapshot(), parts.fold)
+      refold()
     },
   }
 }

@@ -1,11 +1,10 @@
 // The Responses fragment fast path (append.ts): in a run folder, fragments wait as the batch's text path;
 // without one, each delta copies its path. Either way the state is what the general fold gives.
 import { describe, expect, it } from 'vitest'
-import { reduceRun } from '../all-wires.js'
+import { ALL_FOLDS, reduceRun } from '../all-wires.js'
 import { createRunFolder, initialRunState } from '../reduce.js'
 import { seededRandom } from '../test-utils/recordings.js'
 import type { RunState, RunStreamEvent } from '../types.js'
-import { responsesParts } from './parts.js'
 import { selectResponses } from './select.js'
 
 type Json = Record<string, any>
@@ -95,7 +94,7 @@ const after = opening.length
 /** Folds `events` (numbered on from the opening) both ways; every snapshot and the end must agree. */
 function expectSameFold(events: Json[], snapshotEvery = 0, from: RunState = base) {
   const stream = numbered(events, after)
-  const folder = createRunFolder(from, responsesParts.fold)
+  const folder = createRunFolder(from, ALL_FOLDS)
   let pure = from
   const handedOut: Array<[RunState, string]> = []
   stream.forEach((event, i) => {
@@ -209,7 +208,7 @@ describe('fragments a batch keeps pending (Responses)', () => {
       replayed,
       [...stream, gap as RunStreamEvent, ...numbered([text(0, 'h')], after + 10)],
     ]) {
-      const folder = createRunFolder(base, responsesParts.fold)
+      const folder = createRunFolder(base, ALL_FOLDS)
       for (const event of events) folder.push(event)
       expect(folder.snapshot()).toEqual(fold(events, base))
     }
@@ -226,7 +225,7 @@ describe('fragments a batch keeps pending (Responses)', () => {
   })
 
   it('of two folders from one state never mix', () => {
-    const folders = [createRunFolder(base, responsesParts.fold), createRunFolder(base, responsesParts.fold)]
+    const folders = [createRunFolder(base, ALL_FOLDS), createRunFolder(base, ALL_FOLDS)]
     const pure = [base, base]
     const random = seededRandom(9)
     for (let i = 0; i < 300; i++) {
@@ -279,6 +278,6 @@ describe('a fragment without a batch (reduceRun)', () => {
     states.forEach((state, i) => {
       expect([textOf(state), argsOf(state), JSON.stringify(state)]).toEqual(seen[i])
     })
-    expect(createRunFolder(base, responsesParts.fold).snapshot()).toEqual(base)
+    expect(createRunFolder(base, ALL_FOLDS).snapshot()).toEqual(base)
   })
 })

@@ -1,7 +1,7 @@
 // The module graph as a bundler's start chunk sees it: the modules an entry reaches through static value
 // imports and re-exports (type-only imports and dynamic `import()` left out), across the packages'
 // `src`, an import of `@runline/core`, `/hooks` or `/components` followed to the modules its names come
-// from. The tests that keep the Responses fold out of an Assistants app's start chunk walk it.
+// from. The tests that keep the wires' folds out of a page's start chunk walk it.
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +29,14 @@ export const FOLD_MODULES: readonly string[] = [
   'callbacks',
   'views',
 ].map((name) => `core/src/responses/${name}.ts`)
+
+/** The Assistants fold and its callback adapter (core's): what a run view's start chunk must not hold (the wire brings them). */
+export const ASSISTANTS_FOLD_MODULES: readonly string[] = [
+  'core/src/assistants/parts.ts',
+  'core/src/assistants/reduce.ts',
+  'core/src/assistants/callbacks.ts',
+  'core/src/text-append.ts',
+]
 
 // `import … from '…'`, `export … from '…'` and `import '…'`, over several lines; group 1 marks `type`.
 const STATIC_IMPORT = /^(?:import|export)\s+(type\s+)?(?:([^'"]*?)\s*from\s+)?'([^']+)'/gm

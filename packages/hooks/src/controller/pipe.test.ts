@@ -1,5 +1,12 @@
 // The one event path, without a client or React: events in, callbacks and duties out.
-import { RESPONSES_NOT_LOADED, type Run, type RunStreamEvent, responsesParts } from '@runline/core'
+import {
+  ASSISTANTS_NOT_LOADED,
+  assistantsParts,
+  RESPONSES_NOT_LOADED,
+  type Run,
+  type RunStreamEvent,
+  responsesParts,
+} from '@runline/core'
 import { describe, expect, it, vi } from 'vitest'
 import { createRunPipe } from './pipe.js'
 
@@ -10,6 +17,8 @@ describe('createRunPipe', () => {
     const onRunDone = vi.fn()
     const runEnded = vi.fn()
     const pipe = createRunPipe(() => ({ onRunDone }), { runCreated: () => {}, runEnded }, 'sync')
+    // As the Assistants wire does when it loads.
+    pipe.store.addAssistants(assistantsParts)
     pipe.dispatch({ event: 'thread.run.created', data: run('queued') } as RunStreamEvent)
     pipe.dispatch({ event: 'runline.snapshot', data: { run: run('cancelled') } })
     pipe.dispatch({ event: 'thread.run.cancelled', data: run('cancelled') } as RunStreamEvent)
@@ -24,6 +33,7 @@ describe('createRunPipe', () => {
     let callbacks: { onRunCreated?: (run: Run) => void; onError?: (e: unknown) => void } = {}
     const runCreated = vi.fn()
     const pipe = createRunPipe(() => callbacks, { runCreated, runEnded: () => {} }, 'sync')
+    pipe.store.addAssistants(assistantsParts)
     const onRunCreated = vi.fn()
     callbacks = { onRunCreated, onError: vi.fn() }
     pipe.dispatch({ event: 'thread.run.created', data: run('queued') } as RunStreamEvent)
@@ -37,6 +47,27 @@ describe('createRunPipe', () => {
     })
     expect(pipe.getState().phase).toBe('errored')
     expect(callbacks.onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'fetch failed' }))
+  })
+
+  it('folds Runline’s own events from the start, and the Assistants wire only once given its parts', () => {
+    const onRunCreated = vi.fn()
+    const onError = vi.fn()
+    const runCreated = vi.fn()
+    const pipe = createRunPipe(() => ({ onRunCreated, onError }), { runCreated, runEnded: () => {} }, 'sync')
+    pipe.dispatch({ event: 'runline.connecting', data: { threadId: 'thread_1' } })
+    expect(pipe.getState()).toMatchObject({ phase: 'connecting', threadId: 'thread_1' })
+    pipe.dispatch({ event: 'thread.run.created', data: run('queued') } as RunStreamEvent)
+    expect(pipe.getState().error).toMatchObject({ code: ASSISTANTS_NOT_LOADED, source: 'input' })
+    expect(pipe.getState().run).toBeNull()
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: ASSISTANTS_NOT_LOADED }))
+    expect(onRunCreated).not.toHaveBeenCalled()
+    expect(runCreated).not.toHaveBeenCalled()
+
+    pipe.store.addAssistants(assistantsParts)
+    pipe.dispatch({ event: 'thread.run.created', data: run('queued') } as RunStreamEvent)
+    expect(pipe.getState().run?.id).toBe('run_1')
+    expect(onRunCreated).toHaveBeenCalledOnce()
+    expect(runCreated).toHaveBeenCalledOnce()
   })
 
   it('a client tool output is state: it survives until the next run', () => {

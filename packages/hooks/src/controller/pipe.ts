@@ -1,13 +1,14 @@
 // The one event path of a live run: every event, whoever produced it (a stream, a snapshot, a
 // command), goes into the run store, and the store's `onEvent` fires the callbacks. The controller's
 // own duties (saving the resume pointer, what a run's end promises) are callbacks on that same path.
-// The store and callbacks start with the Assistants wire's code only: the Responses wire, loaded on
-// first use, gives the store that wire's parts (`store.addResponses`), and the callbacks find them there.
+// The store and callbacks start with no wire's code: the run's wire, loaded on first use (or in idle
+// time, see run-controller.ts), gives the store that wire's parts (`store.addAssistants`,
+// `store.addResponses`), and the callbacks find them there. Runline's own events fold from the start.
 import {
   asRunlineError,
   type CommitScheduler,
-  createAssistantsRunCallbacks,
-  createAssistantsRunStore,
+  createRunCallbacksWithParts,
+  createRunStoreWithParts,
   needsSnapshots,
   type Run,
   type RunCallbacks,
@@ -67,9 +68,17 @@ export function createRunPipe(
       return (...args: unknown[]) => (callbacks()[name] as ((...a: unknown[]) => void) | undefined)?.(...args)
     },
   })
-  const store: RunStore = createAssistantsRunStore({
+  const store: RunStore = createRunStoreWithParts({
     scheduler,
-    onEvent: createAssistantsRunCallbacks(forward, () => store.responses),
+    // The store itself says which wires' parts it has (read at each event).
+    onEvent: createRunCallbacksWithParts(forward, {
+      get assistants() {
+        return store.assistants
+      },
+      get responses() {
+        return store.responses
+      },
+    }),
     // A snapshot per event costs the store's in-place batching (a copy of the message per text
     // delta): only for callbacks that are handed state objects.
     onEventSnapshots: () => needsSnapshots(callbacks()),

@@ -86,7 +86,9 @@ export class RunController {
         ? lazyWire(() =>
             import('../wire/responses.js').then((m) => m.createResponsesWire(latest, this.store)),
           )
-        : lazyWire(() => import('../wire/assistants.js').then((m) => m.createAssistantsWire(latest)))
+        : lazyWire(() =>
+            import('../wire/assistants.js').then((m) => m.createAssistantsWire(latest, this.store)),
+          )
     this.phases = {
       pipe: this.pipe,
       wire: this.wire,

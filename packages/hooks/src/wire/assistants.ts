@@ -3,10 +3,12 @@
 // + messages.
 import {
   asRunlineError,
+  assistantsParts,
   isRunlineError,
   isTerminalStatus,
   type RunCreateBody,
   type RunlineClient,
+  type RunStore,
   type ThreadCreateAndRunBody,
 } from '@runline/core'
 import type { RunCreateParams } from 'openai/resources/beta/threads/runs/runs'
@@ -24,8 +26,13 @@ export interface AssistantsWireOptions {
 
 const ACTIVE_RUN = /already has an active run (\S+?)\.?$/
 
-/** Creates the Assistants wire; `options()` gives the controller's latest options. */
-export function createAssistantsWire(options: () => AssistantsWireOptions): RunWire {
+/**
+ * Creates the Assistants wire; `options()` gives the controller's latest options. `store` is the run
+ * store it feeds: the wire gives it the Assistants fold (this module is loaded on first use, so a
+ * page has none of that fold at start).
+ */
+export function createAssistantsWire(options: () => AssistantsWireOptions, store: RunStore): RunWire {
+  store.addAssistants(assistantsParts)
   // The run's `include` (e.g. file search contents): reconciling asks for the steps the same way.
   let include: readonly string[] | undefined
 
