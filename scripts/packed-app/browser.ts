@@ -122,12 +122,15 @@ export async function drive(
         check(look.listStyle === 'disc', `${at}: a host 'ul { list-style: none }' leaves the reply's bullets`)
         check(look.idColor !== 'rgb(220, 20, 60)', `${at}: a host 'code' rule does not recolour the run id`)
         check(look.idBackground !== 'rgb(255, 255, 0)', `${at}: a host 'code' rule does not fill the run id`)
-        // The markdown lexer is a chunk of its own, loaded in idle time once a timeline mounts (or by the
-        // first message with markdown): a message-only run loads that one and no other (no tool views).
+        // Chunks of their own, loaded in idle time once mounted (or by the first run): the markdown lexer,
+        // the Assistants wire with its fold, the client's stream reader, and what those two share (Vite
+        // names them after a module: retry, parse). A message-only run loads those and no other (no tool views).
         const later = scripts.slice(atStart)
         check(
-          namedChunks ? later.every((name) => /^lexed-block-[\w-]+\.js$/.test(name)) : later.length <= 1,
-          `${at}: a run with a message only loads no code beyond the page's and the markdown lexer's (${later.join(', ')})`,
+          namedChunks
+            ? later.every((name) => /^(lexed-block|assistants|stream|retry|parse)-[\w-]+\.js$/.test(name))
+            : later.length <= 5,
+          `${at}: a run with a message only loads no code beyond the page's, the markdown lexer's, the wire's and the stream reader's (${later.join(', ')})`,
         )
         if (scheme === 'light') await callFunctions(app, at, scripts)
         check(errors.length === 0, `${at}: no console errors (${errors.join('; ')})`)
