@@ -300,6 +300,8 @@ export class RunController {
   }
 
   private async runStart(params: StartParams): Promise<RunState> {
+    // A Send before the idle-time preload: the wire's and the stream reader's chunks load side by side.
+    this.preload()
     const session = this.ops.session
     const threadId =
       params.threadId !== undefined ? params.threadId : (threadOf(this.options) ?? this.getState().threadId)
