@@ -10,6 +10,7 @@ import { createRunCallbacksWithParts, type RunCallbacks } from './callbacks.js'
 import { parseRunStream } from './parse.js'
 import { selectStatus, selectTimeline } from './selectors.js'
 import { createRunStoreWithParts, type RunStore } from './store.js'
+import { callbackLog } from './test-utils/callback-log.js'
 import { ASSISTANTS_FOLD_MODULES, FOLD_MODULES, reachedFrom } from './test-utils/module-graph.js'
 import { chunkBytes, loadRecordings, streamOf } from './test-utils/recordings.js'
 import type { RunStreamEvent } from './types.js'
@@ -20,23 +21,11 @@ async function eventsOf(bytes: Uint8Array): Promise<RunStreamEvent[]> {
   return events
 }
 
-/** Every callback a test records, by name and the first argument's id or code when it has one. */
-function recorder(log: string[]): RunCallbacks {
-  return new Proxy({} as RunCallbacks, {
-    get: (_, name: string) => (first: unknown) => {
-      const tag = first as { id?: unknown; code?: unknown } | null
-      log.push(
-        `${name}${typeof tag?.id === 'string' ? ` ${tag.id}` : typeof tag?.code === 'string' ? ` ${tag.code}` : ''}`,
-      )
-    },
-  })
-}
-
 /** A store with no wire's parts whose callbacks find them in the store, as the hooks' run pipe makes it. */
 function bareStore(log: string[]) {
   const store: RunStore = createRunStoreWithParts({
     scheduler: 'sync',
-    onEvent: createRunCallbacksWithParts(recorder(log), {
+    onEvent: createRunCallbacksWithParts(callbackLog(log), {
       get assistants() {
         return store.assistants
       },
@@ -100,12 +89,15 @@ describe('a run store without the Assistants parts', () => {
     for (const recording of loadRecordings()) {
       const events = await eventsOf(recording.bytes)
       const expected: string[] = []
-      const reference = createRunStore({ scheduler: 'sync', onEvent: createRunCallbacks(recorder(expected)) })
+      const reference = createRunStore({
+        scheduler: 'sync',
+        onEvent: createRunCallbacks(callbackLog(expected)),
+      })
       const log: string[] = []
       // A frame that never comes: deltas wait uncommitted until an event that commits at once.
       const store: RunStore = createRunStoreWithParts({
         scheduler: () => () => {},
-        onEvent: createRunCallbacksWithParts(recorder(log), {
+        onEvent: createRunCallbacksWithParts(callbackLog(log), {
           get assistants() {
             return store.assistants
           },

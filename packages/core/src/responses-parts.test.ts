@@ -15,6 +15,7 @@ import { selectResponses } from './responses/select.js'
 import { RESPONSES_NOT_LOADED } from './responses-parts.js'
 import { selectStatus } from './selectors.js'
 import type { RunStore } from './store.js'
+import { callbackLog } from './test-utils/callback-log.js'
 import { FOLD_MODULES, reachedFrom } from './test-utils/module-graph.js'
 import { loadResponsesRecordings } from './test-utils/responses.js'
 import type { RunStreamEvent } from './types.js'
@@ -24,18 +25,6 @@ const eventsOf = (part: string): RunStreamEvent[] =>
   recordings
     .find((r) => r.name.includes(part))!
     .events.map((data) => ({ event: data.type, data }) as RunStreamEvent)
-
-/** Every callback a test records, by name and the first argument's id or code when it has one. */
-function recorder(log: string[]): RunCallbacks {
-  return new Proxy({} as RunCallbacks, {
-    get: (_, name: string) => (first: unknown) => {
-      const tag = first as { id?: unknown; code?: unknown } | null
-      log.push(
-        `${name}${typeof tag?.id === 'string' ? ` ${tag.id}` : typeof tag?.code === 'string' ? ` ${tag.code}` : ''}`,
-      )
-    },
-  })
-}
 
 describe('the module graph of the Assistants-wire builders', () => {
   it('reaches no module of the Responses fold or its callback adapter', () => {
@@ -132,7 +121,7 @@ describe('a callback adapter without the Responses parts', () => {
     const log: string[] = []
     const store: RunStore = createAssistantsRunStore({
       scheduler: 'sync',
-      onEvent: createAssistantsRunCallbacks(recorder(log), () => store.responses),
+      onEvent: createAssistantsRunCallbacks(callbackLog(log), () => store.responses),
     })
     // The adapter tells a refusal by a new input error: the first event it sees has nothing before it.
     store.dispatch({ event: 'runline.connecting' })
@@ -145,7 +134,10 @@ describe('a callback adapter without the Responses parts', () => {
     for (const event of events) store.dispatch(event)
 
     const expected: string[] = []
-    const reference = createRunStore({ scheduler: 'sync', onEvent: createRunCallbacks(recorder(expected)) })
+    const reference = createRunStore({
+      scheduler: 'sync',
+      onEvent: createRunCallbacks(callbackLog(expected)),
+    })
     for (const event of events) reference.dispatch(event)
     expect(expected.filter((name) => name.startsWith('onRunCreated'))).toHaveLength(1)
     expect(log).toEqual(expected)
