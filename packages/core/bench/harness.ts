@@ -2,7 +2,7 @@
 // the README's generic loop, the hooks' store path) and the interleaved timer.
 import { createParser } from 'eventsource-parser'
 import type { RunState } from '../src/index.js'
-import { chunkBytes, streamOf } from '../src/test-utils/recordings.js'
+import { chunkBytes, seededRandom, streamOf } from '../src/test-utils/recordings.js'
 import { core } from './library.js'
 
 const { createRunStore, initialRunState, parseRunStream, readRunStream, reduceRun } = core
@@ -67,14 +67,25 @@ const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.le
  * round runs every pair once, in a rotating order, so a noisy neighbour slows all of them alike and the
  * ratios (which are what the goals are about) stay meaningful on a shared machine. On a machine busy
  * enough that this process waits for a core, wall time counts the waiting too; CPU time does not.
+ *
+ * A pass pays for what ran just before it: one that follows a contender with much the same code (the
+ * store after `reduceRun`: the same decoder, text reads and fold) finds that code warm in the CPU's
+ * caches, one that follows the floor finds it cold (measured on Node 20 with two copies of one
+ * contender: the copy right after the floor took 5–6% longer). A rotating order keeps each pair behind
+ * the same predecessor in every round; `BENCH_ORDER=shuffled` runs each round in a seeded order of its
+ * own instead, which spreads that cost over every contender.
  */
 export async function timeInterleaved(pairs: Array<{ fn: Contender; chunks: Uint8Array[] }>, rounds: number) {
   for (const pair of pairs) for (let i = 0; i < 3; i++) await pair.fn(pair.chunks) // warm-up
   const wall = pairs.map(() => [] as number[])
   const cpu = pairs.map(() => [] as number[])
+  const shuffled = process.env.BENCH_ORDER === 'shuffled'
+  const random = seededRandom(7)
+  const order = pairs.map((_, index) => index)
   for (let round = 0; round < rounds; round++) {
+    if (shuffled) shuffle(order, random)
     for (let k = 0; k < pairs.length; k++) {
-      const index = (k + round) % pairs.length
+      const index = shuffled ? order[k]! : (k + round) % pairs.length
       const pair = pairs[index]!
       const t = performance.now()
       const c = cpuMs()
@@ -84,6 +95,16 @@ export async function timeInterleaved(pairs: Array<{ fn: Contender; chunks: Uint
     }
   }
   return { wall: wall.map(median), cpu: cpu.map(median) }
+}
+
+/** Shuffles `list` in place (Fisher–Yates), drawing from `random`. */
+function shuffle(list: number[], random: () => number): void {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    const swap = list[i]!
+    list[i] = list[j]!
+    list[j] = swap
+  }
 }
 
 /** The benches' chunking: up to 1 KiB, seeded. */

@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { isRecord } from './merge.js'
+import { isFragmentDelta, readFragmentDelta } from './responses/fragment-delta.js'
 import { endsResponse } from './responses/parse.js'
 import { readResponsesTextDelta } from './responses/text-delta.js'
 import { createTextDeltaMemo, readTextDelta, type TextDeltaMemo } from './text-delta.js'
@@ -31,13 +32,16 @@ function decodeSse(message: EventSourceMessage, memo: TextDeltaMemo | undefined)
   let name = message.event === undefined ? 'message' : knownName(message.event)
   if (name === 'done' || message.data === '[DONE]') return null
   // A Responses text delta may come without its `event:` line (the name is then its `type`): its
-  // template names itself, so it takes the fast read too.
+  // template names itself, so it takes the fast read too. The other fragment deltas are read fast
+  // when their `event:` line names them (their `type` must say the same).
   let data: unknown =
     name === 'thread.message.delta'
       ? readTextDelta(message.data, memo)
       : name === 'response.output_text.delta' || name === 'message'
         ? readResponsesTextDelta(message.data, memo)
-        : undefined
+        : isFragmentDelta(name)
+          ? readFragmentDelta(message.data, name, memo)
+          : undefined
   if (data === undefined) {
     try {
       data = JSON.parse(message.data)

@@ -1,6 +1,6 @@
 import { createRunEventDecoder, type RunEventSink, type StreamFormat } from './decode.js'
 import { createRunEventIterator } from './event-iterator.js'
-import { openSource, type RunStreamSource, textChunks } from './source.js'
+import { openBody, openSource, type RunStreamSource, TextChunks } from './source.js'
 import type { AssistantStreamEvent, DoneEvent } from './types.js'
 
 export type { RunEventSink, StreamFormat } from './decode.js'
@@ -36,17 +36,19 @@ export async function readRunStream(
   options: ParseRunStreamOptions = {},
 ): Promise<void> {
   const { signal } = options
-  const { body, format, failure } = await openSource(source, options.format)
+  // A body opens at once; only a whole `Response` that failed is awaited (its error body).
+  const { body, format, failure } =
+    openBody(source, options.format) ?? (await openSource(source, options.format))
   if (signal?.aborted) return
   if (failure) onEvent(failure)
   if (!body) return
-  const chunks = textChunks(body, signal)
+  const chunks = new TextChunks(body, signal)
   const decoder = createRunEventDecoder(format, (event) => {
     if (!signal?.aborted) onEvent(event)
   })
   try {
     for (;;) {
-      // The reader's own promise awaited here, not through an `async` helper (see textChunks).
+      // The reader's own promise awaited here, not through an `async` helper (see TextChunks).
       let text: string | null
       if (chunks.sliced) text = await chunks.nextSlice()
       else {

@@ -2,8 +2,10 @@
 // decisions). The API never echoes them in the stream, so the wire tells the store what it sent
 // (`runline.input_items`) and the next `response.created` keeps them as that response's `input`:
 // a live turn then knows its answers as a past turn read from its conversation does.
+import { copyState, type Writable } from '../batch.js'
 import { isRecord } from '../merge.js'
 import type { RunState } from '../types.js'
+import { copyResponseState } from './copies.js'
 import type { ResponseState } from './types.js'
 
 type Item = Readonly<Record<string, unknown>>
@@ -34,10 +36,12 @@ export function reduceInputItems(state: RunState, data: unknown): RunState {
 export function withPendingInput(state: RunState, begun: ResponseState): [RunState, ResponseState] {
   const input = state.pendingInput
   if (!input) return [state, begun]
-  return [
-    { ...state, pendingInput: null },
-    { ...begun, input },
-  ]
+  // Copies, not spreads: the fold's states keep one shape (see `opened` in reduce.ts).
+  const rest = copyState(state) as Writable<RunState>
+  rest.pendingInput = null
+  const withInput = copyResponseState(begun) as Writable<ResponseState>
+  withInput.input = input
+  return [rest, withInput]
 }
 
 function refused(state: RunState, message: string): RunState {

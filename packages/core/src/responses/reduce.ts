@@ -1,7 +1,7 @@
 // Folds the Responses wire's events (`response.*`, and `error` during a response) into RunState.
 // One run is one user turn: each `response.created` begins the next response of the turn, and its
 // `sequence_number` starts over. Items are placed by `output_index`, never by item id.
-import { type Batch, copyState, settle, writable } from '../batch.js'
+import { type Batch, copyState, settle, type Writable, writable } from '../batch.js'
 import { isRecord } from '../merge.js'
 import { SEQUENCE_GAP } from '../responses-parts.js'
 import { TextBuilder } from '../text-builder.js'
@@ -55,7 +55,11 @@ export function reduceResponseEvent(
   ) {
     // It takes the input items the client sent to begin it (`runline.input_items`).
     const [rest, begun] = withPendingInput(state, begin(payload, seq))
-    return opened({ ...rest, responses: [...responses, begun] })
+    // Copied, not spread: every state the fold makes has one shape (see `opened`).
+    const next = copyState(rest) as Writable<RunState>
+    next.responses = [...responses, begun]
+    if (next.phase !== 'open' && next.phase !== 'errored') next.phase = 'open'
+    return next
   }
   if (last === undefined) {
     throw new ResponseInputError(`${name} before any response.created`, 'unknown_response')
@@ -76,7 +80,7 @@ export function reduceResponseEvent(
     next = foldInto(last, name, data, payload, sequence, copy)
   } catch (e) {
     // Refused input: the sequence still moves on, so the next event is not reported as a gap.
-    const refused = put(state, responses, { ...last, sequence }, null)
+    const refused = put(state, responses, withSequence(last, sequence), null)
     if (e instanceof ResponseInputError) {
       return { ...refused, error: { code: e.code, message: `${name}: ${e.message}`, source: 'input' } }
     }
@@ -108,7 +112,14 @@ function put(
 
 /** The stream is open once an event arrives (a stream that reported an error stays `errored`, as on the Assistants wire). */
 function opened(state: RunState): RunState {
-  return state.phase === 'open' || state.phase === 'errored' ? state : { ...state, phase: 'open' }
+  if (state.phase === 'open' || state.phase === 'errored') return state
+  // Copied and written, not spread: a spread's object has a hidden class of its own, and every
+  // delta's `copyState` reads the state it is given, property by property. Those reads stay fast
+  // while the states they meet have a few shapes; past four the site is megamorphic, each read a
+  // lookup in V8's global cache, which whatever ran in between may have evicted.
+  const next = copyState(state) as Writable<RunState>
+  next.phase = 'open'
+  return next
 }
 
 function begin(response: Json, seq: number | null): ResponseState {
@@ -131,7 +142,9 @@ function begin(response: Json, seq: number | null): ResponseState {
 function fromLifecycle(current: ResponseState, response: Json, sequence: number): ResponseState {
   const output = Array.isArray(response.output) ? (response.output as ResponseOutputItem[]) : NONE
   const text = response.output_text
-  return {
+  // The keys in the order `copyResponseState` writes them, `input` added only where there is one:
+  // response states keep the shape of that copy's (see `opened` for why shapes matter).
+  const next: Writable<ResponseState> = {
     response: response as Response,
     output,
     outputText: typeof text === 'string' ? text : null,
@@ -139,8 +152,9 @@ function fromLifecycle(current: ResponseState, response: Json, sequence: number)
     partialImages: current.partialImages,
     errors: current.errors,
     textBuilder: current.textBuilder,
-    ...(current.input ? { input: current.input } : {}),
   }
+  if (current.input) next.input = current.input
+  return next
 }
 
 function foldInto(
@@ -171,7 +185,9 @@ function foldInto(
         partial_image_index: e.partial_image_index,
         partial_image_b64: e.partial_image_b64,
       }
-      return { ...rs, partialImages: { ...rs.partialImages, [at]: image }, sequence }
+      const next = withSequence(rs, sequence)
+      next.partialImages = { ...rs.partialImages, [at]: image }
+      return next
     }
   }
   if (!('output_index' in e)) {
@@ -196,7 +212,12 @@ function foldInto(
   return next
 }
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] }
+/** A copy of `rs` at `sequence`, for the caller to write (copied, not spread: see `opened`). */
+function withSequence(rs: ResponseState, sequence: number): Writable<ResponseState> {
+  const next = copyResponseState(rs) as Writable<ResponseState>
+  next.sequence = sequence
+  return next
+}
 
 function touchesText(rs: ResponseState, item: Json): boolean {
   return rs.outputText !== null && item.type === 'message'
@@ -212,5 +233,7 @@ export function noteResponseError(state: RunState, data: unknown): RunState {
   const last = responses[responses.length - 1]!
   const seq = data.sequence_number
   if (typeof seq !== 'number' || seq <= last.sequence) return state
-  return put(state, responses, { ...last, sequence: seq, errors: [...last.errors, data] }, null)
+  const next = withSequence(last, seq)
+  next.errors = [...last.errors, data]
+  return put(state, responses, next, null)
 }

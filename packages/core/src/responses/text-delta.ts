@@ -19,7 +19,7 @@ const OBFUSCATION = ',"obfuscation":"'
 const SHORT = 13
 
 /** A JSON non-negative integer at `at` up to `end`, or -1. */
-function integer(data: string, at: number, end: number): number {
+export function integer(data: string, at: number, end: number): number {
   if (end <= at || end - at > 15) return -1
   if (data.charCodeAt(at) === 48 /* 0 */ && end - at > 1) return -1
   let n = 0
@@ -37,7 +37,7 @@ function integer(data: string, at: number, end: number): number {
  * characters); a long one goes through JSON.parse, quotes and all, straight from `data` (one copy, not
  * a slice that would keep the network chunk alive, nor a new quoted string to parse).
  */
-function plain(data: string, at: number, end: number): string | undefined {
+export function plain(data: string, at: number, end: number): string | undefined {
   if (end - at < SHORT) {
     for (let i = at; i < end; i++) {
       const code = data.charCodeAt(i)
@@ -57,7 +57,7 @@ function plain(data: string, at: number, end: number): string | undefined {
  * sooner, a raw control character. JSON.parse of the slice judges all of that, so a delta with a `\n`
  * or a `\"` (a fifth of a long text's deltas) is read here too instead of parsing its whole event.
  */
-function quoted(data: string, at: number, end: number): string | undefined {
+export function quoted(data: string, at: number, end: number): string | undefined {
   try {
     return JSON.parse(data.slice(at - 1, end + 1)) as string
   } catch {
