@@ -8,7 +8,6 @@ import {
   createAssistantsRunStore,
   reduceAssistantsRun,
 } from './assistants-wire.js'
-import type { RunCallbacks } from './callbacks.js'
 import { initialRunState } from './reduce.js'
 import { responsesParts } from './responses/parts.js'
 import { selectResponses } from './responses/select.js'
