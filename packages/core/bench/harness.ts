@@ -68,18 +68,22 @@ const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.le
  * ratios (which are what the goals are about) stay meaningful on a shared machine. On a machine busy
  * enough that this process waits for a core, wall time counts the waiting too; CPU time does not.
  *
- * A pass pays for what ran just before it: one that follows a contender with much the same code (the
- * store after `reduceRun`: the same decoder, text reads and fold) finds that code warm in the CPU's
- * caches, one that follows the floor finds it cold (measured on Node 20 with two copies of one
- * contender: the copy right after the floor took 5–6% longer). A rotating order keeps each pair behind
- * the same predecessor in every round; `BENCH_ORDER=shuffled` runs each round in a seeded order of its
- * own instead, which spreads that cost over every contender.
+ * A pass pays for what ran just before it: the garbage the previous pass left (a young-generation GC,
+ * concurrent marking on the GC's threads) and whose code is warm in the CPU's caches. In a plain rotating
+ * order each pair always follows the same one, and the floor always followed openai-node's contender,
+ * the one that leaves the most garbage: the floor paid for it (its CPU time exceeded its wall time), and
+ * on the short recordings that made every ratio to it look 10–15% better than it is. So by default
+ * (`BENCH_ORDER=settled`) each timed pass follows an untimed pass of its own pair: it pays for its own
+ * garbage, in steady state, and for no one else's. `BENCH_ORDER=rotating` is the plain rotation;
+ * `BENCH_ORDER=shuffled` a seeded order of its own per round, which spreads the predecessors' cost
+ * over every contender (the lightest allocator, the floor, then pays most for the others).
  */
 export async function timeInterleaved(pairs: Array<{ fn: Contender; chunks: Uint8Array[] }>, rounds: number) {
   for (const pair of pairs) for (let i = 0; i < 3; i++) await pair.fn(pair.chunks) // warm-up
   const wall = pairs.map(() => [] as number[])
   const cpu = pairs.map(() => [] as number[])
-  const shuffled = process.env.BENCH_ORDER === 'shuffled'
+  const mode = process.env.BENCH_ORDER ?? 'settled'
+  const shuffled = mode === 'shuffled'
   const random = seededRandom(7)
   const order = pairs.map((_, index) => index)
   for (let round = 0; round < rounds; round++) {
@@ -87,6 +91,9 @@ export async function timeInterleaved(pairs: Array<{ fn: Contender; chunks: Uint
     for (let k = 0; k < pairs.length; k++) {
       const index = shuffled ? order[k]! : (k + round) % pairs.length
       const pair = pairs[index]!
+      // Settled (the default): an untimed pass of the same pair first, so the timed one pays for its
+      // own garbage and finds its own code warm, not the previous contender's (see above).
+      if (mode === 'settled') await pair.fn(pair.chunks)
       const t = performance.now()
       const c = cpuMs()
       await pair.fn(pair.chunks)

@@ -10,8 +10,8 @@
 // property tests' generator. Each figure is the median of interleaved rounds after a warm-up (see
 // harness.ts), given twice: wall-clock | CPU time. On a machine busy enough that this process waits for
 // a core, wall time counts the waiting; CPU time counts only work (the GC's helper threads included).
-// BENCH_ROUNDS sets the rounds (default 15); BENCH_ORDER=shuffled runs each round in an order of its own (see
-// timeInterleaved in harness.ts: by default `reduceRun` always runs right after the floor).
+// BENCH_ROUNDS sets the rounds (default 15); BENCH_ORDER (settled, the default; rotating; shuffled) how a
+// round orders its passes (see timeInterleaved in harness.ts: each timed pass pays for its own garbage only).
 import { Stream } from 'openai/core/streaming'
 import { accumulateResponse } from 'openai/lib/responses/ResponseAccumulator'
 import type { Response as ApiResponse, ResponseStreamEvent } from 'openai/resources/responses/responses'
