@@ -45,5 +45,8 @@ for (const [key, modules] of [...groups].sort(([a], [b]) => a.localeCompare(b)))
   console.log(`${'minified'.padStart(8)} ${'+gzip'.padStart(7)}  module`)
   for (const row of rows) console.log(` ${bytes(row.min)} ${bytes(row.added)}  ${row.path}`)
 }
-const fold = foldModulesAtStart(example)
-console.log(`\nThe Responses fold's modules at start: ${fold.length === 0 ? 'none' : fold.join(', ')}`)
+console.log('')
+for (const wire of ['Responses', 'Assistants'] as const) {
+  const fold = foldModulesAtStart(example, wire)
+  console.log(`The ${wire} fold's modules at start: ${fold.length === 0 ? 'none' : fold.join(', ')}`)
+}

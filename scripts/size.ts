@@ -9,8 +9,9 @@
 // nothing waits for them: the markdown lexer's once a timeline has mounted (warm-up.ts), the wire's and
 // the stream reader's once a `useRunStream` has mounted (run-controller.ts), so the first Send does not. Each package's figure is its code as the
 // bundle has it (after tree-shaking), minified and gzipped alone, at start and later. Each example's
-// start chunks are also checked for the Responses fold's modules (core's dist/responses/*), which an
-// Assistants app must not load at start. `pnpm size:modules` (`--thread`) breaks it down by module.
+// start chunks are also checked for each wire's fold (core's dist/responses/*, dist/assistants/*): the
+// headline example loads its wire's with the wire, so neither at start; an Assistants <RunThread> draws
+// its history with the Assistants fold at start, and must not load the Responses one. `pnpm size:modules` (`--thread`) breaks it down by module.
 // Goal (the headline example): <= 25 KB of JS added at start.
 import {
   type Bundle,
@@ -69,10 +70,13 @@ async function report(title: string, column: string, bundle: Bundle): Promise<{ 
       `  ${name.padEnd(24)}${(await size(start)).padStart(9)}${(await size(later)).padStart(10)}${extra}`,
     )
   }
-  const fold = foldModulesAtStart(bundle)
-  console.log(
-    `\nThe Responses fold's modules at start: ${fold.length === 0 ? 'none' : `${fold.length} (${fold.join(', ')})`}`,
-  )
+  console.log('')
+  for (const wire of ['Responses', 'Assistants'] as const) {
+    const fold = foldModulesAtStart(bundle, wire)
+    console.log(
+      `The ${wire} fold's modules at start: ${fold.length === 0 ? 'none' : `${fold.length} (${fold.join(', ')})`}`,
+    )
+  }
   return { js, css }
 }
 

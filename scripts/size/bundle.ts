@@ -207,16 +207,19 @@ export async function buildBaseAnd(
   return { base, examples }
 }
 
-// The Responses fold and its callback adapter (core's dist/responses/*): what an app on the
-// Assistants wire must not load at start (packages/core/src/responses-parts.test.ts names the same).
-const FOLD_MODULE =
-  /\/packages\/core\/dist\/responses\/(reduce|append|items|copies|input-items|turn-items|callbacks|views|parts)\.js$/
+// Each wire's fold and callback adapter (core's dist/responses/*, dist/assistants/* with text-append):
+// what a page loads only with that wire (packages/core/src/test-utils/module-graph.ts names the same).
+const FOLD_MODULES = {
+  Responses:
+    /\/packages\/core\/dist\/responses\/(reduce|append|items|copies|input-items|turn-items|callbacks|views|parts)\.js$/,
+  Assistants: /\/packages\/core\/dist\/(assistants\/(reduce|callbacks|parts)|text-append)\.js$/,
+}
 
-/** The Responses fold's modules in the chunks a bundle loads at start (core's dist path, relative). */
-export function foldModulesAtStart(bundle: Bundle): string[] {
+/** A wire's fold modules in the chunks a bundle loads at start (core's dist path, relative). */
+export function foldModulesAtStart(bundle: Bundle, wire: keyof typeof FOLD_MODULES): string[] {
   return bundle.chunks
     .filter((chunk) => !chunk.lazy)
     .flatMap((chunk) => chunk.modules.map((module) => module.id))
-    .filter((id) => FOLD_MODULE.test(id))
+    .filter((id) => FOLD_MODULES[wire].test(id))
     .map((id) => id.slice(id.indexOf('packages/core/')))
 }
