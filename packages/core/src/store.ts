@@ -142,9 +142,11 @@ export function createRunStoreOf(
 ): RunStore {
   const store = createStore<RunState>(() => options.initialState ?? initialRunState)
   const schedule = resolveScheduler(options.scheduler)
-  let assistants = assistantsAtFirst
-  let responses = responsesAtFirst
-  const folds = (): RunFolds => ({ assistants: assistants?.fold ?? null, responses: responses?.fold ?? null })
+  const parts: StoreParts = { assistants: assistantsAtFirst, responses: responsesAtFirst }
+  const folds = (): RunFolds => ({
+    assistants: parts.assistants?.fold ?? null,
+    responses: parts.responses?.fold ?? null,
+  })
   // Events between two commits fold in place (see createRunFolder); each commit is a snapshot.
   let folder = createRunFolder(store.getState(), folds())
   let cancelScheduled: (() => void) | null = null
@@ -162,10 +164,8 @@ export function createRunStoreOf(
     if (onEvent) {
       // A listener may keep the state it is given, so it gets a snapshot unless it said otherwise.
       const snapshots = options.onEventSnapshots ?? true
-      onEvent(
-        event,
-        (typeof snapshots === 'function' ? snapshots() : snapshots) ? folder.snapshot() : folder.peek(),
-      )
+      const snapshot = typeof snapshots === 'function' ? snapshots() : snapshots
+      onEvent(event, snapshot ? folder.snapshot() : folder.peek())
     }
     // `?.`: like the reducer, dispatch takes junk (it becomes an error in state) without throwing.
     if (!schedule || COMMIT_AT_ONCE.has(event?.event)) {
@@ -180,9 +180,8 @@ export function createRunStoreOf(
     folder = createRunFolder(folder.snapshot(), folds())
   }
 
-  // zustand's own API written out, not spread in: a literal that spreads an object and then defines
-  // getters costs some 5 µs per store in V8 (as much as folding a short stream's first events).
-  return {
+  return new RunStoreObject(parts, {
+    // zustand's own API written out, not spread in (see RunStoreObject).
     getState: store.getState,
     getInitialState: store.getInitialState,
     subscribe: store.subscribe,
@@ -196,21 +195,66 @@ export function createRunStoreOf(
     flush,
     getPendingState: () => folder.snapshot(),
     reset: () => dispatch({ event: 'runline.reset' }),
-    get assistants() {
-      return assistants
-    },
-    addAssistants: (parts) => {
-      if (assistants === parts) return
-      assistants = parts
+    addAssistants: (added) => {
+      if (parts.assistants === added) return
+      parts.assistants = added
       refold()
     },
-    get responses() {
-      return responses
-    },
-    addResponses: (parts) => {
-      if (responses === parts) return
-      responses = parts
+    addResponses: (added) => {
+      if (parts.responses === added) return
+      parts.responses = added
       refold()
     },
+  })
+}
+
+/** The wires' parts one store folds with (its own record: `addAssistants` / `addResponses` change it). */
+interface StoreParts {
+  assistants: AssistantsParts | null
+  responses: ResponsesParts | null
+}
+
+/** A {@link RunStore}'s functions: all of it but its two getters. */
+type RunStoreFunctions = Omit<RunStore, 'assistants' | 'responses'>
+
+/**
+ * The object a run store is. A class, for the two getters: V8 keeps an object literal that defines
+ * getters as a dictionary ("slow") object, and one that also spreads zustand's API in cost some 5 µs
+ * per store; then every `store.dispatch` or `store.getState` was a hash lookup. On the prototype the
+ * getters cost nothing per store, and the store keeps one fast shape.
+ */
+class RunStoreObject implements RunStore {
+  readonly getState: RunStoreFunctions['getState']
+  readonly getInitialState: RunStoreFunctions['getInitialState']
+  readonly subscribe: RunStoreFunctions['subscribe']
+  readonly setState: RunStoreFunctions['setState']
+  readonly dispatch: RunStoreFunctions['dispatch']
+  readonly flush: RunStoreFunctions['flush']
+  readonly getPendingState: RunStoreFunctions['getPendingState']
+  readonly reset: RunStoreFunctions['reset']
+  readonly addAssistants: RunStoreFunctions['addAssistants']
+  readonly addResponses: RunStoreFunctions['addResponses']
+  readonly #parts: StoreParts
+
+  constructor(parts: StoreParts, functions: RunStoreFunctions) {
+    this.#parts = parts
+    this.getState = functions.getState
+    this.getInitialState = functions.getInitialState
+    this.subscribe = functions.subscribe
+    this.setState = functions.setState
+    this.dispatch = functions.dispatch
+    this.flush = functions.flush
+    this.getPendingState = functions.getPendingState
+    this.reset = functions.reset
+    this.addAssistants = functions.addAssistants
+    this.addResponses = functions.addResponses
+  }
+
+  get assistants(): AssistantsParts | null {
+    return this.#parts.assistants
+  }
+
+  get responses(): ResponsesParts | null {
+    return this.#parts.responses
   }
 }
