@@ -59,7 +59,7 @@ export function appendText(
   if (batch !== null) {
     keepTail(batch, part.text, nextText)
     const holder = nextText as unknown as Record<string, unknown>
-    batch.hot = { event: DELTA, root: next, index, sub: -1, holder, key: 'value', pending: ['', value] }
+    batch.hot = { event: DELTA, root: next, index, sub: -1, holder, key: 'value', pending: [value] }
   }
   return next
 }

@@ -171,9 +171,8 @@ export function appendFragment(
     sub: index,
     holder: nextHolder,
     key: target.key,
-    pending: [''],
+    pending: delta === '' ? [] : [delta],
   }
   batch.hot = path
-  appendPending(batch, path, delta)
   return next
 }
