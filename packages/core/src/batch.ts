@@ -40,21 +40,21 @@ export interface TextPath {
 }
 
 /**
- * Pending fragments a batch joins into its text at most (see {@link settle}): bounds what a long batch
- * holds, and keeps each join (one flat string, one rope node) a few KiB at most.
+ * Pending fragments a batch holds at most before it writes them into its text (see {@link settle}):
+ * bounds what a long batch holds.
  */
 export const MAX_PENDING = 256
 
 /**
  * What a folder's batches remember of the last text they wrote, from one snapshot to the next: they
- * wrote `holder[key]` as `text`, which is `base + tail`, `tail` at most {@link MAX_TAIL} characters
- * made of the batches' writes since it was last flat (`parts`, in order). In a store that commits
- * after every network chunk, each batch holds a few fragments; written onto the text as they are,
- * each batch would leave one more rope node and flat string that live as long as the text does (what
- * the GC then copies and promotes, a cost per chunk). Here a write adds to the tail (a rope node
- * that dies young), and a full tail goes onto the base as one flat string (`parts` joined): a long
- * text keeps one node per {@link MAX_TAIL} characters. `holder` follows the text from batch to batch
- * (each append's copy of it, see `keepTail`).
+ * wrote `holder[key]` as `text`, which is `base + tail`, `tail` the fragments written since the base
+ * was last extended (`parts`, in order), at most {@link MAX_TAIL} characters. In a store that commits
+ * after every network chunk, each batch holds a fragment or a few; written onto the text as they are,
+ * each would leave a rope node and a string that live as long as the text does (what the GC then
+ * copies and promotes, a cost per chunk). Here they go onto the tail, whose nodes are garbage once it is full: a full
+ * tail goes onto the base as one flat string (`parts` joined), so a long text keeps one node per
+ * {@link MAX_TAIL} characters or so. `holder` follows the text from batch to batch (each append's copy
+ * of it, see `keepTail`).
  */
 export interface TextTail {
   holder: object | null
@@ -66,16 +66,17 @@ export interface TextTail {
 }
 
 /**
- * The longest tail (see {@link TextTail}): a long text keeps a rope node per this many characters.
+ * The longest tail (see {@link TextTail}): a long text keeps a rope node per this many characters, or
+ * a little more (a write that fills the tail goes onto the base whole).
  */
 export const MAX_TAIL = 128
 
 /**
- * Writes the pending fragments of the batch's text path into its text, joined: a batch adds one
- * string to a long text (see {@link TextTail}), where appending each fragment would add a rope node
- * and a string per delta, all of them kept as long as the text is (what made long runs cost the GC
- * more per event). Called before anything may read that text: a snapshot, and every reduce that is
- * not an append to that path.
+ * Writes the pending fragments of the batch's text path into its text, through the folder's tail (see
+ * {@link TextTail}), where appending each fragment to the text would add a rope node and a string per
+ * delta, all of them kept as long as the text is (what made long runs cost the GC more per event).
+ * Called before anything may read that text: a snapshot, and every reduce that is not an append to
+ * that path.
  */
 export function settle(batch: Batch): void {
   const hot = batch.hot
@@ -89,29 +90,33 @@ export function settle(batch: Batch): void {
 function writeIn(memo: TextTail, hot: TextPath): void {
   const { pending, holder, key } = hot
   const text = holder[key] as string
-  // A batch of one fragment (a store committing after every chunk of a slow stream) needs no join.
-  const added = pending.length === 1 ? pending[0]! : pending.join('')
   // The text the last write made. Same holder, so normally the same string object too, which `===`
   // settles at once; one written in place since (another event) compares by its length, and by its
-  // characters only when that is the same.
-  if (memo.holder === holder && memo.key === key && memo.text === text) {
-    if (memo.tail.length + added.length <= MAX_TAIL) {
-      memo.tail = memo.tail + added
-      memo.parts.push(added)
-    } else {
-      // The tail is full: onto the base as one flat string; the nodes it was made of die young.
-      memo.base = memo.base + (memo.parts.length === 1 ? memo.parts[0]! : memo.parts.join(''))
-      memo.tail = added
-      memo.parts = [added]
-    }
-  } else {
+  // characters only when that is the same. Anything else starts a tail of its own.
+  if (memo.holder !== holder || memo.key !== key || memo.text !== text) {
     memo.holder = holder
     memo.key = key
     memo.base = text
-    memo.tail = added
-    memo.parts = [added]
+    memo.tail = ''
+    memo.parts = []
   }
-  memo.text = memo.base + memo.tail
+  // Each fragment a rope node on the tail, not a join per write: a store committing after every
+  // chunk writes a fragment or two per batch, and joining them (with or without the tail) was most of
+  // what its commits cost.
+  let tail = memo.tail
+  const parts = memo.parts
+  for (let i = 0; i < pending.length; i++) {
+    tail = tail + pending[i]!
+    parts.push(pending[i]!)
+  }
+  if (tail.length > MAX_TAIL) {
+    // The tail is full: onto the base as one flat string; the nodes it was made of are garbage now.
+    memo.base = memo.base + parts.join('')
+    memo.parts = []
+    tail = ''
+  }
+  memo.tail = tail
+  memo.text = tail === '' ? memo.base : memo.base + tail
   holder[key] = memo.text
 }
 
