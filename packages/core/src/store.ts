@@ -91,15 +91,6 @@ const COMMIT_AT_ONCE = new Set<string>([
   'runline.tool_approval',
 ])
 
-/**
- * Whether an event of this name commits at once ({@link COMMIT_AT_ONCE}). A delta never does, and
- * deltas are most of a stream: their names, most of them a new string per event, are settled by how
- * they end, without hashing each one for the set.
- */
-function commitsAtOnce(name: unknown): boolean {
-  return typeof name === 'string' && !name.endsWith('.delta') && COMMIT_AT_ONCE.has(name)
-}
-
 function frameScheduler(flush: () => void): () => void {
   const raf = globalThis.requestAnimationFrame
   // Hidden tabs stop animation frames; a timeout makes sure the commit still happens.
@@ -177,7 +168,7 @@ export function createRunStoreOf(
       onEvent(event, snapshot ? folder.snapshot() : folder.peek())
     }
     // `?.`: like the reducer, dispatch takes junk (it becomes an error in state) without throwing.
-    if (!schedule || commitsAtOnce(event?.event)) {
+    if (!schedule || COMMIT_AT_ONCE.has(event?.event)) {
       flush()
       return
     }
