@@ -6,7 +6,7 @@ import { assistantsParts } from './assistants/parts.js'
 import { createRunCallbacksWithParts, type RunCallbacks } from './callbacks.js'
 import { initialRunState, type RunFolds, reduceRunWith } from './reduce.js'
 import { responsesParts } from './responses/parts.js'
-import { createRunStoreWithParts, type RunStore, type RunStoreOptions } from './store.js'
+import { createRunStoreOf, type RunStore, type RunStoreOptions } from './store.js'
 import type { RunState, RunStreamEvent } from './types.js'
 
 // Both folds, made once: the reducer reads them at every event.
@@ -36,11 +36,7 @@ export function reduceRun(state: RunState, event: RunStreamEvent): RunState {
  * commits a second), and terminal events commit at once.
  */
 export function createRunStore(options: RunStoreOptions = {}): RunStore {
-  return createRunStoreWithParts({
-    ...options,
-    assistants: options.assistants ?? assistantsParts,
-    responses: options.responses ?? responsesParts,
-  })
+  return createRunStoreOf(options, options.assistants ?? assistantsParts, options.responses ?? responsesParts)
 }
 
 /**

@@ -5,7 +5,7 @@ import { assistantsParts } from './assistants/parts.js'
 import { createRunCallbacksWithParts, type RunCallbacks } from './callbacks.js'
 import { reduceRunWith } from './reduce.js'
 import type { ResponsesParts } from './responses-parts.js'
-import { createRunStoreWithParts, type RunStore, type RunStoreOptions } from './store.js'
+import { createRunStoreOf, type RunStore, type RunStoreOptions } from './store.js'
 import type { RunState, RunStreamEvent } from './types.js'
 
 /**
@@ -28,7 +28,7 @@ export function reduceAssistantsRun(
  * module graph holds no Responses fold (see `createRunStoreWithParts`).
  */
 export function createAssistantsRunStore(options: RunStoreOptions = {}): RunStore {
-  return createRunStoreWithParts({ ...options, assistants: options.assistants ?? assistantsParts })
+  return createRunStoreOf(options, options.assistants ?? assistantsParts, options.responses ?? null)
 }
 
 /**

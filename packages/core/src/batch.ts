@@ -21,9 +21,7 @@ export interface Batch {
  * the object whose `key` is the text: on the Assistants wire a message → its content array → the part
  * at `index` → its text object (`value`); on the Responses wire a response state → its output → the
  * item at `index` → (a content or summary part) → `text`, `arguments`, `code`... Its value is
- * `holder[key]` (a string) followed by the `pending` fragments, until {@link settle} writes them in;
- * `pending[0]` is not one: it is the slot where the write puts the tail it extends (see {@link TextTail}),
- * `''` until then, so the join needs no `unshift`.
+ * `holder[key]` (a string) followed by the `pending` fragments, until {@link settle} writes them in.
  * Only events named `event` may leave fragments pending (the reducer settles before any other), and
  * an append reaches the same path only while the state still holds these very objects (a `root` is
  * replaced, never written, by anything that puts a new one; within a batch owned objects are written
@@ -42,20 +40,21 @@ export interface TextPath {
 }
 
 /**
- * Pending fragments a batch joins into its text at most (see {@link settle}): bounds what a long batch
- * holds, and keeps each join (one flat string, one rope node) a few KiB at most.
+ * Pending fragments a batch holds at most before it writes them into its text (see {@link settle}):
+ * bounds what a long batch holds.
  */
 export const MAX_PENDING = 256
 
 /**
  * What a folder's batches remember of the last text they wrote, from one snapshot to the next: they
- * wrote `holder[key]` as `text`, which is `base + tail`, `tail` a flat string of at most
- * {@link MAX_TAIL} characters. In a store that commits after every network chunk, each batch holds a
- * few fragments; written onto the text as they are, each batch would leave one more rope node and
- * flat string that live as long as the text does (what the GC then copies and promotes, a cost per
- * chunk). Joined onto `tail` instead, the last write's `base + tail` node and old tail are garbage at
- * once, and a long text keeps one node per {@link MAX_TAIL} characters. `holder` follows the text from
- * batch to batch (each append's copy of it, see `keepTail`).
+ * wrote `holder[key]` as `text`, which is `base + tail`, `tail` the fragments written since the base
+ * was last extended (`parts`, in order), at most {@link MAX_TAIL} characters. In a store that commits
+ * after every network chunk, each batch holds a fragment or a few; written onto the text as they are,
+ * each would leave a rope node and a string that live as long as the text does (what the GC then
+ * copies and promotes, a cost per chunk). Here they go onto the tail, whose nodes are garbage once it is full: a full
+ * tail goes onto the base as one flat string (`parts` joined), so a long text keeps one node per
+ * {@link MAX_TAIL} characters or so. `holder` follows the text from batch to batch (each append's copy
+ * of it, see `keepTail`).
  */
 export interface TextTail {
   holder: object | null
@@ -63,20 +62,21 @@ export interface TextTail {
   text: string
   base: string
   tail: string
+  parts: string[]
 }
 
 /**
- * The longest tail a write copies (see {@link TextTail}): a write copies up to this many characters
- * more, so a long text keeps a rope node per this many.
+ * The longest tail (see {@link TextTail}): a long text keeps a rope node per this many characters, or
+ * a little more (a write that fills the tail goes onto the base whole).
  */
 export const MAX_TAIL = 128
 
 /**
- * Writes the pending fragments of the batch's text path into its text, joined: a batch adds one flat
- * string to a long text (see {@link TextTail}), where appending each fragment would add a rope node
- * and a string per delta, all of them kept as long as the text is (what made long runs cost the GC
- * more per event). Called before anything may read that text: a snapshot, and every reduce that is
- * not an append to that path.
+ * Writes the pending fragments of the batch's text path into its text, through the folder's tail (see
+ * {@link TextTail}), where appending each fragment to the text would add a rope node and a string per
+ * delta, all of them kept as long as the text is (what made long runs cost the GC more per event).
+ * Called before anything may read that text: a snapshot, and every reduce that is not an append to
+ * that path.
  */
 export function settle(batch: Batch): void {
   const hot = batch.hot
@@ -84,33 +84,39 @@ export function settle(batch: Batch): void {
   // The path ends here: the next append walks to its text again (through objects the batch owns
   // already, so without copies) and starts a new one. Cheaper than emptying `pending` in place.
   batch.hot = null
-  if (hot.pending.length > 1) writeIn(batch.tail, hot)
+  if (hot.pending.length > 0) writeIn(batch.tail, hot)
 }
 
 function writeIn(memo: TextTail, hot: TextPath): void {
   const { pending, holder, key } = hot
   const text = holder[key] as string
-  let added = 0
-  for (let i = 1; i < pending.length; i++) added += pending[i]!.length
-  // The text the last write made, with room in its tail. Same holder, so normally the same string
-  // object too, which `===` settles at once; one written in place since (another event) compares
-  // by its length, and by its characters only when that is the same.
-  if (
-    memo.holder === holder &&
-    memo.key === key &&
-    memo.text === text &&
-    memo.tail.length + added <= MAX_TAIL
-  ) {
-    pending[0] = memo.tail
-    memo.tail = pending.join('')
-    memo.text = memo.base + memo.tail
-  } else {
+  // The text the last write made. Same holder, so normally the same string object too, which `===`
+  // settles at once; one written in place since (another event) compares by its length, and by its
+  // characters only when that is the same. Anything else starts a tail of its own.
+  if (memo.holder !== holder || memo.key !== key || memo.text !== text) {
     memo.holder = holder
     memo.key = key
     memo.base = text
-    memo.tail = pending.length === 2 ? pending[1]! : pending.join('')
-    memo.text = text + memo.tail
+    memo.tail = ''
+    memo.parts = []
   }
+  // Each fragment a rope node on the tail, not a join per write: a store committing after every
+  // chunk writes a fragment or two per batch, and joining them (with or without the tail) was most of
+  // what its commits cost.
+  let tail = memo.tail
+  const parts = memo.parts
+  for (let i = 0; i < pending.length; i++) {
+    tail = tail + pending[i]!
+    parts.push(pending[i]!)
+  }
+  if (tail.length > MAX_TAIL) {
+    // The tail is full: onto the base as one flat string; the nodes it was made of are garbage now.
+    memo.base = memo.base + parts.join('')
+    memo.parts = []
+    tail = ''
+  }
+  memo.tail = tail
+  memo.text = tail === '' ? memo.base : memo.base + tail
   holder[key] = memo.text
 }
 
@@ -126,13 +132,14 @@ export function keepTail(batch: Batch, from: object, to: object): void {
 export function appendPending(batch: Batch, hot: TextPath, fragment: string): void {
   if (fragment !== '' && hot.pending.push(fragment) > MAX_PENDING) {
     writeIn(batch.tail, hot)
-    hot.pending.length = 1
-    hot.pending[0] = ''
+    hot.pending.length = 0
   }
 }
 
 /** A fresh batch of a folder whose batches remember `tail` (a new folder: nothing yet). */
-export function createBatch(tail: TextTail = { holder: null, key: '', text: '', base: '', tail: '' }): Batch {
+export function createBatch(
+  tail: TextTail = { holder: null, key: '', text: '', base: '', tail: '', parts: [] },
+): Batch {
   return { owned: new OwnedObjects(), hot: null, tail }
 }
 

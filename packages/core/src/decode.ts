@@ -110,21 +110,31 @@ function eventFromNdjsonLine(line: string): RunStreamEvent | null | undefined {
 /** Receives each decoded event; `done` comes once, last. */
 export type RunEventSink = (event: RunStreamEvent) => void
 
+/** What {@link createRunEventDecoder} returns. */
+export interface RunEventDecoder {
+  /** Decodes `text`, the stream's next characters: each event they complete reaches the sink at once. */
+  feed(text: string): void
+  /** The stream ended: decodes what is left (an SSE event without its blank line, an NDJSON line without its break). */
+  end(): void
+  /** True once the stream said it is done (`[DONE]`, `event: done`, a Responses terminal event at the end). */
+  readonly ended: boolean
+}
+
 /**
  * An incremental decoder: feed it text as it arrives, then call `end()`. Events reach `sink`
  * synchronously, so a consumer pays no promise per event.
  */
-export function createRunEventDecoder(
-  format: StreamFormat,
-  sink: RunEventSink,
-): { feed(text: string): void; end(): void; readonly ended: boolean } {
-  let ended = false
+export function createRunEventDecoder(format: StreamFormat, sink: RunEventSink): RunEventDecoder {
+  // The object returned below; `ended` is a data property it sets, not a getter: V8 keeps an object
+  // literal that defines a getter as a dictionary ("slow") object, which cost every stream a
+  // microsecond or two to make and every chunk's `feed` / `ended` a hash lookup.
+  let decoder: { feed(text: string): void; end(): void; ended: boolean }
   // The last event's name: a Responses stream ends after its response's terminal event, with no `[DONE]`.
   let last = ''
   const push = (event: RunStreamEvent | null | undefined) => {
-    if (event === undefined || ended) return
+    if (event === undefined || decoder.ended) return
     if (event === null) {
-      ended = true
+      decoder.ended = true
       sink({ event: 'done', data: '[DONE]' })
       return
     }
@@ -136,7 +146,7 @@ export function createRunEventDecoder(
   }
   if (format === 'ndjson') {
     let partial = ''
-    return {
+    decoder = {
       feed(text) {
         // Most chunks end on a line break; only the unfinished tail is carried over.
         const lines = (partial + text).split('\n')
@@ -148,25 +158,23 @@ export function createRunEventDecoder(
         partial = ''
         finish()
       },
-      get ended() {
-        return ended
-      },
+      ended: false,
     }
+    return decoder
   }
   // This stream's own memo: consecutive deltas of one stream share ids, two streams share nothing.
   const memo = createTextDeltaMemo()
   const parser = createParser({ onEvent: (message) => push(decodeSse(message, memo)) })
-  return {
+  decoder = {
     feed: (text) => parser.feed(text),
     // Two blank lines dispatch an event the server left without its terminating blank line.
     end: () => {
       parser.feed('\n\n')
       finish()
     },
-    get ended() {
-      return ended
-    },
+    ended: false,
   }
+  return decoder
 }
 
 function preview(text: string): string {

@@ -81,7 +81,13 @@ export type {
   UrlCitationAnnotation,
   UrlCitationDeltaAnnotation,
 } from './foundry-types.js'
-export type { ParseRunStreamOptions, RunEventSink, RunStreamSource, StreamFormat } from './parse.js'
+export type {
+  ParseRunStreamOptions,
+  RunEventDecoder,
+  RunEventSink,
+  RunStreamSource,
+  StreamFormat,
+} from './parse.js'
 export { createRunEventDecoder, parseRunStream, readRunStream } from './parse.js'
 export { initialRunState } from './reduce.js'
 export { responsesParts } from './responses/parts.js'

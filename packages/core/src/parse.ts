@@ -3,7 +3,7 @@ import { createRunEventIterator } from './event-iterator.js'
 import { openBody, openSource, type RunStreamSource, TextChunks } from './source.js'
 import type { AssistantStreamEvent, DoneEvent } from './types.js'
 
-export type { RunEventSink, StreamFormat } from './decode.js'
+export type { RunEventDecoder, RunEventSink, StreamFormat } from './decode.js'
 export { createRunEventDecoder, eventFromSse, malformedEvent } from './decode.js'
 export type { RunStreamSource } from './source.js'
 export { PAGE_SLICE, streamFormatOf } from './source.js'

@@ -128,11 +128,25 @@ function resolveScheduler(
  * (thousands of deltas become ~60 commits a second), and terminal events commit at once.
  */
 export function createRunStoreWithParts(options: RunStoreOptions = {}): RunStore {
+  return createRunStoreOf(options, options.assistants ?? null, options.responses ?? null)
+}
+
+/**
+ * {@link createRunStoreWithParts} with the parts it starts with given apart from `options`, so
+ * `createRunStore` and `createAssistantsRunStore` need no copy of their options to add them.
+ */
+export function createRunStoreOf(
+  options: RunStoreOptions,
+  assistantsAtFirst: AssistantsParts | null,
+  responsesAtFirst: ResponsesParts | null,
+): RunStore {
   const store = createStore<RunState>(() => options.initialState ?? initialRunState)
   const schedule = resolveScheduler(options.scheduler)
-  let assistants = options.assistants ?? null
-  let responses = options.responses ?? null
-  const folds = (): RunFolds => ({ assistants: assistants?.fold ?? null, responses: responses?.fold ?? null })
+  const parts: StoreParts = { assistants: assistantsAtFirst, responses: responsesAtFirst }
+  const folds = (): RunFolds => ({
+    assistants: parts.assistants?.fold ?? null,
+    responses: parts.responses?.fold ?? null,
+  })
   // Events between two commits fold in place (see createRunFolder); each commit is a snapshot.
   let folder = createRunFolder(store.getState(), folds())
   let cancelScheduled: (() => void) | null = null
@@ -146,11 +160,12 @@ export function createRunStoreWithParts(options: RunStoreOptions = {}): RunStore
 
   const dispatch = (event: RunStreamEvent) => {
     folder.push(event)
-    const { onEvent, onEventSnapshots = true } = options
+    const onEvent = options.onEvent
     if (onEvent) {
       // A listener may keep the state it is given, so it gets a snapshot unless it said otherwise.
-      const snapshots = typeof onEventSnapshots === 'function' ? onEventSnapshots() : onEventSnapshots
-      onEvent(event, snapshots ? folder.snapshot() : folder.peek())
+      const snapshots = options.onEventSnapshots ?? true
+      const snapshot = typeof snapshots === 'function' ? snapshots() : snapshots
+      onEvent(event, snapshot ? folder.snapshot() : folder.peek())
     }
     // `?.`: like the reducer, dispatch takes junk (it becomes an error in state) without throwing.
     if (!schedule || COMMIT_AT_ONCE.has(event?.event)) {
@@ -165,8 +180,11 @@ export function createRunStoreWithParts(options: RunStoreOptions = {}): RunStore
     folder = createRunFolder(folder.snapshot(), folds())
   }
 
-  return {
-    ...store,
+  return new RunStoreObject(parts, {
+    // zustand's own API written out, not spread in (see RunStoreObject).
+    getState: store.getState,
+    getInitialState: store.getInitialState,
+    subscribe: store.subscribe,
     // zustand's setState must keep `pending` in step, or the next dispatch would undo it.
     setState: (partial, replace) => {
       flush()
@@ -177,21 +195,66 @@ export function createRunStoreWithParts(options: RunStoreOptions = {}): RunStore
     flush,
     getPendingState: () => folder.snapshot(),
     reset: () => dispatch({ event: 'runline.reset' }),
-    get assistants() {
-      return assistants
-    },
-    addAssistants: (parts) => {
-      if (assistants === parts) return
-      assistants = parts
+    addAssistants: (added) => {
+      if (parts.assistants === added) return
+      parts.assistants = added
       refold()
     },
-    get responses() {
-      return responses
-    },
-    addResponses: (parts) => {
-      if (responses === parts) return
-      responses = parts
+    addResponses: (added) => {
+      if (parts.responses === added) return
+      parts.responses = added
       refold()
     },
+  })
+}
+
+/** The wires' parts one store folds with (its own record: `addAssistants` / `addResponses` change it). */
+interface StoreParts {
+  assistants: AssistantsParts | null
+  responses: ResponsesParts | null
+}
+
+/** A {@link RunStore}'s functions: all of it but its two getters. */
+type RunStoreFunctions = Omit<RunStore, 'assistants' | 'responses'>
+
+/**
+ * The object a run store is. A class, for the two getters: V8 keeps an object literal that defines
+ * getters as a dictionary ("slow") object, and one that also spreads zustand's API in cost some 5 µs
+ * per store; then every `store.dispatch` or `store.getState` was a hash lookup. On the prototype the
+ * getters cost nothing per store, and the store keeps one fast shape.
+ */
+class RunStoreObject implements RunStore {
+  readonly getState: RunStoreFunctions['getState']
+  readonly getInitialState: RunStoreFunctions['getInitialState']
+  readonly subscribe: RunStoreFunctions['subscribe']
+  readonly setState: RunStoreFunctions['setState']
+  readonly dispatch: RunStoreFunctions['dispatch']
+  readonly flush: RunStoreFunctions['flush']
+  readonly getPendingState: RunStoreFunctions['getPendingState']
+  readonly reset: RunStoreFunctions['reset']
+  readonly addAssistants: RunStoreFunctions['addAssistants']
+  readonly addResponses: RunStoreFunctions['addResponses']
+  readonly #parts: StoreParts
+
+  constructor(parts: StoreParts, functions: RunStoreFunctions) {
+    this.#parts = parts
+    this.getState = functions.getState
+    this.getInitialState = functions.getInitialState
+    this.subscribe = functions.subscribe
+    this.setState = functions.setState
+    this.dispatch = functions.dispatch
+    this.flush = functions.flush
+    this.getPendingState = functions.getPendingState
+    this.reset = functions.reset
+    this.addAssistants = functions.addAssistants
+    this.addResponses = functions.addResponses
+  }
+
+  get assistants(): AssistantsParts | null {
+    return this.#parts.assistants
+  }
+
+  get responses(): ResponsesParts | null {
+    return this.#parts.responses
   }
 }

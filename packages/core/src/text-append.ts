@@ -45,21 +45,30 @@ export function appendText(
   if (part?.type !== 'text' || part.index !== index) return undefined
   if (!isRecord(part.text) || typeof part.text.value !== 'string') return undefined
   if (value === '') return message
-  // The copies that know these objects' keys: in the pure path this is every delta's cost.
-  // Each copy called directly in the pure path (see `owned`).
-  const nextText = batch === null ? copyText(part.text) : owned(batch, part.text, copyText)
+  // The copies that know these objects' keys: in the pure path this is every delta's cost. Each
+  // called directly (see `owned`) where nothing on the path can be the batch's: in the pure path, and
+  // in a batch that owns nothing yet (the first event after a commit); else `owned` asks.
+  const direct = batch === null || batch.owned.size === 0
+  const nextText = direct ? copyText(part.text) : owned(batch, part.text, copyText)
   if (batch === null) nextText.value = part.text.value + value
-  const nextPart = batch === null ? copyTextPart(part) : owned(batch, part, copyTextPart)
+  const nextPart = direct ? copyTextPart(part) : owned(batch, part, copyTextPart)
   nextPart.text = nextText
-  const nextContent = batch === null ? message.content.slice() : owned(batch, message.content)
+  const nextContent = direct ? message.content.slice() : owned(batch, message.content)
   nextContent[index] = nextPart
-  const next = batch === null ? copyMessage(message) : owned(batch, message, copyMessage)
+  const next = direct ? copyMessage(message) : owned(batch, message, copyMessage)
   next.content = nextContent
   // In a batch even the first fragment waits: the text gets one rope node per batch, not two.
   if (batch !== null) {
+    if (direct) {
+      // The copies are the batch's from now on (`owned` would have said so for each).
+      batch.owned.add(next)
+      batch.owned.add(nextContent)
+      batch.owned.add(nextPart)
+      batch.owned.add(nextText)
+    }
     keepTail(batch, part.text, nextText)
     const holder = nextText as unknown as Record<string, unknown>
-    batch.hot = { event: DELTA, root: next, index, sub: -1, holder, key: 'value', pending: ['', value] }
+    batch.hot = { event: DELTA, root: next, index, sub: -1, holder, key: 'value', pending: [value] }
   }
   return next
 }

@@ -132,27 +132,32 @@ export function appendFragment(
   if (batch !== null) settle(batch)
   const text = holder[target.key]
   const prefix = typeof text === 'string' ? text : ''
-  // Each copy called directly in the pure path (see `owned` in batch.ts).
+  // Each copy called directly (see `owned` in batch.ts) where nothing on the path can be the batch's:
+  // in the pure path, and in a batch that owns nothing yet (a store committing after every network
+  // chunk begins a batch per chunk, and its first event is most often this one); else `owned` asks.
+  const direct = batch === null || batch.owned.size === 0
   const copyHolder = list === null ? copyItem : copyPart
-  const nextHolder = batch === null ? copyHolder(holder) : owned(batch, holder, copyHolder)
+  const nextHolder = direct ? copyHolder(holder) : owned(batch, holder, copyHolder)
   let nextItem = nextHolder
+  let nextList: unknown[] | null = null
   if (list !== null) {
-    const nextList = batch === null ? list.slice() : owned(batch, list)
+    nextList = direct ? list.slice() : owned(batch!, list)
     nextList[index] = nextHolder
-    nextItem = batch === null ? copyItem(item) : owned(batch, item, copyItem)
+    nextItem = direct ? copyItem(item) : owned(batch!, item, copyItem)
     nextItem[target.list!] = nextList
   }
-  const output = batch === null ? last.output.slice() : owned(batch, last.output as unknown[])
+  const output = direct ? last.output.slice() : owned(batch!, last.output as unknown[])
   output[at] = nextItem
-  const rs: Writable<ResponseState> =
-    batch === null ? copyResponseState(last) : owned(batch, last, copyResponseState)
+  const rs: Writable<ResponseState> = direct
+    ? copyResponseState(last)
+    : owned(batch!, last, copyResponseState)
   rs.output = output as ResponseState['output']
   rs.sequence = seq
   // `output_text` is the message parts' text again (a lifecycle event's own copy of it is old now).
   if (target === OUTPUT_TEXT) rs.outputText = null
-  const nextResponses = batch === null ? responses!.slice() : owned(batch, responses as ResponseState[])
+  const nextResponses = direct ? responses!.slice() : owned(batch!, responses as ResponseState[])
   nextResponses[nextResponses.length - 1] = rs
-  const next = batch === null ? copyState(state) : owned(batch, state, copyState)
+  const next = direct ? copyState(state) : owned(batch!, state, copyState)
   next.responses = nextResponses
   if (batch === null) {
     // `prefix + delta`, by a builder that joins the fragments every so often (see text-builder.ts).
@@ -160,6 +165,19 @@ export function appendFragment(
     nextHolder[target.key] = builder.append(delta)
     rs.textBuilder = builder
     return next
+  }
+  if (direct) {
+    // The copies are the batch's from now on (`owned` would have said so for each).
+    const mine = batch.owned
+    mine.add(next)
+    mine.add(nextResponses)
+    mine.add(rs)
+    mine.add(output)
+    if (nextList !== null) {
+      mine.add(nextItem)
+      mine.add(nextList)
+    }
+    mine.add(nextHolder)
   }
   // In a batch even the first fragment waits: the text gets one rope node per batch, not two.
   nextHolder[target.key] = prefix
@@ -171,9 +189,8 @@ export function appendFragment(
     sub: index,
     holder: nextHolder,
     key: target.key,
-    pending: [''],
+    pending: delta === '' ? [] : [delta],
   }
   batch.hot = path
-  appendPending(batch, path, delta)
   return next
 }
