@@ -62,6 +62,24 @@ describe('createRunStore', () => {
     expect(commits).toBeLessThan(events.length / 10)
   })
 
+  it('commits a Responses turn at once when a response ends (completed, or waiting for the client)', () => {
+    for (const recording of loadResponsesRecordings()) {
+      const frames = manualFrames()
+      const store = createRunStore({ scheduler: frames.scheduler })
+      const events = recording.events.map((data) => ({ event: data.type, data }) as RunStreamEvent)
+      const end = events.findIndex((event) =>
+        /^response\.(completed|failed|incomplete|cancelled)$/.test(event.event),
+      )
+      if (end < 0) continue
+      // No frame ever comes: only the events that commit at once reach subscribers.
+      for (const event of events.slice(0, end + 1)) store.dispatch(event)
+      expect(store.getState(), recording.name).toBe(store.getPendingState())
+      expect(selectResponses(store.getState()).at(-1)?.status, recording.name).toBe(
+        events[end]!.event.slice('response.'.length),
+      )
+    }
+  })
+
   it('holds pending events until the frame, then commits them all', () => {
     const frames = manualFrames()
     const store = createRunStore({ scheduler: frames.scheduler })

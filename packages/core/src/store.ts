@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { AssistantsParts } from './assistants-parts.js'
 import { createRunFolder, initialRunState, type RunFolds } from './reduce.js'
+import { TERMINAL_RESPONSE_EVENTS } from './responses/parse.js'
 import type { ResponsesParts } from './responses-parts.js'
 import { TERMINAL_RUN_EVENTS } from './status.js'
 import type { RunState, RunStreamEvent } from './types.js'
@@ -77,6 +78,8 @@ export interface RunStore extends StoreApi<RunState> {
 const COMMIT_AT_ONCE = new Set<string>([
   'thread.run.requires_action',
   ...TERMINAL_RUN_EVENTS,
+  // A response's end: the turn ended, or waits for the client's outputs or approvals.
+  ...TERMINAL_RESPONSE_EVENTS,
   'error',
   'done',
   'runline.connecting',

@@ -1,8 +1,8 @@
-// How a Responses stream ends, for the decoder.
+// How a Responses stream ends, for the decoder and the run store (which commits it at once).
 import { TERMINAL_RUN_STATUSES } from '../status.js'
 
-// `response.completed`, `response.failed`, … from core's one list of terminal statuses.
-const TERMINAL_RESPONSE_EVENTS: ReadonlySet<string> = new Set(
+/** `response.completed`, `response.failed`, … from core's one list of terminal statuses. */
+export const TERMINAL_RESPONSE_EVENTS: ReadonlySet<string> = new Set(
   [...TERMINAL_RUN_STATUSES].map((status) => `response.${status}`),
 )
 
