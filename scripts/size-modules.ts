@@ -8,11 +8,11 @@ import { repoRoot } from './readme-blocks.js'
 import {
   type BundledModule,
   buildBaseAnd,
-  foldModulesAtStart,
   gzip,
   headlineApp,
   kb,
   minify,
+  printFoldsAtStart,
   threadApp,
 } from './size/bundle.js'
 
@@ -46,7 +46,4 @@ for (const [key, modules] of [...groups].sort(([a], [b]) => a.localeCompare(b)))
   for (const row of rows) console.log(` ${bytes(row.min)} ${bytes(row.added)}  ${row.path}`)
 }
 console.log('')
-for (const wire of ['Responses', 'Assistants'] as const) {
-  const fold = foldModulesAtStart(example, wire)
-  console.log(`The ${wire} fold's modules at start: ${fold.length === 0 ? 'none' : fold.join(', ')}`)
-}
+printFoldsAtStart(example)

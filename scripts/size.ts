@@ -16,11 +16,11 @@
 import {
   type Bundle,
   buildBaseAnd,
-  foldModulesAtStart,
   gzip,
   headlineApp,
   kb,
   minify,
+  printFoldsAtStart,
   threadApp,
 } from './size/bundle.js'
 
@@ -71,12 +71,7 @@ async function report(title: string, column: string, bundle: Bundle): Promise<{ 
     )
   }
   console.log('')
-  for (const wire of ['Responses', 'Assistants'] as const) {
-    const fold = foldModulesAtStart(bundle, wire)
-    console.log(
-      `The ${wire} fold's modules at start: ${fold.length === 0 ? 'none' : `${fold.length} (${fold.join(', ')})`}`,
-    )
-  }
+  printFoldsAtStart(bundle)
   return { js, css }
 }
 

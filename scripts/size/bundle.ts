@@ -216,10 +216,20 @@ const FOLD_MODULES = {
 }
 
 /** A wire's fold modules in the chunks a bundle loads at start (core's dist path, relative). */
-export function foldModulesAtStart(bundle: Bundle, wire: keyof typeof FOLD_MODULES): string[] {
+function foldModulesAtStart(bundle: Bundle, wire: keyof typeof FOLD_MODULES): string[] {
   return bundle.chunks
     .filter((chunk) => !chunk.lazy)
     .flatMap((chunk) => chunk.modules.map((module) => module.id))
     .filter((id) => FOLD_MODULES[wire].test(id))
     .map((id) => id.slice(id.indexOf('packages/core/')))
+}
+
+/** Prints, per wire, the fold modules a bundle loads at start ("none", or how many and which). */
+export function printFoldsAtStart(bundle: Bundle): void {
+  for (const wire of Object.keys(FOLD_MODULES) as (keyof typeof FOLD_MODULES)[]) {
+    const fold = foldModulesAtStart(bundle, wire)
+    console.log(
+      `The ${wire} fold's modules at start: ${fold.length === 0 ? 'none' : `${fold.length} (${fold.join(', ')})`}`,
+    )
+  }
 }

@@ -5,7 +5,6 @@
 import {
   asRunlineError,
   isActiveStatus,
-  preloadRunStreamReader,
   type Run,
   type RunState,
   type RunStore,
@@ -18,7 +17,7 @@ import {
 import { mergeToolApprovals } from '../approvals.js'
 import type { RunPointer } from '../resume-storage.js'
 import { mergeToolOutputs, requiredActionKey, type ToolOutput } from '../tool-calls.js'
-import { type LazyWire, lazyWire } from '../wire/lazy.js'
+import { type LazyWire, lazyWireOf } from '../wire/lazy.js'
 import type { RunAnswers } from '../wire/wire.js'
 import { clearActiveRun, makeRoom } from './active-run.js'
 import { type ApprovalRunner, createApprovalRunner } from './approval-runner.js'
@@ -79,16 +78,8 @@ export class RunController {
     this.ops = createOperations(this.pipe.getState, this.pipe.fail)
     this.tools = createToolRunner(latest, this.pipe.dispatch)
     this.approvals = createApprovalRunner(latest, this.pipe.dispatch)
-    // Loaded on first use (or preloaded on mount): an Assistants app never downloads the Responses
-    // wire, which brings the store its Responses fold; a page's start chunk holds neither wire.
-    this.wire =
-      options.wire === 'responses'
-        ? lazyWire(() =>
-            import('../wire/responses.js').then((m) => m.createResponsesWire(latest, this.store)),
-          )
-        : lazyWire(() =>
-            import('../wire/assistants.js').then((m) => m.createAssistantsWire(latest, this.store)),
-          )
+    // Loaded on first use, or in idle time once mounted: a page's start chunk holds neither wire.
+    this.wire = lazyWireOf(options.wire, latest, this.store)
     this.phases = {
       pipe: this.pipe,
       wire: this.wire,
@@ -277,7 +268,8 @@ export class RunController {
   mount(): () => void {
     this.mounts++
     if (this.mounts === 1) {
-      whenIdle(() => this.preload())
+      // The wire and the stream reader are chunks of their own: fetched now, the first Send need not wait.
+      whenIdle(() => this.wire.preload())
       const pointer = this.pointer.read()
       const wanted = threadOf(this.options)
       if (pointer && (!wanted || wanted === pointer.threadId) && !this.ops.current) void this.resume(pointer)
@@ -293,15 +285,9 @@ export class RunController {
     }
   }
 
-  /** The code that drives a run (phases, wire, the client's stream reader) is in chunks: fetched ahead of the first Send. */
-  private preload(): void {
-    this.wire.preload()
-    preloadRunStreamReader()
-  }
-
   private async runStart(params: StartParams): Promise<RunState> {
     // A Send before the idle-time preload: the wire's and the stream reader's chunks load side by side.
-    this.preload()
+    this.wire.preload()
     const session = this.ops.session
     const threadId =
       params.threadId !== undefined ? params.threadId : (threadOf(this.options) ?? this.getState().threadId)
