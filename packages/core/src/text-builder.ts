@@ -13,6 +13,24 @@
 const JOIN_EVERY = 64
 
 /**
+ * What the pure Responses append (responses/append.ts) last made with a builder: the state it returned,
+ * the path it wrote (event name, output index, part index, -1 for none) and, as bits, which objects on
+ * that path it copied key by key ({@link LITERAL}). The next fragment of that text, reduced from that
+ * very state, finds the objects as the append made them, so it copies them the same way without walking
+ * their keys again. Written in place, as the builder is.
+ */
+export interface AppendMemo {
+  state: object
+  name: string
+  at: number
+  sub: number
+  literal: number
+}
+
+/** The bits of {@link AppendMemo.literal}: the run state, the response state, the item, the text's holder. */
+export const LITERAL = { state: 1, response: 2, item: 4, holder: 8 } as const
+
+/**
  * The memory of how one text was built by appends. A response state holds one
  * (`ResponseState.textBuilder`), shared by its copies; it is written in place as it builds, so it is
  * only trusted for the text it built last ({@link TextBuilder.builds}): an older state, or another
@@ -25,6 +43,7 @@ export class TextBuilder {
   #text: string
   #base: string
   #parts: string[] = []
+  #lastAppend: AppendMemo | null = null
 
   /** A builder whose text so far is `text` (nothing built yet). */
   constructor(text = '') {
@@ -53,6 +72,15 @@ export class TextBuilder {
     this.#parts = []
     this.#text = this.#base
     return this.#text
+  }
+
+  /** What the pure Responses append last made with this builder (see {@link AppendMemo}), or null. */
+  get lastAppend(): AppendMemo | null {
+    return this.#lastAppend
+  }
+
+  set lastAppend(memo: AppendMemo | null) {
+    this.#lastAppend = memo
   }
 
   /** Left out of `JSON.stringify` (a state's JSON stays what it was without it). */

@@ -281,3 +281,75 @@ describe('a fragment without a batch (reduceRun)', () => {
     expect(createRunFolder(base, ALL_FOLDS).snapshot()).toEqual(base)
   })
 })
+
+describe('the pure path appending again to the text it appended to last', () => {
+  const next = (state: RunState, event: Json) =>
+    reduceRun(state, {
+      event: event.type,
+      data: { ...event, sequence_number: selectSequence(state) + 1 },
+    } as RunStreamEvent)
+  const selectSequence = (state: RunState) => state.responses!.at(-1)!.sequence
+
+  it('leaves every earlier state as it was, and a second branch from one is its own', () => {
+    const one = next(base, text(0, 'b'))
+    const two = next(one, text(0, 'c'))
+    // From `one` again (the memo now names `two`): the whole walk, and `two` is untouched.
+    const other = next(one, text(0, 'X'))
+    const three = next(two, text(0, 'd'))
+    const texts = (s: RunState) => selectResponses(s)[0]!.output_text
+    expect([texts(base), texts(one), texts(two), texts(other), texts(three)]).toEqual([
+      'a',
+      'ab',
+      'abc',
+      'abX',
+      'abcd',
+    ])
+    // The path was copied, not written: each state's own objects.
+    expect(three.responses![0]!.output[0]).not.toBe(two.responses![0]!.output[0])
+    expect(two.responses![0]!.output[1]).toBe(three.responses![0]!.output[1])
+  })
+
+  it('keeps keys the copies do not know, on the state and on every object of the path', () => {
+    const item = {
+      id: 'msg_1',
+      type: 'message',
+      status: 'in_progress',
+      content: [],
+      role: 'assistant',
+      phase: 'final',
+    }
+    const events = numbered([
+      {
+        type: 'response.created',
+        response: { id: 'resp_1', object: 'response', status: 'in_progress', output: [] },
+      },
+      { type: 'response.output_item.added', output_index: 0, item },
+      {
+        type: 'response.content_part.added',
+        item_id: 'msg_1',
+        output_index: 0,
+        content_index: 0,
+        part: { ...outputText(''), extra: 1 },
+      },
+    ])
+    let state = { ...fold(events), mine: true } as RunState
+    for (const delta of ['a', 'b', 'c']) state = next(state, text(0, delta))
+    const message = state.responses![0]!.output[0] as Json
+    expect((state as Json).mine).toBe(true)
+    expect(message.phase).toBe('final')
+    expect(message.content[0]).toEqual({ ...outputText('abc'), extra: 1 })
+    expect(Object.keys(message)).toEqual(Object.keys(item))
+  })
+
+  it('takes the whole walk for another text, part or item, and for a state it did not make', () => {
+    let state = next(base, text(0, 'b'))
+    state = next(state, text(0, 'p', 1))
+    state = next(state, args('{"k"'))
+    state = next(state, text(0, 'c'))
+    // A copy of the state the last append made is not that state: same result, by the walk.
+    state = next({ ...state }, text(0, 'd'))
+    const message = state.responses![0]!.output[0] as Json
+    expect(message.content.map((part: Json) => part.text)).toEqual(['abcd', 'p'])
+    expect((state.responses![0]!.output[1] as Json).arguments).toBe('{"k"')
+  })
+})

@@ -7,16 +7,26 @@ import {
   appendPending,
   type Batch,
   copyState,
+  hasKeys,
   keepTail,
   owned,
+  STATE_KEYS,
   settle,
   type TextPath,
   type Writable,
 } from '../batch.js'
 import { isRecord } from '../merge.js'
-import { builderFor } from '../text-builder.js'
+import { builderFor, LITERAL, TextBuilder } from '../text-builder.js'
 import type { RunState } from '../types.js'
-import { copyItem, copyPart, copyResponseState } from './copies.js'
+import {
+  copyItem,
+  copyList,
+  copyPart,
+  copyResponseState,
+  isLiteralItem,
+  isLiteralPart,
+  RESPONSE_STATE_KEYS,
+} from './copies.js'
 import type { ResponseState } from './types.js'
 
 type Json = Record<string, any>
@@ -98,6 +108,10 @@ export function appendFragment(
     if (logprobs !== undefined && !(Array.isArray(logprobs) && logprobs.length === 0)) return undefined
   }
   const delta = typeof data.delta === 'string' ? data.delta : ''
+  if (batch === null) {
+    const again = appendAgain(state, last, name, data, target, seq, delta)
+    if (again !== undefined) return again
+  }
   const hot = batch?.hot
   // The same text as the batch's last append: an array push and the sequence number. While a path is
   // live no other event has run since it began (any other settles it, which ends it), so what it
@@ -136,34 +150,39 @@ export function appendFragment(
   // in the pure path, and in a batch that owns nothing yet (a store committing after every network
   // chunk begins a batch per chunk, and its first event is most often this one); else `owned` asks.
   const direct = batch === null || batch.owned.size === 0
+  // Which objects are copied key by key (see copies.ts), asked once: the pure path remembers it.
+  const literal = direct ? literalBits(state, last, item, list === null ? null : holder) : 0
   const copyHolder = list === null ? copyItem : copyPart
-  const nextHolder = direct ? copyHolder(holder) : owned(batch, holder, copyHolder)
+  const nextHolder = direct
+    ? copyHolder(holder, (literal & LITERAL.holder) !== 0)
+    : owned(batch, holder, copyHolder)
   let nextItem = nextHolder
   let nextList: unknown[] | null = null
   if (list !== null) {
-    nextList = direct ? list.slice() : owned(batch!, list)
+    nextList = direct ? copyList(list) : owned(batch!, list)
     nextList[index] = nextHolder
-    nextItem = direct ? copyItem(item) : owned(batch!, item, copyItem)
+    nextItem = direct ? copyItem(item, (literal & LITERAL.item) !== 0) : owned(batch!, item, copyItem)
     nextItem[target.list!] = nextList
   }
-  const output = direct ? last.output.slice() : owned(batch!, last.output as unknown[])
+  const output = direct ? copyList(last.output as unknown[]) : owned(batch!, last.output as unknown[])
   output[at] = nextItem
   const rs: Writable<ResponseState> = direct
-    ? copyResponseState(last)
+    ? copyResponseState(last, (literal & LITERAL.response) !== 0)
     : owned(batch!, last, copyResponseState)
   rs.output = output as ResponseState['output']
   rs.sequence = seq
   // `output_text` is the message parts' text again (a lifecycle event's own copy of it is old now).
   if (target === OUTPUT_TEXT) rs.outputText = null
-  const nextResponses = direct ? responses!.slice() : owned(batch!, responses as ResponseState[])
+  const nextResponses = direct ? copyList(responses!) : owned(batch!, responses as ResponseState[])
   nextResponses[nextResponses.length - 1] = rs
-  const next = direct ? copyState(state) : owned(batch!, state, copyState)
+  const next = direct ? copyState(state, (literal & LITERAL.state) !== 0) : owned(batch!, state, copyState)
   next.responses = nextResponses
   if (batch === null) {
     // `prefix + delta`, by a builder that joins the fragments every so often (see text-builder.ts).
     const builder = builderFor(last.textBuilder, prefix)
     nextHolder[target.key] = builder.append(delta)
     rs.textBuilder = builder
+    builder.lastAppend = { state: next, name, at, sub: index, literal }
     return next
   }
   if (direct) {
@@ -192,5 +211,76 @@ export function appendFragment(
     pending: delta === '' ? [] : [delta],
   }
   batch.hot = path
+  return next
+}
+
+/** The {@link LITERAL} bits of the objects on a fragment's path (`part` null when the item holds the text). */
+function literalBits(state: RunState, rs: ResponseState, item: Json, part: Json | null): number {
+  const itemBit = isLiteralItem(item) ? LITERAL.item : 0
+  const holderBit =
+    part === null ? (itemBit === 0 ? 0 : LITERAL.holder) : isLiteralPart(part) ? LITERAL.holder : 0
+  return (
+    (hasKeys(state, STATE_KEYS) ? LITERAL.state : 0) |
+    (hasKeys(rs, RESPONSE_STATE_KEYS) ? LITERAL.response : 0) |
+    itemBit |
+    holderBit
+  )
+}
+
+/**
+ * The pure path's next fragment of the text it appended to last, reduced from the state that append
+ * returned (its builder remembers it, see `AppendMemo`), or `undefined` for anything else. Every object
+ * on the path is then one that append made, as it made it: the walk's checks held for them, and each
+ * is copied as it was (key by key or spread) without walking its keys again, which on a stream of
+ * short deltas was a third of what a delta cost beyond its copies. Reducing from an older state, or
+ * a second time from the same one, finds another state in the memo and takes the whole walk.
+ */
+function appendAgain(
+  state: RunState,
+  last: ResponseState,
+  name: string,
+  data: Json,
+  target: Target,
+  seq: number,
+  delta: string,
+): RunState | undefined {
+  const builder = last.textBuilder
+  const memo = builder instanceof TextBuilder ? builder.lastAppend : null
+  if (
+    memo === null ||
+    memo.state !== state ||
+    memo.name !== name ||
+    memo.at !== data.output_index ||
+    (target.index !== null && memo.sub !== data[target.index])
+  ) {
+    return undefined
+  }
+  const { at, sub, literal } = memo
+  const item = last.output[at] as Json
+  let nextItem: Json
+  let nextHolder: Json
+  if (target.list === null) {
+    nextHolder = copyItem(item, (literal & LITERAL.holder) !== 0)
+    nextItem = nextHolder
+  } else {
+    const list = item[target.list] as Json[]
+    nextHolder = copyPart(list[sub]!, (literal & LITERAL.holder) !== 0)
+    const nextList = copyList(list)
+    nextList[sub] = nextHolder
+    nextItem = copyItem(item, (literal & LITERAL.item) !== 0)
+    nextItem[target.list] = nextList
+  }
+  const output = copyList(last.output as unknown[])
+  output[at] = nextItem
+  const rs = copyResponseState(last, (literal & LITERAL.response) !== 0) as Writable<ResponseState>
+  rs.output = output as ResponseState['output']
+  rs.sequence = seq
+  if (target === OUTPUT_TEXT) rs.outputText = null
+  const responses = copyList(state.responses!)
+  responses[responses.length - 1] = rs
+  const next = copyState(state, (literal & LITERAL.state) !== 0)
+  next.responses = responses
+  nextHolder[target.key] = (builder as TextBuilder).append(delta)
+  memo.state = next
   return next
 }

@@ -20,9 +20,15 @@ export const RESPONSE_STATE_KEYS = [
   'textBuilder',
 ] as const
 
-/** A shallow copy of a response state (one of `state.responses`). */
-export function copyResponseState(rs: ResponseState): ResponseState {
-  if (!hasKeys(rs, RESPONSE_STATE_KEYS)) return { ...rs }
+/**
+ * A shallow copy of a response state (one of `state.responses`). `literal`: whether `rs` has exactly
+ * {@link RESPONSE_STATE_KEYS}, for a caller that knows it already (as for every copy here).
+ */
+export function copyResponseState(
+  rs: ResponseState,
+  literal = hasKeys(rs, RESPONSE_STATE_KEYS),
+): ResponseState {
+  if (!literal) return { ...rs }
   return {
     response: rs.response,
     output: rs.output,
@@ -41,28 +47,46 @@ export const FUNCTION_CALL_KEYS = ['id', 'type', 'status', 'arguments', 'call_id
 /** An `output_text` part's keys as OpenAI sends them (`response.content_part.added`). */
 export const OUTPUT_TEXT_KEYS = ['type', 'annotations', 'logprobs', 'text'] as const
 
+/** True when {@link copyItem} copies `item` key by key: a message or function call with exactly its keys. */
+export function isLiteralItem(item: Json): boolean {
+  return item.type === 'message'
+    ? hasKeys(item, MESSAGE_ITEM_KEYS)
+    : item.type === 'function_call' && hasKeys(item, FUNCTION_CALL_KEYS)
+}
+
 /** A shallow copy of an output item. */
-export function copyItem(item: Json): Json {
-  if (item.type === 'message' && hasKeys(item, MESSAGE_ITEM_KEYS)) {
+export function copyItem(item: Json, literal = isLiteralItem(item)): Json {
+  if (!literal) return { ...item }
+  if (item.type === 'message') {
     return { id: item.id, type: item.type, status: item.status, content: item.content, role: item.role }
   }
-  if (item.type === 'function_call' && hasKeys(item, FUNCTION_CALL_KEYS)) {
-    return {
-      id: item.id,
-      type: item.type,
-      status: item.status,
-      arguments: item.arguments,
-      call_id: item.call_id,
-      name: item.name,
-    }
+  return {
+    id: item.id,
+    type: item.type,
+    status: item.status,
+    arguments: item.arguments,
+    call_id: item.call_id,
+    name: item.name,
   }
-  return { ...item }
+}
+
+/** True when {@link copyPart} copies `part` key by key: an `output_text` part with exactly its keys. */
+export function isLiteralPart(part: Json): boolean {
+  return part.type === 'output_text' && hasKeys(part, OUTPUT_TEXT_KEYS)
 }
 
 /** A shallow copy of a content or summary part. */
-export function copyPart(part: Json): Json {
-  if (part.type === 'output_text' && hasKeys(part, OUTPUT_TEXT_KEYS)) {
-    return { type: part.type, annotations: part.annotations, logprobs: part.logprobs, text: part.text }
-  }
-  return { ...part }
+export function copyPart(part: Json, literal = isLiteralPart(part)): Json {
+  if (!literal) return { ...part }
+  return { type: part.type, annotations: part.annotations, logprobs: part.logprobs, text: part.text }
+}
+
+/**
+ * A copy of a list on a fragment's path: a message's parts or a turn's responses (one long, nearly
+ * always), or a response's output. `slice()` is a builtin call that cost some 30 ns a copy even for one
+ * element (Node 20), a literal a few. Only for one element, which is the fragment's own (so never a
+ * hole: a longer output may have holes, which `slice` keeps).
+ */
+export function copyList<T>(list: readonly T[]): T[] {
+  return list.length === 1 ? [list[0]!] : list.slice()
 }

@@ -12,7 +12,7 @@
 // in that order, as JSON.parse does); anything else (another key, a value of
 // another kind, an escaped id) gives `undefined` and the caller parses the event whole.
 import type { TextDeltaMemo } from '../text-delta.js'
-import { integer, plain, quoted } from './text-delta.js'
+import { integer, plain, quoted, startsAt } from './text-delta.js'
 
 const TYPE = '{"type":"'
 
@@ -99,8 +99,8 @@ export function readFragmentDelta(
   name: string,
   memo?: TextDeltaMemo,
 ): Record<string, unknown> | undefined {
-  // indexOf at a known place rather than startsWith: see readTextDelta (text-delta.ts).
-  if (data.indexOf(TYPE) !== 0 || data.indexOf(name, TYPE.length) !== TYPE.length) return undefined
+  // indexOf at a known place rather than startsWith: see readTextDelta (text-delta.ts) and `startsAt`.
+  if (!startsAt(data, TYPE, 0) || !startsAt(data, name, TYPE.length)) return undefined
   let at = TYPE.length + name.length
   if (data.charCodeAt(at++) !== 34 /* " */) return undefined
   const event: Record<string, unknown> = { type: name }
