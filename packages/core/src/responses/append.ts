@@ -231,9 +231,9 @@ function literalBits(state: RunState, rs: ResponseState, item: Json, part: Json 
  * The pure path's next fragment of the text it appended to last, reduced from the state that append
  * returned (its builder remembers it, see `AppendMemo`), or `undefined` for anything else. Every object
  * on the path is then one that append made, as it made it: the walk's checks held for them, and each
- * is copied as it was (key by key or spread) without walking its keys again, which on a stream of
- * short deltas was a third of what a delta cost beyond its copies. Reducing from an older state, or
- * a second time from the same one, finds another state in the memo and takes the whole walk.
+ * is copied as it was (key by key or spread) without walking its keys again (those walks measured
+ * some 4% of parsing and folding the real recordings). Reducing from an older state, or a second time
+ * from the same one, finds another state in the memo and takes the whole walk.
  */
 function appendAgain(
   state: RunState,
