@@ -108,10 +108,6 @@ export function appendFragment(
     if (logprobs !== undefined && !(Array.isArray(logprobs) && logprobs.length === 0)) return undefined
   }
   const delta = typeof data.delta === 'string' ? data.delta : ''
-  if (batch === null) {
-    const again = appendAgain(state, last, name, data, target, seq, delta)
-    if (again !== undefined) return again
-  }
   const hot = batch?.hot
   // The same text as the batch's last append: an array push and the sequence number. While a path is
   // live no other event has run since it began (any other settles it, which ends it), so what it
@@ -150,8 +146,14 @@ export function appendFragment(
   // in the pure path, and in a batch that owns nothing yet (a store committing after every network
   // chunk begins a batch per chunk, and its first event is most often this one); else `owned` asks.
   const direct = batch === null || batch.owned.size === 0
-  // Which objects are copied key by key (see copies.ts), asked once: the pure path remembers it.
-  const literal = direct ? literalBits(state, last, item, list === null ? null : holder) : 0
+  // Which objects are copied key by key (see copies.ts). The pure path's next fragment of the text it
+  // appended to last, from the state that append returned, finds the objects as that append made them
+  // (see `AppendMemo`), and copies them the same way without walking their keys again (those walks
+  // measured some 4% of parsing and folding the real recordings). Reducing from an older state, or a
+  // second time from the same one, finds another state in the memo, and asks.
+  const memo = batch === null ? sameAppend(last, state, name, at, index) : null
+  const literal =
+    memo !== null ? memo.literal : direct ? literalBits(state, last, item, list === null ? null : holder) : 0
   const copyHolder = list === null ? copyItem : copyPart
   const nextHolder = direct
     ? copyHolder(holder, (literal & LITERAL.holder) !== 0)
@@ -182,7 +184,8 @@ export function appendFragment(
     const builder = builderFor(last.textBuilder, prefix)
     nextHolder[target.key] = builder.append(delta)
     rs.textBuilder = builder
-    builder.lastAppend = { state: next, name, at, sub: index, literal }
+    if (memo !== null) memo.state = next
+    else builder.lastAppend = { state: next, name, at, sub: index, literal }
     return next
   }
   if (direct) {
@@ -227,60 +230,11 @@ function literalBits(state: RunState, rs: ResponseState, item: Json, part: Json 
   )
 }
 
-/**
- * The pure path's next fragment of the text it appended to last, reduced from the state that append
- * returned (its builder remembers it, see `AppendMemo`), or `undefined` for anything else. Every object
- * on the path is then one that append made, as it made it: the walk's checks held for them, and each
- * is copied as it was (key by key or spread) without walking its keys again (those walks measured
- * some 4% of parsing and folding the real recordings). Reducing from an older state, or a second time
- * from the same one, finds another state in the memo and takes the whole walk.
- */
-function appendAgain(
-  state: RunState,
-  last: ResponseState,
-  name: string,
-  data: Json,
-  target: Target,
-  seq: number,
-  delta: string,
-): RunState | undefined {
+/** The memo of the pure append that returned `state`, when it appended to the same text (`name`, `at`, `sub`). */
+function sameAppend(last: ResponseState, state: RunState, name: string, at: number, sub: number) {
   const builder = last.textBuilder
   const memo = builder instanceof TextBuilder ? builder.lastAppend : null
-  if (
-    memo === null ||
-    memo.state !== state ||
-    memo.name !== name ||
-    memo.at !== data.output_index ||
-    (target.index !== null && memo.sub !== data[target.index])
-  ) {
-    return undefined
-  }
-  const { at, sub, literal } = memo
-  const item = last.output[at] as Json
-  let nextItem: Json
-  let nextHolder: Json
-  if (target.list === null) {
-    nextHolder = copyItem(item, (literal & LITERAL.holder) !== 0)
-    nextItem = nextHolder
-  } else {
-    const list = item[target.list] as Json[]
-    nextHolder = copyPart(list[sub]!, (literal & LITERAL.holder) !== 0)
-    const nextList = copyList(list)
-    nextList[sub] = nextHolder
-    nextItem = copyItem(item, (literal & LITERAL.item) !== 0)
-    nextItem[target.list] = nextList
-  }
-  const output = copyList(last.output as unknown[])
-  output[at] = nextItem
-  const rs = copyResponseState(last, (literal & LITERAL.response) !== 0) as Writable<ResponseState>
-  rs.output = output as ResponseState['output']
-  rs.sequence = seq
-  if (target === OUTPUT_TEXT) rs.outputText = null
-  const responses = copyList(state.responses!)
-  responses[responses.length - 1] = rs
-  const next = copyState(state, (literal & LITERAL.state) !== 0)
-  next.responses = responses
-  nextHolder[target.key] = (builder as TextBuilder).append(delta)
-  memo.state = next
-  return next
+  return memo !== null && memo.state === state && memo.name === name && memo.at === at && memo.sub === sub
+    ? memo
+    : null
 }
