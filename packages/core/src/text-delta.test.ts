@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createRunEventDecoder } from './parse.js'
 import { generateRunStream } from './test-utils/generate.js'
 import { loadRecordings, seededRandom } from './test-utils/recordings.js'
-import { createTextDeltaMemo, readTextDelta } from './text-delta.js'
+import { createTextDeltaMemo, readTextDelta, startsAt } from './text-delta.js'
 import type { RunStreamEvent } from './types.js'
 
 /** Every `thread.message.delta` data line of an SSE text. */
@@ -201,5 +201,18 @@ describe('readTextDelta', () => {
       expect(fast).toStrictEqual(JSON.parse(data))
     }
     expect(read).toBeGreaterThan(300)
+  })
+})
+
+describe('startsAt', () => {
+  it('says whether the prefix is at that place, and only there', () => {
+    const data = '{"a":1,"type":"x","b":"{\\"type\\":"}'
+    expect(startsAt(data, '{"a":', 0)).toBe(true)
+    expect(startsAt(data, '"type":"', 7)).toBe(true)
+    // The prefix further on, the same last character with another start, or past the end: no.
+    expect(startsAt(data, '"type":"', 0)).toBe(false)
+    expect(startsAt(data, '"xype":"', 7)).toBe(false)
+    expect(startsAt(data, '"b":"{', data.length - 3)).toBe(false)
+    expect(startsAt('', '{', 0)).toBe(false)
   })
 })

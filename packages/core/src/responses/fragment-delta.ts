@@ -11,8 +11,8 @@
 // After `type`, this reads the keys below in whatever order they come (each once, building the object
 // in that order, as JSON.parse does); anything else (another key, a value of
 // another kind, an escaped id) gives `undefined` and the caller parses the event whole.
-import type { TextDeltaMemo } from '../text-delta.js'
-import { integer, plain, quoted, startsAt } from './text-delta.js'
+import { startsAt, type TextDeltaMemo } from '../text-delta.js'
+import { integer, plain, quoted } from './text-delta.js'
 
 const TYPE = '{"type":"'
 

@@ -5,7 +5,7 @@
 // A delta in that template is read without parsing the whole object (only a `delta` with escapes goes
 // through JSON.parse, alone); anything else (another key order, an escaped id, logprobs) gives
 // `undefined` and the caller parses it whole.
-import type { TextDeltaMemo } from '../text-delta.js'
+import { startsAt, type TextDeltaMemo } from '../text-delta.js'
 
 const HEAD = '{"type":"response.output_text.delta","sequence_number":'
 const ITEM = ',"item_id":"'
@@ -17,18 +17,6 @@ const OBFUSCATION = ',"obfuscation":"'
 
 /** A V8 slice shorter than this is a copy; a longer one would keep the network chunk alive. */
 const SHORT = 13
-
-/**
- * True when `data` has `prefix` at `at`. By indexOf, which V8 answers fast on a match (the data is
- * often a two-byte slice of the network chunk, on which a loop of charCodeAt measured slower), after a
- * look at the prefix's last character: on a mismatch, indexOf would search the rest of `data` for the
- * prefix, some 300 ns for a 200-byte event that merely has its keys in another order, and a whole
- * `response.completed` for an event without its `event:` line.
- */
-export function startsAt(data: string, prefix: string, at: number): boolean {
-  const last = prefix.length - 1
-  return data.charCodeAt(at + last) === prefix.charCodeAt(last) && data.indexOf(prefix, at) === at
-}
 
 /** A JSON non-negative integer at `at` up to `end`, or -1. */
 export function integer(data: string, at: number, end: number): number {
